@@ -1,0 +1,188 @@
+"""Sentences -> chunks: whole sentences packed under a character budget, with overlap.
+
+A pure function of its inputs: the sentence splitter is passed in (Kiwi in production, a
+trivial splitter in unit tests). A chunk never crosses a section boundary or mixes body
+text with a table; a table keeps its caption and source note; a sentence is cut only
+when it alone exceeds the budget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ragqa.config import ChunkConfig
+from ragqa.ingest.clean import normalize_for_repeat, segment
+from ragqa.types import Chunk, Document, Segment, Sentence
+
+SentenceSplitter = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence (or table row, footnote, ...) with cleaned text and source offsets."""
+
+    text: str
+    pos: tuple[int, ...]
+    run: str  # body | table | footnote | references | boilerplate
+    section: str
+    caption: bool = False
+    repeated: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.pos[0]
+
+    @property
+    def end(self) -> int:
+        return self.pos[-1] + 1
+
+
+def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}:{end}:{text}".encode("utf-8")).hexdigest()[:16]
+
+
+def _units(segments: list[Segment], split: SentenceSplitter) -> list[_Unit]:
+    units: list[_Unit] = []
+    seen_rows: list[str] = []
+    for idx, seg in enumerate(segments):
+        if seg.kind == "heading":
+            continue
+        if seg.kind == "body":
+            for a, b in split(seg.text):
+                norm = normalize_for_repeat(seg.text[a:b])
+                repeated = seg.repeated or (len(norm) >= 25 and any(norm in earlier for earlier in seen_rows))
+                seen_rows.append(norm)
+                units.append(_Unit(seg.text[a:b], seg.pos[a:b], "body", seg.section, repeated=repeated))
+        elif seg.kind == "table":
+            offset = 0
+            for row in seg.text.split("\n"):
+                a, b = offset, offset + len(row)
+                offset = b + 1
+                norm = normalize_for_repeat(row)
+                if len(norm) >= 20 and any(norm in earlier for earlier in seen_rows):
+                    continue  # the same row again: a table extracted twice
+                if norm:
+                    seen_rows.append(norm)
+                    units.append(_Unit(row, seg.pos[a:b], "table", seg.section))
+        elif seg.kind == "caption":
+            units.append(_Unit(seg.text, seg.pos, _caption_run(segments, idx), seg.section, caption=True))
+        else:
+            units.append(_Unit(seg.text, seg.pos, seg.kind, seg.section))
+    return units
+
+
+def _caption_run(segments: list[Segment], idx: int) -> str:
+    """A caption belongs to the table right before or after it, else to the body text."""
+    for step in (1, -1):
+        j = idx + step
+        while 0 <= j < len(segments) and segments[j].kind == "caption":
+            j += step
+        if 0 <= j < len(segments) and segments[j].kind == "table" and segments[j].section == segments[idx].section:
+            return "table"
+    return "body"
+
+
+def _cut(unit: _Unit, budget: int) -> list[_Unit]:
+    """Cut an over-long unit at whitespace (or hard) boundaries of at most ``budget`` chars."""
+    pieces, text, pos = [], unit.text, unit.pos
+    while len(text) > budget:
+        cut = text.rfind(" ", budget // 2, budget)
+        cut = cut if cut > 0 else budget
+        head = text[:cut].rstrip()
+        pieces.append(_Unit(head, pos[:len(head)], unit.run, unit.section, unit.caption, unit.repeated))
+        rest = len(text[:cut]) + (len(text[cut:]) - len(text[cut:].lstrip()))
+        text, pos = text[rest:], pos[rest:]
+    if text:
+        pieces.append(_Unit(text, pos, unit.run, unit.section, unit.caption, unit.repeated))
+    return pieces
+
+
+def _runs(units: list[_Unit]) -> Iterable[list[_Unit]]:
+    run: list[_Unit] = []
+    for u in units:
+        if run and (u.run != run[-1].run or u.section != run[-1].section):
+            yield run
+            run = []
+        run.append(u)
+    if run:
+        yield run
+
+
+def _join(units: list[_Unit], source_text: str) -> tuple[str, tuple[Sentence, ...]]:
+    """Chunk text: units joined by one space (a newline between table rows) where the
+    source has whitespace between them, directly where it has none."""
+    parts: list[str] = []
+    sentences = []
+    for k, u in enumerate(units):
+        if k:
+            gap = source_text[units[k - 1].end:u.start]
+            if gap and (gap.isspace() or any(c.isspace() for c in gap)):
+                parts.append("\n" if u.run == "table" and "\n" in gap else " ")
+        parts.append(u.text)
+        sentences.append(Sentence(u.start, u.end, u.text))
+    return "".join(parts), tuple(sentences)
+
+
+def _kind(run: list[_Unit]) -> str:
+    if all(u.caption for u in run):
+        return "caption"
+    return run[0].run
+
+
+def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
+                   segments: list[Segment] | None = None) -> list[Chunk]:
+    """Chunks of one document (``segments`` may be passed in when already computed)."""
+    segments = segment(doc.text) if segments is None else segments
+    table_budget = int(cfg.max_chars * 1.6)
+    headers = {seg.start: seg.text.split("\n", 1)[0] for seg in segments if seg.kind == "table"}
+    chunks: list[Chunk] = []
+    for run in _runs(_units(segments, split)):
+        budget = table_budget if run[0].run == "table" else cfg.max_chars
+        pieces = [p for u in run for p in _cut(u, budget)]
+        groups: list[list[_Unit]] = []
+        current: list[_Unit] = []
+        for u in pieces:
+            size = sum(len(x.text) + 1 for x in current) + len(u.text)
+            if current and size > budget:
+                groups.append(current)
+                overlap = current[-cfg.overlap_sentences:] if cfg.overlap_sentences and run[0].run == "body" else []
+                if sum(len(x.text) for x in overlap) + len(u.text) > budget * 0.8:
+                    overlap = []
+                current = list(overlap)
+            current.append(u)
+        if current:
+            if groups and sum(len(x.text) for x in current) < cfg.min_chars and \
+                    sum(len(x.text) + 1 for x in groups[-1] + current) <= budget * 1.2:
+                groups[-1].extend(u for u in current if u not in groups[-1])
+            else:
+                groups.append(current)
+        for group in groups:
+            text, sentences = _join(group, doc.text)
+            start, end = group[0].start, group[-1].end
+            kind = _kind(group)
+            repeated = sum(len(u.text) for u in group if u.repeated) >= 0.8 * sum(len(u.text) for u in group)
+            context = _context(doc, group[0].section, kind, headers, segments, start)
+            chunks.append(Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, doc.source, start, end, text,
+                                group[0].section, kind, sentences, repeated, context))  # type: ignore[arg-type]
+    return chunks
+
+
+def _context(doc: Document, section: str, kind: str, headers: dict[int, str], segments: list[Segment],
+             start: int) -> str:
+    parts = [doc.title]
+    if doc.publisher:
+        parts.append(doc.publisher)
+    if section:
+        parts.append(section)
+    if kind == "table":
+        table = max((s for s in segments if s.kind == "table" and s.start <= start), key=lambda s: s.start,
+                    default=None)
+        if table is not None and headers.get(table.start):
+            parts.append("표 머리: " + headers[table.start].replace("\t", " | ")[:200])
+    return " | ".join(parts)
+
+
+def chunk_corpus(docs: list[Document], cfg: ChunkConfig, split: SentenceSplitter) -> list[Chunk]:
+    return [c for d in docs for c in chunk_document(d, cfg, split)]

@@ -1,0 +1,58 @@
+"""The engine: one place that loads the index and models once and serves CLI, UI and eval.
+
+Heavy things (embedder, Kiwi, index, LLM) are loaded lazily, once, and shared; every
+public method is safe to call from several threads (Gradio serves requests concurrently).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ragqa.config import Config
+from ragqa.index import store
+from ragqa.index.build import BuildReport, build_index, expected_manifest
+from ragqa.models import Embedder, load_embedder
+from ragqa.retrieval.hybrid import HybridRetriever, Retrieval
+
+
+@dataclass
+class Engine:
+    cfg: Config
+    _embedder: Embedder | None = None
+    _retriever: HybridRetriever | None = None
+    _lock: threading.RLock = field(default_factory=threading.RLock)
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = load_embedder(self.cfg.embed, self.cfg.paths.models_dir)
+            return self._embedder
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        with self._lock:
+            if self._retriever is None:
+                index = store.load(self.cfg.paths.index_dir, expected_manifest(self.cfg, self.embedder))
+                self._retriever = HybridRetriever(index, self.embedder, self.cfg.retrieval)
+            return self._retriever
+
+    @property
+    def index(self) -> store.IndexData:
+        return self.retriever.index
+
+    def reload(self) -> None:
+        """Pick up a new index build (after indexing)."""
+        with self._lock:
+            self._retriever = None
+
+    def build(self, rebuild: bool = False, progress: bool = True, corpus_dir: Path | None = None) -> BuildReport:
+        with self._lock:
+            report = build_index(self.cfg, self.embedder, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
+            self._retriever = None
+            return report
+
+    def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
+        return self.retriever.search(query, k=k, mode=mode)

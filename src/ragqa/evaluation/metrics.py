@@ -1,0 +1,187 @@
+"""Metrics as small pure functions: retrieval over spans, answer correctness with Korean
+number normalization, conciseness, abstention. NaN where a metric is undefined (a
+retrieval metric of an unanswerable question), never a silent 0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+NAN = float("nan")
+
+
+@dataclass(frozen=True)
+class Span:
+    source: str
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.source == other.source and self.start < other.end and other.start < self.end
+
+
+Requirement = tuple[Span, ...]  # one gold passage: every place that states it (quote + alternatives)
+
+
+def quote_spans(doc: str, quote: str, texts: dict[str, str]) -> list[Span]:
+    """Every occurrence of ``quote`` in ``doc``; unknown documents and absent quotes raise."""
+    text = texts.get(doc)
+    if text is None:
+        raise KeyError(f"gold document {doc!r} is not in the corpus")
+    spans, at = [], text.find(quote)
+    while at >= 0 and quote:
+        spans.append(Span(doc, at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    if not spans:
+        raise ValueError(f"gold quote not found in {doc}: {quote[:60]!r}")
+    return spans
+
+
+def resolve_quotes(gold: Sequence[dict], texts: dict[str, str]) -> list[Requirement]:
+    """Gold entries -> requirements. An entry is ``{"doc", "quote", "alt": [{"doc", "quote"}, ...]}``:
+    the passage it names may be found at any occurrence of the quote or of an alternative
+    (a fact stated both in a report's summary and in its body)."""
+    out = []
+    for g in gold:
+        spans = quote_spans(g["doc"], g["quote"], texts)
+        for alt in g.get("alt", ()):
+            spans.extend(quote_spans(alt.get("doc", g["doc"]), alt["quote"], texts))
+        out.append(tuple(spans))
+    return out
+
+
+def _covers(passage: Span, requirement: Requirement) -> bool:
+    return any(passage.overlaps(s) for s in requirement)
+
+
+def _relevant(passage: Span, gold: Sequence[Requirement]) -> bool:
+    return any(_covers(passage, req) for req in gold)
+
+
+def hit_at_k(retrieved: Sequence[Span], gold: Sequence[Requirement], k: int) -> float:
+    if not gold:
+        return NAN
+    return 1.0 if any(_relevant(p, gold) for p in retrieved[:k]) else 0.0
+
+
+def recall_at_k(retrieved: Sequence[Span], gold: Sequence[Requirement], k: int) -> float:
+    """Share of gold passages overlapped by at least one of the top ``k``."""
+    if not gold:
+        return NAN
+    return sum(1 for req in gold if any(_covers(p, req) for p in retrieved[:k])) / len(gold)
+
+
+def mrr(retrieved: Sequence[Span], gold: Sequence[Requirement]) -> float:
+    if not gold:
+        return NAN
+    for rank, p in enumerate(retrieved, start=1):
+        if _relevant(p, gold):
+            return 1.0 / rank
+    return 0.0
+
+
+def ndcg_at_k(retrieved: Sequence[Span], gold: Sequence[Requirement], k: int) -> float:
+    """Binary-relevance nDCG: a passage is relevant when it overlaps a gold span."""
+    if not gold:
+        return NAN
+    dcg = sum(1.0 / math.log2(i + 2) for i, p in enumerate(retrieved[:k]) if _relevant(p, gold))
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(len(gold), k)))
+    return dcg / ideal if ideal else NAN
+
+
+def gold_rank(retrieved: Sequence[Span], gold: Sequence[Requirement]) -> int | None:
+    for rank, p in enumerate(retrieved, start=1):
+        if _relevant(p, gold):
+            return rank
+    return None
+
+
+# --- Korean numbers -------------------------------------------------------------------------
+
+_SMALL = {"십": 10, "백": 100, "천": 1000}
+_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조경]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조경]*)*)?")
+
+
+def parse_korean_number(text: str) -> float | None:
+    """``13.9억`` = ``13억9천만`` = 1,390,000,000; ``1,737`` = 1737. None if not a number."""
+    s = text.replace(",", "").replace(" ", "")
+    if not s or not s[0].isdigit():
+        return None
+    total, section, num = 0.0, 0.0, ""
+    for ch in s + "$":
+        if ch.isdigit() or ch == ".":
+            num += ch
+            continue
+        value = float(num) if num else None
+        num = ""
+        if ch in _SMALL:
+            section += (value if value is not None else 1) * _SMALL[ch]
+        elif ch in _LARGE:
+            section += value or 0
+            total += (section or 1) * _LARGE[ch]
+            section = 0.0
+        elif ch == "$":
+            section += value or 0
+        else:
+            return None
+    return total + section
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number in ``text``, Korean units resolved (``72억6천만`` -> 7.26e9)."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        v = parse_korean_number(m.group(0))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _norm_text(text: str) -> str:
+    text = text.replace("퍼센트", "%").replace("％", "%")
+    return re.sub(r"[\s'\"‘’“”()\[\]·,]", "", text).lower()
+
+
+def fact_present(fact: str, answer: str) -> bool:
+    """A ``must_include`` fact is in the answer: as text, or as the same number.
+
+    Numbers compare by value, so ``13.9억`` matches ``13억9천만`` and ``1,737`` matches
+    ``1737``; a fact that is text (a name) must appear verbatim, spacing and quotes ignored.
+    """
+    if _norm_text(fact) in _norm_text(answer):
+        return True
+    fact_numbers = numbers_in(fact)
+    if not fact_numbers:
+        return False
+    answer_numbers = numbers_in(answer.replace("−", "-"))
+    return all(any(math.isclose(f, a, rel_tol=1e-9, abs_tol=1e-9) for a in answer_numbers) for f in fact_numbers)
+
+
+def correct(answer: str, must_include: Sequence[str]) -> float:
+    """1.0 when every ``must_include`` fact is present; NaN when there are none."""
+    if not must_include:
+        return NAN
+    return 1.0 if all(fact_present(f, answer) for f in must_include) else 0.0
+
+
+CONCISE_LIMIT = {"multi": 700, "multi-document": 700, "conflict": 700}
+
+
+def concise_limit(qtype: str) -> int:
+    return CONCISE_LIMIT.get(qtype, 400)
+
+
+def correct_and_concise(answer: str, must_include: Sequence[str], qtype: str) -> float:
+    c = correct(answer, must_include)
+    if math.isnan(c):
+        return NAN
+    return c if len(answer) <= concise_limit(qtype) else 0.0
+
+
+def mean(values: Sequence[float]) -> float:
+    vals = [v for v in values if not math.isnan(v)]
+    return sum(vals) / len(vals) if vals else NAN

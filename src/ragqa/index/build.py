@@ -1,0 +1,179 @@
+"""Building the index, incrementally: only new or changed documents are chunked and embedded.
+
+A document is unchanged when its content hash, metadata and the chunker settings match the
+current build; its chunks, vectors and BM25 terms are carried over as they are. Documents
+that disappeared from the corpus simply are not carried over.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from ragqa import korean
+from ragqa.chunking import chunk_document
+from ragqa.config import Config
+from ragqa.index import store
+from ragqa.index.sparse import BM25
+from ragqa.ingest import load_corpus
+from ragqa.models import Embedder
+from ragqa.types import Chunk, Document
+
+log = logging.getLogger(__name__)
+
+INDEXED_KINDS = ("body", "table", "caption", "footnote")
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+    path: str = ""
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+def embed_text(chunk: Chunk) -> str:
+    """What is embedded: the chunk's context (title, publisher, section) and its text."""
+    return f"{chunk.context}\n{chunk.text}" if chunk.context else chunk.text
+
+
+def bm25_terms(chunk: Chunk) -> list[str]:
+    return korean.terms(embed_text(chunk))
+
+
+def _doc_info(doc: Document, n: int) -> dict:
+    return dataclasses.asdict(store.DocInfo(doc.doc_id, doc.source, doc.title, doc.publisher, doc.author, doc.date,
+                                            doc.kind, doc.file_sha256, n))
+
+
+def expected_manifest(cfg: Config, embedder: Embedder) -> dict:
+    return store.base_manifest(cfg.embed.model, embedder.dim, embedder.fingerprint,
+                               dataclasses.asdict(cfg.chunk), cfg.retrieval.faiss_index)
+
+
+def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None, index_dir: Path | None = None,
+                rebuild: bool = False, progress: bool = True) -> BuildReport:
+    """Bring the index in ``index_dir`` up to date with ``corpus_dir``."""
+    t0 = time.perf_counter()
+    corpus_dir = corpus_dir or cfg.paths.corpus_dir
+    index_dir = index_dir or cfg.paths.index_dir
+    report = BuildReport()
+    docs, report.warnings = load_corpus(corpus_dir)
+    expected = expected_manifest(cfg, embedder)
+
+    previous: store.IndexData | None = None
+    if not rebuild and store.current_build(index_dir) is not None:
+        try:
+            previous = store.load(index_dir, expected)
+        except store.IndexError_ as exc:
+            log.warning("rebuilding from scratch: %s", exc)
+            report.rebuilt = True
+    elif rebuild:
+        report.rebuilt = True
+
+    old_by_doc: dict[str, list[int]] = {}
+    old_info = previous.docs if previous else {}
+    if previous:
+        for i, c in enumerate(previous.chunks):
+            old_by_doc.setdefault(c.doc_id, []).append(i)
+
+    chunks: list[Chunk] = []
+    vectors: list[np.ndarray] = []
+    terms: list[list[str]] = []
+    sent_terms: list[list[list[str]]] = []
+    to_embed: list[tuple[int, Chunk]] = []
+    infos = []
+    bar = tqdm(docs, desc="chunk", unit="doc", file=sys.stderr, disable=not progress)
+    for doc in bar:
+        bar.set_postfix_str(doc.source[-40:])
+        prev = old_info.get(doc.source)
+        same_meta = prev is not None and (prev.doc_id, prev.title, prev.publisher, prev.date) == \
+            (doc.doc_id, doc.title, doc.publisher, doc.date)
+        if previous and same_meta and doc.doc_id in old_by_doc:
+            rows = old_by_doc[doc.doc_id]
+            chunks.extend(previous.chunks[i] for i in rows)
+            vectors.append(previous.vectors[rows])
+            terms.extend(previous.bm25.terms_of(i) for i in rows)
+            sent_terms.extend(previous.sentence_terms[i] for i in rows)
+            report.unchanged.append(doc.source)
+            infos.append(_doc_info(doc, len(rows)))
+            continue
+        (report.changed if prev is not None else report.added).append(doc.source)
+        doc_chunks = [c for c in chunk_document(doc, cfg.chunk, korean.split_sentences) if c.kind in INDEXED_KINDS]
+        for c in doc_chunks:
+            to_embed.append((len(chunks), c))
+            chunks.append(c)
+            terms.append(bm25_terms(c))
+            sent_terms.append([korean.terms(s.text) for s in c.sentences])
+        vectors.append(np.zeros((len(doc_chunks), embedder.dim), np.float32))
+        infos.append(_doc_info(doc, len(doc_chunks)))
+    report.removed = sorted(set(old_info) - {d.source for d in docs})
+    report.chunks = len(chunks)
+
+    if previous and not report.changed_anything:
+        report.path = str(previous.path)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    matrix = np.concatenate(vectors) if vectors else np.zeros((0, embedder.dim), np.float32)
+    if to_embed:
+        texts = [embed_text(c) for _, c in to_embed]
+        order = np.argsort([-len(t) for t in texts])  # similar lengths batch together: less padding
+        batch = 64
+        with tqdm(total=len(texts), desc="embed", unit="chunk", file=sys.stderr, disable=not progress) as pbar:
+            for s in range(0, len(order), batch):
+                idx = order[s:s + batch]
+                vecs = embedder.embed_documents([texts[i] for i in idx])
+                for i, v in zip(idx, vecs):
+                    matrix[to_embed[i][0]] = v
+                pbar.update(len(idx))
+        report.embedded = len(to_embed)
+
+    manifest = dict(expected)
+    manifest.update({
+        "corpus_dir": str(corpus_dir),
+        "documents": infos,
+        "counts": {"documents": len(infos), "chunks": len(chunks)},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "build_seconds": round(time.perf_counter() - t0, 2),
+        "indexed_kinds": list(INDEXED_KINDS),
+    })
+    path = store.write(index_dir, manifest, chunks, matrix, BM25.from_terms(terms), cfg.retrieval.faiss_index,
+                       sent_terms)
+    report.path = str(path)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None = None) -> bool:
+    """Cheap staleness check (no model load): do the corpus files still match the manifest?"""
+    import hashlib
+
+    from ragqa.ingest import corpus_files
+
+    corpus_dir = corpus_dir or cfg.paths.corpus_dir
+    manifest = store.read_manifest(index_dir or cfg.paths.index_dir)
+    if manifest is None or manifest.get("chunker") != dataclasses.asdict(cfg.chunk) or \
+            manifest.get("embedding", {}).get("model") != cfg.embed.model:
+        return True
+    recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
+    current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in corpus_files(corpus_dir)}
+    return any(current.get(s) != h for s, h in recorded.items()) or bool(set(current) - set(recorded))

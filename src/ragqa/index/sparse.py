@@ -1,0 +1,87 @@
+"""BM25 (Okapi) over Kiwi morpheme terms, as plain sparse matrices (no pickle).
+
+The term lists are produced by :func:`ragqa.korean.terms` at index time; this module only
+sees lists of strings, so it is tested with any tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass
+class BM25:
+    vocab: dict[str, int]
+    tf: sparse.csr_matrix  # (n_chunks, n_terms) term counts
+    k1: float = 1.2
+    b: float = 0.75
+
+    def __post_init__(self) -> None:
+        n = self.tf.shape[0]
+        lengths = np.asarray(self.tf.sum(axis=1)).ravel().astype(np.float32)
+        avg = float(lengths.mean()) if n else 1.0
+        df = np.bincount(self.tf.indices, minlength=len(self.vocab)).astype(np.float32)
+        self.idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        tf = self.tf.tocsr().astype(np.float32)
+        denom_row = self.k1 * (1 - self.b + self.b * lengths / max(avg, 1e-6))
+        rows = np.repeat(np.arange(n), np.diff(tf.indptr))
+        data = tf.data * (self.k1 + 1) / (tf.data + denom_row[rows]) * self.idf[tf.indices]
+        # column-major: scoring a query sums a few term columns
+        self.weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape).tocsc()
+
+    @classmethod
+    def from_terms(cls, docs: Sequence[Sequence[str]], **params: float) -> "BM25":
+        vocab: dict[str, int] = {}
+        indptr, indices, data = [0], [], []
+        for terms in docs:
+            counts: dict[int, int] = {}
+            for term in terms:
+                tid = vocab.setdefault(term, len(vocab))
+                counts[tid] = counts.get(tid, 0) + 1
+            indices.extend(counts)
+            data.extend(counts.values())
+            indptr.append(len(indices))
+        tf = sparse.csr_matrix((np.asarray(data, np.float32), np.asarray(indices, np.int64),
+                                np.asarray(indptr, np.int64)), shape=(len(docs), max(len(vocab), 1)))
+        return cls(vocab, tf, **params)
+
+    def scores(self, query_terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every chunk (0 where no query term occurs)."""
+        ids = [self.vocab[t] for t in query_terms if t in self.vocab]
+        if not ids or self.weights.shape[0] == 0:
+            return np.zeros(self.weights.shape[0], np.float32)
+        return np.asarray(self.weights[:, ids].sum(axis=1)).ravel()
+
+    def search(self, query_terms: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        s = self.scores(query_terms)
+        if allowed is not None:
+            s = np.where(allowed, s, 0.0)
+        top = np.argsort(-s, kind="stable")[:k]
+        return [(int(i), float(s[i])) for i in top if s[i] > 0]
+
+    def terms_of(self, row: int) -> list[str]:
+        """The terms of one chunk (with repetition), to carry it into an incremental rebuild."""
+        inv = getattr(self, "_inv", None)
+        if inv is None:
+            inv = self._inv = {i: t for t, i in self.vocab.items()}
+        start, end = self.tf.indptr[row], self.tf.indptr[row + 1]
+        return [inv[int(i)] for i, c in zip(self.tf.indices[start:end], self.tf.data[start:end]) for _ in range(int(c))]
+
+    def save(self, folder: Path) -> None:
+        (folder / "bm25_vocab.json").write_text(json.dumps(self.vocab, ensure_ascii=False), "utf-8")
+        np.savez(folder / "bm25_tf.npz", data=self.tf.data, indices=self.tf.indices, indptr=self.tf.indptr,
+                 shape=np.asarray(self.tf.shape), params=np.asarray([self.k1, self.b]))
+
+    @classmethod
+    def load(cls, folder: Path) -> "BM25":
+        vocab = json.loads((folder / "bm25_vocab.json").read_text("utf-8"))
+        with np.load(folder / "bm25_tf.npz", allow_pickle=False) as z:
+            tf = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+            k1, b = (float(x) for x in z["params"])
+        return cls(vocab, tf, k1, b)

@@ -1,0 +1,185 @@
+"""The index directory: a manifest plus plain files, replaced atomically.
+
+Layout::
+
+    index/
+      CURRENT              name of the live build (replaced with os.replace: atomic)
+      b-<time>-<rand>/     one complete build
+        manifest.json      format, package, model (id, dim, weight hash), chunker, corpus hashes, counts
+        chunks.jsonl       every indexed chunk with offsets, section, kind, sentences, context
+        vectors.npy        float32 embeddings, one row per chunk
+        dense.faiss        FAISS index over the vectors (ids = chunk-hash ids)
+        bm25_vocab.json    BM25 vocabulary
+        bm25_tf.npz        BM25 term counts (CSR arrays)
+        sentence_terms.json  BM25 terms of every sentence of every chunk (for sentence-focus ranking)
+
+A build is written into a fresh folder and only then named in ``CURRENT``; a crash at any
+point leaves the previous build live. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ragqa import __version__
+from ragqa.index import dense
+from ragqa.index.sparse import BM25
+from ragqa.types import Chunk, Sentence
+
+FORMAT_VERSION = 1
+
+
+class IndexError_(RuntimeError):
+    """The index is missing, corrupt or was built with other settings; the message says what to run."""
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    doc_id: str
+    source: str
+    title: str
+    publisher: str = ""
+    author: str = ""
+    date: str = ""
+    kind: str = ""
+    file_sha256: str = ""
+    chunks: int = 0
+
+
+@dataclass
+class IndexData:
+    path: Path
+    manifest: dict
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    faiss_index: object
+    bm25: BM25
+    docs: dict[str, DocInfo]  # by source
+    sentence_terms: list[list[list[str]]]  # chunk -> sentence -> terms
+
+    def __post_init__(self) -> None:
+        self.by_vector_id = {dense.vector_id(c.chunk_id): i for i, c in enumerate(self.chunks)}
+
+
+def chunk_to_json(c: Chunk) -> dict:
+    d = dataclasses.asdict(c)
+    d["sentences"] = [[s.start, s.end, s.text] for s in c.sentences]
+    return d
+
+
+def chunk_from_json(d: dict) -> Chunk:
+    d = dict(d)
+    d["sentences"] = tuple(Sentence(a, b, t) for a, b, t in d.get("sentences", ()))
+    return Chunk(**d)
+
+
+def current_build(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.exists():
+        return None
+    name = pointer.read_text("utf-8").strip()
+    return index_dir / name if name else None
+
+
+def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, bm25: BM25,
+          faiss_kind: str, sentence_terms: list[list[list[str]]]) -> Path:
+    """Write a complete build and make it current; older builds are removed afterwards."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"b-{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(3)}"
+    tmp = index_dir / f".tmp-{name}"
+    tmp.mkdir()
+    with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps(chunk_to_json(c), ensure_ascii=False) + "\n")
+    np.save(tmp / "vectors.npy", np.ascontiguousarray(vectors, np.float32), allow_pickle=False)
+    ids = np.asarray([dense.vector_id(c.chunk_id) for c in chunks], np.int64)
+    dense.save(dense.build(vectors, ids, faiss_kind), tmp / "dense.faiss")
+    bm25.save(tmp)
+    (tmp / "sentence_terms.json").write_text(json.dumps(sentence_terms, ensure_ascii=False), "utf-8")
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+    for f in tmp.iterdir():  # make the bytes durable before the build is named
+        with open(f, "rb") as fh:
+            os.fsync(fh.fileno())
+    os.replace(tmp, index_dir / name)
+    pointer_tmp = index_dir / f".CURRENT-{name}"
+    pointer_tmp.write_text(name, "utf-8")
+    os.replace(pointer_tmp, index_dir / "CURRENT")
+    for old in index_dir.iterdir():  # old builds and leftovers of interrupted ones
+        if old.name != name and (old.name.startswith("b-") or old.name.startswith(".tmp-")) and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+    return index_dir / name
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    build = current_build(index_dir)
+    if build is None or not (build / "manifest.json").exists():
+        return None
+    try:
+        return json.loads((build / "manifest.json").read_text("utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def check_compatible(manifest: dict, expected: dict) -> list[str]:
+    """Differences between a stored manifest and what the current settings would build."""
+    problems = []
+    if manifest.get("format_version") != FORMAT_VERSION:
+        problems.append(f"index format {manifest.get('format_version')} != {FORMAT_VERSION}")
+    for key in ("model", "dim", "fingerprint"):
+        got, want = manifest.get("embedding", {}).get(key), expected["embedding"].get(key)
+        if want is not None and got != want:
+            problems.append(f"embedding {key} {got!r} != {want!r}")
+    if manifest.get("chunker") != expected.get("chunker"):
+        problems.append(f"chunker settings {manifest.get('chunker')} != {expected.get('chunker')}")
+    return problems
+
+
+def load(index_dir: Path, expected: dict | None = None) -> IndexData:
+    """Load the current build; refuse a missing, corrupt or mismatched one with what to run."""
+    build = current_build(index_dir)
+    if build is None or not build.is_dir():
+        raise IndexError_(f"no index in {index_dir}. Run `ragqa index` (or `make run`) to build it.")
+    try:
+        manifest = json.loads((build / "manifest.json").read_text("utf-8"))
+        if expected is not None:
+            problems = check_compatible(manifest, expected)
+            if problems:
+                raise IndexError_(f"the index in {index_dir} was built with other settings ({'; '.join(problems)}). "
+                                  "Run `ragqa index --rebuild` to rebuild it.")
+        with open(build / "chunks.jsonl", encoding="utf-8") as f:
+            chunks = [chunk_from_json(json.loads(line)) for line in f if line.strip()]
+        vectors = np.load(build / "vectors.npy", allow_pickle=False)
+        faiss_index = dense.load(build / "dense.faiss")
+        bm25 = BM25.load(build)
+        sentence_terms = json.loads((build / "sentence_terms.json").read_text("utf-8"))
+    except IndexError_:
+        raise
+    except Exception as exc:  # any unreadable file means a corrupt index
+        raise IndexError_(f"the index in {build} is corrupt or incomplete ({exc.__class__.__name__}: {exc}). "
+                          "Run `ragqa index --rebuild` to rebuild it.") from exc
+    n = manifest.get("counts", {}).get("chunks")
+    if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n):
+        raise IndexError_(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors {vectors.shape[0]}, "
+                          f"faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, manifest {n}). "
+                          "Run `ragqa index --rebuild`.")
+    docs = {d["source"]: DocInfo(**d) for d in manifest.get("documents", [])}
+    return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms)
+
+
+def base_manifest(model: str, dim: int, fingerprint: str, chunker: dict, faiss_kind: str) -> dict:
+    return {
+        "format_version": FORMAT_VERSION,
+        "package_version": __version__,
+        "embedding": {"model": model, "dim": dim, "fingerprint": fingerprint},
+        "chunker": chunker,
+        "faiss_index": faiss_kind,
+    }

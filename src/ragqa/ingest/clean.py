@@ -1,0 +1,335 @@
+"""Cleaning that keeps offsets: a document's source text -> typed :class:`Segment` records.
+
+Nothing is edited in place. Each line of the source text is classified (heading, body,
+table, caption, footnote, references, boilerplate), neighbouring lines are grouped into
+segments, and each segment's cleaned text is built character by character together with
+``pos``, the offset of every cleaned character in the source text.
+
+The relation between a cleaned text and its source span (tested for every chunk of the
+corpus, see :func:`is_derived`): the cleaned text is obtained from the source span by
+*deleting* characters (markup tags, ``\\`` escapes, ``**``, footnote lines that cut a
+sentence), *folding* every run of whitespace into one space, and *substituting* single
+characters from :data:`OCR_FIXES` (``Al`` -> ``AI``, ``皿``/``ш`` -> ``Ⅲ`` in headings).
+Its first and last characters are the first and last characters of the span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ragqa.types import Segment
+
+# Single-character substitutions the cleaner may make (source char -> cleaned char).
+OCR_FIXES: dict[str, str] = {"l": "I", "皿": "Ⅲ"}
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ESCAPE = re.compile(r"\\(?=[$%&_#*\[\]])")
+_BOLD = re.compile(r"\*\*")
+# "Al" where OCR read the capital I of "AI" as a lower-case l: "Al 인프라", "OpenAl", "Mistral Al".
+_OCR_AL = re.compile(r"(?:(?<![A-Za-z])|(?<=Open))A(l)(?![a-z])")
+
+_ROMAN = r"(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|I|II|III|IV|V|VI|VII|皿|ш)"
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^{_ROMAN}\.\s*\S.{{0,60}}$")),
+    (1, re.compile(r"^[<〈](요약|결론 부문|본론|서론|요 약)[>〉]$")),
+    # numbering has no 0 component ("3.0 Opus" is a chart label) and is followed by words
+    (4, re.compile(r"^\d+\.[1-9]\d*\.[1-9]\d*\.?\s+[^\d\s].{0,60}$")),
+    (3, re.compile(r"^\d+\.[1-9]\d*\.?\s+[^\d\s].{0,60}$")),
+    (2, re.compile(r"^\d+\.\s+\S.{0,50}$")),
+    (3, re.compile(r"^□\s*\S.{0,80}$")),
+]
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
+_SENTENCE_END = re.compile(r"(다|요|음|함|됨|임|니다|[.!?。”\"'’)\]>])\s*$")
+_REFERENCES = re.compile(r"^[<〈\[(]?\s*(참고\s*자료|참고\s*문헌|references|bibliography)\s*[>〉\])]?$", re.I)
+_FOOTNOTE = re.compile(r"^(?:\d{1,3}\)\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|<https?://[^\s>]+>$|https?://\S+$)")
+_CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|<[^<>/][^<>]{1,100}>|"
+                      r"(?:※\s*)?(?:출처|자료|Source)\s*[:：].*|출처\s*:.*)$", re.I)
+_TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$")
+# Web-page chrome: navigation, bylines, share/comment widgets, headline lists, credits.
+_CHROME = re.compile(
+    r"^(?:메뉴 건너뛰기|본문 ?듣기|작성시간|작성자|메타정보|첨부파일|본문|댓글목록|등록된 댓글이 없습니다\.?|"
+    r"실시간|뉴스|e비즈\*솔루션|.*네이버 메인추가|\[?email\s*protected\]?|\[[^\]]*(?:재판매|DB 금지)[^\]]*\]|"
+    r"\[Ⓒ[^\]]*\]|•?\s*(?:기사입력|최종수정)\s.*|•?\s*\d{1,3}|<ifsPOST>|.*기사 ?제보.*|.*무단 ?전재.*재배포.*|"
+    r"번호 제목 글쓴이 날짜|.*에서 검색됨|.*PDF 파일로 서비스하고 있습니다\.?)$")
+_HEADLINE_ROW = re.compile(r"^\d{3,7}\s.+\s\d{4}\.\d{2}\.\d{2}\.?$")
+_DEBRIS = re.compile(r"^(?:[0-9a-f]{16,}_\d+|[\d.,%\s]+(?:\s?[A-Za-z]{1,10})?|[^\w가-힣]{1,6}|x|\*\*.*\*\*)$")
+_TABLE_HTML = re.compile(r"<(?:table|tr|td|th|ul|li|p)\b", re.I)
+
+
+@dataclass
+class _Line:
+    start: int  # offsets of the stripped line in the source text
+    end: int
+    text: str
+    kind: str = "body"
+    level: int = 0
+
+
+def _lines(text: str) -> list[_Line]:
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        s = offset + (len(raw) - len(raw.lstrip()))
+        e = offset + len(raw.rstrip())
+        out.append(_Line(s, max(s, e), text[s:max(s, e)]))
+        offset += len(raw) + 1
+    return out
+
+
+def _is_blank(line: _Line) -> bool:
+    return not line.text or not unicodedata.normalize("NFKC", line.text).strip()
+
+
+def heading_level(text: str) -> int:
+    """Heading level of a line (0: not a heading). Long or sentence-final lines are body."""
+    m = _MD_HEADING.match(text)
+    if m:
+        return len(m.group(1))
+    if len(text) > 70 or re.search(r"(다|함|음)\.?$", text) and len(text) > 30:
+        return 0
+    for level, pattern in _HEADINGS:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+def classify(lines: list[_Line]) -> None:
+    """Set ``kind`` (and ``level`` for headings) on every line, in place."""
+    in_toc = in_refs = in_chrome_list = False
+    for i, line in enumerate(lines):
+        t = line.text
+        if _is_blank(line):
+            line.kind = "blank"
+            continue
+        compact = t.replace(" ", "")
+        if in_refs:
+            line.kind = "references"
+            continue
+        if _REFERENCES.match(t.strip("*# ")):
+            line.kind, in_refs = "references", True
+            continue
+        if compact in ("목차", "목 차", "Contents", "CONTENTS"):
+            line.kind, in_toc = "boilerplate", True
+            continue
+        if in_toc:
+            if _TOC_LINE.match(t):
+                line.kind = "boilerplate"
+                continue
+            in_toc = False
+        if t == "번호 제목 글쓴이 날짜":
+            in_chrome_list = True
+        if in_chrome_list and (t == "번호 제목 글쓴이 날짜" or _HEADLINE_ROW.match(t)):
+            line.kind = "boilerplate"
+            continue
+        in_chrome_list = False
+        if _CHROME.match(t) or _HEADLINE_ROW.match(t):
+            line.kind = "boilerplate"
+            continue
+        if "\t" in t.strip() and len([c for c in t.split("\t") if c.strip()]) >= 2 or _TABLE_HTML.search(t) \
+                or (line.text != t.lstrip("\t") and "\t" in t):
+            line.kind = "table"
+            continue
+        level = heading_level(t)
+        if level:
+            line.kind, line.level = "heading", level
+            continue
+        if _DEBRIS.match(t) or (t.startswith("- ") and heading_level(t[2:].strip())):
+            line.kind = "boilerplate"  # chart labels, image names; a bulleted table of contents
+            continue
+        if _FOOTNOTE.match(t):
+            line.kind = "footnote"
+            continue
+        if _CAPTION.match(t) and not _TAG.fullmatch(t):
+            line.kind = "caption"
+            continue
+        if len(t) <= 6 and not re.search(r"\d{2,}", t):
+            line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines
+            continue
+        line.kind = "body"
+    _retag_continuation_rows(lines)
+
+
+def _retag_continuation_rows(lines: list[_Line]) -> None:
+    """Tab-indented lines right after a table row are wrapped cells of that table."""
+    for i in range(1, len(lines)):
+        prev = next((l for l in reversed(lines[:i]) if l.kind != "blank"), None)
+        if prev is not None and prev.kind == "table" and lines[i].kind in ("body", "caption") and \
+                lines[i].start > 0 and lines[i].text and _source_indent_tab(lines[i]):
+            lines[i].kind = "table"
+
+
+def _source_indent_tab(line: _Line) -> bool:
+    return line.text.count("\t") >= 1
+
+
+def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = (),
+               heading: bool = False) -> tuple[str, tuple[int, ...]]:
+    """Cleaned text of ``text[start:end]`` and the source offset of each of its characters.
+
+    ``skip`` lists spans to delete (footnote lines inside a sentence).
+    """
+    span = text[start:end]
+    keep = bytearray(b"\x01") * len(span)
+    subs: dict[int, str] = {}
+    for a, b in skip:
+        for i in range(max(a, start) - start, min(b, end) - start):
+            keep[i] = 0
+    for pattern in (_TAG, _ESCAPE, _BOLD):
+        for m in pattern.finditer(span):
+            for i in range(m.start(), m.end()):
+                keep[i] = 0
+    for m in _OCR_AL.finditer(span):
+        subs[m.start(1)] = "I"
+    if heading:
+        m = re.match(r"\s*(皿)(?=\.)", span)
+        if m:
+            subs[m.start(1)] = "Ⅲ"
+    chars: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(span):
+        if not keep[i]:
+            continue
+        ch = subs.get(i, ch)
+        if ch.isspace() or ch == "\u00a0":
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                pos.append(start + i)
+            continue
+        chars.append(ch)
+        pos.append(start + i)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        pos.pop()
+    return "".join(chars), tuple(pos)
+
+
+def is_derived(source_span: str, cleaned: str) -> bool:
+    """True when ``cleaned`` derives from ``source_span`` by the rules in the module docstring."""
+    if not cleaned:
+        return not source_span.strip()
+    if not _same(source_span[0], cleaned[0]) or not _same(source_span[-1], cleaned[-1]):
+        return False
+    i = 0
+    for ch in cleaned:
+        while i < len(source_span) and not _same(source_span[i], ch):
+            i += 1
+        if i == len(source_span):
+            return False
+        i += 1
+    return True
+
+
+def _same(src: str, out: str) -> bool:
+    return src == out or (out == " " and (src.isspace() or src == "\u00a0")) or OCR_FIXES.get(src) == out
+
+
+def segment(text: str) -> list[Segment]:
+    """Split a document's source text into typed, offset-keeping segments.
+
+    Body lines become one paragraph each, except that a line cut mid-sentence (a page
+    break with footnotes in between) is joined with its continuation, the footnote lines
+    between them left out of the cleaned text. Consecutive table lines (with a caption
+    just before and a source note just after) form one table segment.
+    """
+    lines = _lines(text)
+    classify(lines)
+    segments: list[Segment] = []
+    trail: list[tuple[int, str]] = []  # (level, heading text)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == "blank":
+            i += 1
+            continue
+        section = " > ".join(h for _, h in trail)
+        if line.kind == "heading":
+            clean, pos = clean_span(text, line.start, line.end, heading=True)
+            clean = _MD_HEADING.sub(r"\2", clean) if clean.startswith("#") else clean
+            trail = [(lv, h) for lv, h in trail if lv < line.level] + [(line.level, clean)]
+            segments.append(Segment(line.start, line.end, "heading", clean, pos, section))
+            i += 1
+            continue
+        if line.kind == "table":
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].kind in ("table", "blank"):
+                j += 1
+            while lines[j].kind == "blank":
+                j -= 1
+            clean, pos = _clean_lines(text, lines[i:j + 1])
+            segments.append(Segment(line.start, lines[j].end, "table", clean, pos, section))
+            i = j + 1
+            continue
+        if line.kind == "body":
+            j, skip = _continuation(lines, i)
+            clean, pos = clean_span(text, line.start, lines[j].end, skip)
+            if clean:
+                segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
+            i = j + 1
+            continue
+        clean, pos = clean_span(text, line.start, line.end)
+        if clean:
+            segments.append(Segment(line.start, line.end, line.kind, clean, pos, section))  # type: ignore[arg-type]
+        i += 1
+    return mark_repeats(segments)
+
+
+def _clean_lines(text: str, lines: list[_Line]) -> tuple[str, tuple[int, ...]]:
+    """Clean several lines as one text, keeping a newline between rows."""
+    chars: list[str] = []
+    pos: list[int] = []
+    for line in lines:
+        if line.kind == "blank":
+            continue
+        c, p = clean_span(text, line.start, line.end)
+        if not c:
+            continue
+        if chars:
+            chars.append("\n")
+            pos.append(line.start - 1)
+        chars.extend(c)
+        pos.extend(p)
+    return "".join(chars), tuple(pos)
+
+
+def _continuation(lines: list[_Line], i: int) -> tuple[int, list[tuple[int, int]]]:
+    """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip."""
+    j, skip = i, []
+    while not _SENTENCE_END.search(lines[j].text):
+        k = j + 1
+        between: list[_Line] = []
+        while k < len(lines) and lines[k].kind in ("blank", "footnote"):
+            between.append(lines[k])
+            k += 1
+        if not any(l.kind == "footnote" for l in between) or k >= len(lines) or lines[k].kind != "body" \
+                or re.match(r"^[-•·ㅇ□*▶◦]|^\(", lines[k].text):
+            break
+        skip.extend((l.start, l.end) for l in between if l.kind == "footnote")
+        j = k
+    return j, skip
+
+
+_NORM = re.compile(r"[\W_]+")
+
+
+def normalize_for_repeat(text: str) -> str:
+    return _NORM.sub("", text).lower()
+
+
+def mark_repeats(segments: list[Segment], min_chars: int = 20) -> list[Segment]:
+    """Mark a segment ``repeated`` when its content already appeared earlier in the document.
+
+    Catches tables extracted twice (an HTML rendering followed by a tab-separated one)
+    and summary sentences repeated verbatim in the body.
+    """
+    seen: list[str] = []
+    out = []
+    for seg in segments:
+        norm = normalize_for_repeat(seg.text)
+        repeated = False
+        if seg.kind in ("body", "table", "caption") and len(norm) >= min_chars:
+            repeated = any(norm in earlier for earlier in seen)
+            seen.append(norm)
+        out.append(seg if not repeated else Segment(seg.start, seg.end, seg.kind, seg.text, seg.pos,
+                                                     seg.section, True))
+    return out

@@ -1,0 +1,118 @@
+"""Korean text analysis with one cached Kiwi: sentence spans and BM25 terms.
+
+Kiwi takes ~3 s to load, so it is built once per process (:func:`kiwi`) and shared; the
+functions here are thread-safe because Kiwi's analysis calls are.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Iterable
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def kiwi():
+    """The process-wide Kiwi analyzer (loaded on first use)."""
+    from kiwipiepy import Kiwi
+
+    with _lock:
+        return Kiwi()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` of ``text``, trimmed of surrounding whitespace.
+
+    Kiwi's splitter understands Korean endings (다/요/음/함 ...) and quotation; spans that
+    Kiwi leaves uncovered (it sometimes drops trailing symbols) are attached to the
+    preceding sentence so that the spans tile the non-blank text.
+    """
+    if not text.strip():
+        return []
+    spans = [(s.start, s.end) for s in kiwi().split_into_sents(text)]
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in spans:
+        if start < cursor:
+            start = cursor
+        if end <= start:
+            continue
+        gap = text[cursor:start]
+        if out and gap.strip():  # stray text between sentences: glue it to the previous one
+            out[-1] = (out[-1][0], start)
+        elif not out and gap.strip():
+            start = cursor
+        out.append((start, end))
+        cursor = end
+    if text[cursor:].strip():
+        if out:
+            out[-1] = (out[-1][0], len(text))
+        else:
+            out.append((0, len(text)))
+    return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# Parts of speech that carry content: nouns, numbers, verb/adjective stems, roots,
+# foreign words and hanja. Particles and endings (J*, E*) never become terms.
+_CONTENT = ("NNG", "NNP", "NR", "SL", "SH", "XR", "VV", "VA", "SN", "NNB")
+_UNIT_TAGS = ("NR", "NNB", "NNG", "SW")
+_UNITS = {"%", "퍼센트", "억", "조", "만", "천", "백", "원", "달러", "개", "건", "명", "배", "년", "월", "위", "p", "%p"}
+_STOP_NNB = {"것", "수", "등", "중", "때", "바", "데", "뿐", "적", "번", "째"}
+_NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+def terms(text: str) -> list[str]:
+    """BM25 terms of ``text``: content morphemes, noun bigrams, numbers with their units.
+
+    A long noun also yields its character bigrams, so ``투자`` matches ``투자액``; a
+    number also yields number+unit (``13억``, ``24.2%``, ``2023년``).
+    """
+    tokens = kiwi().tokenize(text)
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        tag = str(tok.tag).split("-")[0]
+        form = tok.form
+        if tag not in _CONTENT:
+            continue
+        if tag == "NNB" and form in _STOP_NNB:
+            continue
+        if tag == "SN":
+            num = form.replace(",", "")
+            out.append(num)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.start == tok.start + tok.len and nxt.form in _UNITS:
+                out.append(num + nxt.form)
+            continue
+        if tag in ("VV", "VA"):
+            out.append(form + "다")
+            continue
+        if tag == "SL":
+            form = form.lower()
+        out.append(form)
+        if tag in ("NNG", "NNP") and len(form) >= 3:
+            out.extend(form[j:j + 2] for j in range(len(form) - 1))
+    return out
+
+
+def terms_batch(texts: Iterable[str]) -> list[list[str]]:
+    return [terms(t) for t in texts]
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_korean(text: str) -> bool:
+    """True when Hangul outweighs Latin letters (the question's language for answers)."""
+    return len(_HANGUL.findall(text)) >= len(_LATIN.findall(text)) and bool(_HANGUL.search(text))

@@ -1,0 +1,117 @@
+"""Cached loading of the heavy models: the sentence-transformers embedder and the local LLM.
+
+Every model is loaded once per process by a cached factory and shared (thread-safe for
+inference). A model id that names a provisioned model loads from its verified folder; any
+other id or folder loads the ordinary sentence-transformers way (from a hub, when there is
+one). A missing or unverified model fails with the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from ragqa import provision
+from ragqa.config import EmbedConfig
+
+
+class ModelError(RuntimeError):
+    """A model is missing, unverified or failed to load; the message says what to run."""
+
+
+class Embedder(Protocol):
+    """Passages and questions are embedded differently (the model's prompts)."""
+
+    model_id: str
+    dim: int
+    fingerprint: str  # identifies the weights (hash), recorded in the index manifest
+
+    def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+@dataclass
+class SentenceTransformerEmbedder:
+    model: object
+    model_id: str
+    dim: int
+    fingerprint: str
+    batch_size: int = 16
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()  # torch inference is thread-safe, but one batch at a time is faster on 2 cores
+
+    def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        with self._lock:
+            vecs = self.model.encode_document(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                              show_progress_bar=progress, convert_to_numpy=True)
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self.model.encode_query([text], normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vec, dtype=np.float32)[0]
+
+
+def resolve_embedding_path(model_id: str, models_dir: Path) -> str:
+    """Where to load ``model_id`` from: a verified provisioned folder, a local folder, or the hub id."""
+    for spec in provision.SPECS.values():
+        if spec.kind == "zip-folder" and model_id in (spec.hub_id, spec.name):
+            target = provision.target_path(spec, models_dir)
+            if provision.is_verified(spec, models_dir):
+                return str(target)
+            if target.exists():
+                raise ModelError(f"{target} does not match the pinned upstream hashes (changed or partial). "
+                                 "Run `ragqa models fetch --force` (or `make setup`).")
+            return model_id  # not provisioned: try the hub (fails with a hint below when offline)
+    if Path(model_id).expanduser().exists():
+        return str(Path(model_id).expanduser())
+    return model_id
+
+
+def weights_fingerprint(path: str, model_id: str) -> str:
+    """A short hash identifying the weights: from the verification stamp when provisioned."""
+    folder = Path(path)
+    stamp = folder / provision.STAMP
+    if stamp.exists():
+        data = json.loads(stamp.read_text("utf-8"))
+        return hashlib.sha256(json.dumps({k: v["sha256"] for k, v in sorted(data.items())}).encode()).hexdigest()[:16]
+    if folder.is_dir():
+        h = hashlib.sha256()
+        for f in sorted(folder.rglob("*.safetensors")) + sorted(folder.rglob("*.bin")):
+            h.update(f"{f.relative_to(folder)}:{f.stat().st_size}".encode())
+        return h.hexdigest()[:16]
+    return hashlib.sha256(model_id.encode()).hexdigest()[:16]
+
+
+_load_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbedder:
+    """The embedder for ``cfg`` (cached: loaded once per process)."""
+    with _load_lock:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        path = resolve_embedding_path(cfg.model, models_dir)
+        kwargs = {"dtype": torch.bfloat16} if cfg.dtype == "bf16" else {}
+        try:
+            model = SentenceTransformer(path, device="cpu", model_kwargs=kwargs)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot load embedding model {cfg.model!r} ({exc.__class__.__name__}). On a machine without a "
+                "model hub run `ragqa models fetch` (or `make setup`) to provision it, or set RAGQA_EMBED_MODEL "
+                "to a local sentence-transformers folder.") from exc
+        model.max_seq_length = min(cfg.max_seq_length, model.max_seq_length or cfg.max_seq_length)
+        dim = model.get_sentence_embedding_dimension()
+        return SentenceTransformerEmbedder(model, cfg.model, int(dim), weights_fingerprint(path, cfg.model) +
+                                           f"-{cfg.dtype}", cfg.batch_size)

@@ -1,0 +1,167 @@
+"""Hybrid retrieval: dense (FAISS) and BM25 (Kiwi terms), fused by weighted RRF.
+
+After fusion: near-duplicate chunks of one document are collapsed (tables extracted
+twice, summary sentences repeated in the body), the top k is diversified across
+documents, and a cheap second BM25 step expanded with the top passage's names serves
+bridge questions (one passage names the entity, another holds the asked fact).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ragqa import korean
+from ragqa.config import RetrievalConfig
+from ragqa.index import dense
+from ragqa.index.build import embed_text
+from ragqa.index.store import IndexData
+from ragqa.models import Embedder
+from ragqa.retrieval import fusion
+from ragqa.types import Hit
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit]
+    ms: float
+    query_language: str  # "ko" | "en"
+
+
+_EN_STOP = {"what", "which", "who", "where", "when", "how", "why", "does", "did", "do", "is", "are", "was", "were",
+            "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "according", "report", "reports"}
+
+
+def english_entity_terms(query: str) -> list[str]:
+    """BM25 terms of an English question: only what can match Korean text verbatim.
+
+    Names written in Latin letters (HBM, DeepSeek, GPT-4), and numbers; ordinary English
+    words match nothing in Korean reports but their English footnotes.
+    """
+    import re
+
+    out = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z0-9.\-]*|\d[\d,.]*%?", query):
+        w = m.group(0).rstrip(".,")
+        if w.lower() in _EN_STOP:
+            continue
+        if w[0].isdigit() or sum(c.isupper() for c in w) >= 2 or (w[0].isupper() and m.start() > 0):
+            out.extend(korean.terms(w))
+    return out
+
+
+class HybridRetriever:
+    """Search over one loaded index with one embedder."""
+
+    def __init__(self, index: IndexData, embedder: Embedder | None, cfg: RetrievalConfig):
+        self.index = index
+        self.embedder = embedder
+        self.cfg = cfg
+        self._allowed = np.asarray([c.kind not in cfg.exclude_kinds for c in index.chunks], bool)
+
+    def _dense(self, query: str, n: int) -> list[tuple[int, float]]:
+        if self.embedder is None:
+            raise RuntimeError("dense retrieval needs an embedder")
+        qv = self.embedder.embed_query(query)
+        scores, ids = dense.search(self.index.faiss_index, qv, n)
+        rows = [(self.index.by_vector_id.get(int(i)), float(s)) for s, i in zip(scores, ids) if i >= 0]
+        return [(r, s) for r, s in rows if r is not None and self._allowed[r]]
+
+    def _bm25(self, terms: list[str], n: int) -> list[tuple[int, float]]:
+        return self.index.bm25.search(terms, n, self._allowed)
+
+    def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
+        t0 = time.perf_counter()
+        k = k or self.cfg.k
+        mode = mode or self.cfg.mode
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {sorted(MODES)}")
+        n = max(self.cfg.candidates, 4 * k)
+        lang = "ko" if korean.is_korean(query) else "en"
+        terms = korean.terms(query) if lang == "ko" else english_entity_terms(query)
+        dense_hits = self._dense(query, n) if mode in ("hybrid", "dense") else []
+        bm25_hits = self._bm25(terms, n) if mode in ("hybrid", "bm25") else []
+        rankings = [[r for r, _ in dense_hits], [r for r, _ in bm25_hits]]
+        scored = [dense_hits, bm25_hits]
+        # BM25 over Korean text matches little of an English question: let it only nudge.
+        bm25_w = self.cfg.bm25_weight * (1.0 if lang == "ko" else self.cfg.bm25_weight_english)
+        weights = [self.cfg.dense_weight, bm25_w]
+        if mode == "hybrid" and self.cfg.bridge and bm25_hits and dense_hits:
+            expansion = self._bridge_terms(terms, rankings)
+            if expansion:
+                expanded = self._bm25(terms + expansion, n)
+                rankings.append([r for r, _ in expanded])
+                scored.append(expanded)
+                weights.append(0.3 * bm25_w)
+        if self.cfg.fusion == "score":
+            fused = fusion.score_fusion(scored, weights)
+        else:
+            fused = fusion.rrf(rankings, weights, self.cfg.rrf_k)
+        ordered = sorted(fused, key=lambda r: -fused[r])
+        chunks = self.index.chunks
+        ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered])
+        if self.cfg.focus_weight and lang == "ko" and terms and ordered:
+            ordered = self._focus(terms, ordered, fused)
+        if self.cfg.reranker:
+            ordered = self._rerank(query, ordered[: 3 * k])
+        if self.cfg.diversity and ordered:
+            # only passages nearly as relevant as the best one may displace a same-document passage
+            floor = 0.6 * fused[ordered[0]] if ordered[0] in fused else 0.0
+            eligible = [r for r in ordered if fused.get(r, 0.0) >= floor]
+            top = fusion.diversify([(r, chunks[r].doc_id) for r in eligible], k, max_per_group=math.ceil(0.6 * k))
+            ordered = top + [r for r in ordered if r not in top]
+        dmap, bmap = dict(dense_hits), dict(bm25_hits)
+        hits = []
+        for rank, r in enumerate(ordered[:k], start=1):
+            scores = {"rrf": fused.get(r, 0.0)}
+            if r in dmap:
+                scores["dense"] = dmap[r]
+            if r in bmap:
+                scores["bm25"] = bmap[r]
+            hits.append(Hit(chunks[r], fused.get(r, 0.0), rank, scores))
+        return Retrieval(hits, (time.perf_counter() - t0) * 1000, lang)
+
+    def _bridge_terms(self, terms: list[str], rankings: list[list[int]]) -> list[str]:
+        """Names in the best passage that the question does not mention (BM25 terms of proper nouns)."""
+        top = rankings[0][0] if rankings[0] else rankings[1][0]
+        text = self.index.chunks[top].text
+        have = set(terms)
+        names = []
+        for tok in korean.kiwi().tokenize(text):
+            tag = str(tok.tag)
+            if tag in ("NNP", "SL") and len(tok.form) >= 2:
+                form = tok.form.lower() if tag == "SL" else tok.form
+                if form not in have and form not in names:
+                    names.append(form)
+        return names[:5]
+
+    def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], depth: int = 20) -> list[int]:
+        """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
+        holds the question's terms, weighted by idf: the passage that *states* the asked
+        fact beats one that is merely about the topic."""
+        bm25 = self.index.bm25
+        qset = {t for t in set(terms) if t in bm25.vocab}
+        if not qset:
+            return ordered
+        idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qset}
+        total = sum(idf.values())
+        top = fused[ordered[0]] or 1.0
+        head = ordered[:depth]
+        score = {}
+        for r in head:
+            sents = [set(s) & qset for s in self.index.sentence_terms[r]] or [set()]
+            windows = sents + [a | b for a, b in zip(sents, sents[1:])]
+            focus = max(sum(idf[t] for t in w) for w in windows) / total
+            score[r] = fused[r] / top + self.cfg.focus_weight * focus
+        return sorted(head, key=lambda r: -score[r]) + ordered[depth:]
+
+    def _rerank(self, query: str, rows: list[int]) -> list[int]:
+        from ragqa.retrieval.rerank import rerank_scores
+
+        scores = rerank_scores(self.cfg.reranker, query, [embed_text(self.index.chunks[r]) for r in rows])
+        return [r for _, r in sorted(zip(scores, rows), key=lambda x: -x[0])]

@@ -1,0 +1,117 @@
+"""Typed records that flow through the pipeline: ingest -> chunk -> index -> retrieve -> answer.
+
+Every span is a half-open ``[start, end)`` range of character offsets into the document's
+*source text*: the file decoded as UTF-8 for text formats (.txt, .md, .html), the extracted
+text for binary formats (.pdf, .docx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SegmentKind = Literal["body", "heading", "table", "caption", "footnote", "references", "boilerplate"]
+ChunkKind = Literal["body", "table", "caption", "footnote", "references", "boilerplate"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source file, as loaded."""
+
+    doc_id: str  # content hash of the source text
+    source: str  # path relative to the corpus root, with forward slashes
+    title: str
+    text: str  # the source text: the coordinate system for every offset
+    publisher: str = ""
+    author: str = ""
+    date: str = ""
+    kind: str = ""  # report, news, ... (from the manifest)
+    file_sha256: str = ""  # hash of the file's bytes, for change detection
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A cleaned stretch of a document: ``text`` is derived from ``source_text[start:end]``.
+
+    ``pos`` maps every character of ``text`` to its offset in the source text, so any
+    sub-span of the cleaned text maps back exactly.
+    """
+
+    start: int
+    end: int
+    kind: SegmentKind
+    text: str
+    pos: tuple[int, ...]
+    section: str = ""
+    repeated: bool = False  # the same content occurs earlier in the document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets into the source text
+    end: int
+    text: str  # cleaned text
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit of retrieval."""
+
+    chunk_id: str  # content hash of (doc_id, start, end, text)
+    doc_id: str
+    source: str
+    start: int
+    end: int
+    text: str  # cleaned text, derived from source_text[start:end]
+    section: str
+    kind: ChunkKind
+    sentences: tuple[Sentence, ...] = ()
+    repeated: bool = False
+    context: str = ""  # title / publisher / section / table header: indexed, never cited
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its scores."""
+
+    chunk: Chunk
+    score: float
+    rank: int
+    scores: dict[str, float] = field(default_factory=dict)  # per retriever: dense, bm25, rrf, rerank
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage the answer rests on: ``n`` is its number among the answer's contexts."""
+
+    n: int
+    chunk: Chunk
+    start: int  # the cited span (a sentence, or the whole passage)
+    end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    text: str
+    citations: tuple[int, ...]  # passage numbers
+    supported: bool = True
+    support: float = 0.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    backend: str
+    sentences: tuple[AnswerSentence, ...]
+    citations: tuple[Citation, ...]
+    contexts: tuple[Hit, ...]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # e.g. "LLM endpoint unreachable; answered extractively"
+    resolved_question: str = ""  # the question after multi-turn resolution
+
+    @property
+    def unsupported(self) -> list[str]:
+        return [s.text for s in self.sentences if not s.supported]
