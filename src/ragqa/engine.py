@@ -52,7 +52,37 @@ class Engine:
         with self._lock:
             report = build_index(self.cfg, self.embedder, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
             self._retriever = None
+            self.__dict__.pop("_texts", None)
             return report
+
+    def source_text(self, source: str) -> str:
+        """The source text of an indexed document: the coordinate system of its offsets."""
+        with self._lock:
+            cache = self.__dict__.setdefault("_texts", {})
+            if source not in cache:
+                from ragqa.ingest import content_id
+                from ragqa.ingest.loaders import load_file
+
+                info = self.index.docs.get(source)
+                corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
+                text = load_file(corpus / source)
+                if info is not None and content_id(text) != info.doc_id:
+                    raise store.IndexError_(f"{source} changed since it was indexed; run `ragqa index` so that "
+                                            "citations point at the right text.")
+                cache[source] = text
+            return cache[source]
+
+    @property
+    def answers(self):
+        with self._lock:
+            if "_answers" not in self.__dict__:
+                from ragqa.answer.chain import AnswerPipeline
+
+                self.__dict__["_answers"] = AnswerPipeline(self)
+            return self.__dict__["_answers"]
+
+    def ask(self, question: str, **kwargs):
+        return self.answers.ask(question, **kwargs)
 
     def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
         return self.retriever.search(query, k=k, mode=mode)

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ragqa.numbers import numbers_in, parse_korean_number  # noqa: F401  (re-exported for metric users)
+
 NAN = float("nan")
 
 
@@ -97,48 +99,6 @@ def gold_rank(retrieved: Sequence[Span], gold: Sequence[Requirement]) -> int | N
         if _relevant(p, gold):
             return rank
     return None
-
-
-# --- Korean numbers -------------------------------------------------------------------------
-
-_SMALL = {"십": 10, "백": 100, "천": 1000}
-_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조경]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조경]*)*)?")
-
-
-def parse_korean_number(text: str) -> float | None:
-    """``13.9억`` = ``13억9천만`` = 1,390,000,000; ``1,737`` = 1737. None if not a number."""
-    s = text.replace(",", "").replace(" ", "")
-    if not s or not s[0].isdigit():
-        return None
-    total, section, num = 0.0, 0.0, ""
-    for ch in s + "$":
-        if ch.isdigit() or ch == ".":
-            num += ch
-            continue
-        value = float(num) if num else None
-        num = ""
-        if ch in _SMALL:
-            section += (value if value is not None else 1) * _SMALL[ch]
-        elif ch in _LARGE:
-            section += value or 0
-            total += (section or 1) * _LARGE[ch]
-            section = 0.0
-        elif ch == "$":
-            section += value or 0
-        else:
-            return None
-    return total + section
-
-
-def numbers_in(text: str) -> list[float]:
-    """Every number in ``text``, Korean units resolved (``72억6천만`` -> 7.26e9)."""
-    out = []
-    for m in _NUMBER.finditer(text):
-        v = parse_korean_number(m.group(0))
-        if v is not None:
-            out.append(v)
-    return out
 
 
 def _norm_text(text: str) -> str:

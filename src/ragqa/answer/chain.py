@@ -1,0 +1,213 @@
+"""The answer chain (LCEL): retrieve -> prompt / select -> answer -> parse citations -> verify -> Answer.
+
+One chain serves the CLI, the UI and the eval. Backends live in one registry; an LLM
+that is down or times out falls back to the extractive backend, and the answer says so.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from langchain_core.runnables import RunnableLambda
+
+from ragqa import korean
+from ragqa.answer import citations as cites
+from ragqa.answer import llm as llms
+from ragqa.answer.extractive import ExtractiveAnswerer
+from ragqa.answer.followup import resolve_followup
+from ragqa.answer.prompts import ABSTAIN, messages
+from ragqa.answer.verify import verify_sentences
+from ragqa.types import Answer, AnswerSentence, Citation, Hit
+
+LLM_FACTORIES: dict[str, Callable] = {"llamacpp": llms.make_llamacpp, "openai": llms.make_openai}
+BACKENDS = ("extractive", *LLM_FACTORIES)
+
+TokenCallback = Callable[[str], None]
+
+
+class AnswerError(RuntimeError):
+    """The question cannot be answered as asked (empty question, unknown backend, LLM down)."""
+
+
+@dataclass
+class _State:
+    question: str
+    resolved: str
+    lang: str
+    backend: str
+    hits: list[Hit]
+    t0: float
+    retrieve_ms: float = 0.0
+    raw: str = ""
+    claims: list[tuple[str, list[int]]] | None = None
+    spans: dict[int, tuple[int, int]] | None = None  # claim index -> cited span (extractive)
+    conflict: bool = False
+    notes: tuple[str, ...] = ()
+    abstain_reason: str = ""
+
+
+def clean_question(question: str) -> str:
+    """Strip control characters and whitespace; refuse empty or absurdly long questions."""
+    if question is None:
+        raise AnswerError("질문이 비어 있습니다. / The question is empty.")
+    q = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in str(question))
+    q = " ".join(q.split())
+    if not q:
+        raise AnswerError("질문이 비어 있습니다. / The question is empty.")
+    if len(q) > 2000:
+        raise AnswerError(f"질문이 너무 깁니다({len(q)}자, 최대 2000자). / The question is too long "
+                          f"({len(q)} characters, at most 2000).")
+    return q
+
+
+class AnswerPipeline:
+    def __init__(self, engine):
+        self.engine = engine
+        self._llms: dict[str, object] = {}
+        self.chain = (RunnableLambda(self._retrieve) | RunnableLambda(self._generate) | RunnableLambda(self._verify))
+
+    # -- public --------------------------------------------------------------------------
+    def ask(self, question: str, backend: str | None = None, history: list[tuple[str, str]] | None = None,
+            k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None) -> Answer:
+        question = clean_question(question)
+        backend = backend or self.engine.cfg.answer.backend
+        if backend not in BACKENDS:
+            raise AnswerError(f"unknown backend {backend!r}; choose one of {sorted(BACKENDS)}")
+        resolved = resolve_followup(question, history or [])
+        state = _State(question, resolved, "ko" if korean.is_korean(question) else "en", backend, [],
+                       time.perf_counter())
+        return self.chain.invoke(state, config={"configurable": {"k": k, "mode": mode, "on_token": on_token}})
+
+    def llm(self, backend: str):
+        if backend not in self._llms:
+            cfg = self.engine.cfg
+            self._llms[backend] = LLM_FACTORIES[backend](cfg.answer, cfg.paths)
+        return self._llms[backend]
+
+    # -- chain steps -----------------------------------------------------------------------
+    def _retrieve(self, state: _State, config) -> _State:
+        opts = config.get("configurable", {})
+        result = self.engine.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"))
+        state.hits = result.hits
+        state.retrieve_ms = result.ms
+        return state
+
+    def _generate(self, state: _State, config) -> _State:
+        if not state.hits:
+            state.abstain_reason = "no passages retrieved"
+            return state
+        if state.backend == "extractive":
+            return self._extractive(state)
+        on_token = config.get("configurable", {}).get("on_token")
+        titles = {d.doc_id: d.title for d in self.engine.index.docs.values()}
+        try:
+            model = self.llm(state.backend)
+            parts = []
+            for chunk in model.stream(messages(state.resolved, state.hits, titles, state.lang)):
+                piece = str(chunk.content)
+                parts.append(piece)
+                if on_token:
+                    on_token(piece)
+            state.raw = "".join(parts)
+        except Exception as exc:  # endpoint down, timeout, model missing: never lose the question
+            reason = _describe(exc)
+            if not self.engine.cfg.answer.fallback:
+                raise AnswerError(f"LLM backend {state.backend} failed: {reason}") from exc
+            note = (f"LLM 백엔드({state.backend})를 사용할 수 없어 추출형으로 답했습니다: {reason}" if state.lang == "ko"
+                    else f"The {state.backend} LLM backend failed ({reason}); answered extractively instead.")
+            state.notes += (note,)
+            state.backend = f"extractive (fallback from {state.backend})"
+            return self._extractive(state)
+        if cites.says_not_found(state.raw) and not cites.parse_markers(state.raw):
+            state.abstain_reason = "the model found no answer"
+            return state
+        state.claims = cites.split_answer(state.raw)
+        return state
+
+    def _extractive(self, state: _State) -> _State:
+        answerer = ExtractiveAnswerer(self.engine.index, self.engine.embedder,
+                                      max_sentences=self.engine.cfg.answer.max_sentences)
+        texts = {h.chunk.source: self.engine.source_text(h.chunk.source) for h in state.hits}
+        result = answerer.answer(state.resolved, state.hits, texts)
+        if result.abstain:
+            state.abstain_reason = result.reason
+            return state
+        state.claims = [(p.text, [p.hit_no]) for p in result.picks]
+        state.spans = {i: (p.start, p.end) for i, p in enumerate(result.picks)}
+        state.conflict = result.conflict
+        return state
+
+    def _verify(self, state: _State) -> Answer:
+        total = lambda: round((time.perf_counter() - state.t0) * 1000, 1)  # noqa: E731
+        timings = {"retrieve": round(state.retrieve_ms, 1)}
+        if not state.claims:
+            timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
+            return Answer(state.question, ABSTAIN[state.lang], True, state.backend, (), (), tuple(state.hits),
+                          timings, state.notes + ((f"abstained: {state.abstain_reason}",) if state.abstain_reason
+                                                  else ()), state.resolved)
+        passages = [h.chunk.text for h in state.hits]
+        extractive = state.spans is not None
+        checked = verify_sentences(state.claims, passages, None if extractive else self.engine.embedder)
+        sentences, used = [], {}
+        for i, (text, cited, support) in enumerate(checked):
+            sentences.append(AnswerSentence(text, cited, support.supported, round(support.score, 3)))
+            for n in cited:
+                if n not in used:
+                    span = state.spans[i] if extractive else self._best_span(text, state.hits[n - 1])
+                    used[n] = Citation(n, state.hits[n - 1].chunk, span[0], span[1], state.hits[n - 1].score)
+        # never a number without a source: unsupported sentences that state numbers are dropped
+        kept = [s for s in sentences if s.supported or not _has_number(s.text)]
+        if not any(s.supported for s in kept):
+            timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
+            return Answer(state.question, ABSTAIN[state.lang], True, state.backend, tuple(sentences), (),
+                          tuple(state.hits), timings, state.notes + ("abstained: no sentence was supported",),
+                          state.resolved)
+        text = self._compose(kept, state)
+        cited_numbers = {n for s in kept for n in s.citations}
+        citations = tuple(used[n] for n in sorted(used) if n in cited_numbers)
+        timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
+        return Answer(state.question, text, False, state.backend, tuple(sentences), citations, tuple(state.hits),
+                      timings, state.notes, state.resolved)
+
+    def _compose(self, sentences: list[AnswerSentence], state: _State) -> str:
+        parts = []
+        titles = {d.doc_id: d.title for d in self.engine.index.docs.values()}
+        for s in sentences:
+            marker = "".join(f"[{n}]" for n in s.citations)
+            body = s.text
+            if state.conflict:
+                title = titles.get(state.hits[s.citations[0] - 1].chunk.doc_id, "") if s.citations else ""
+                body = f"{title}: {body}" if title else body
+            parts.append(f"{body} {marker}".strip())
+        text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)
+        if state.conflict:
+            text = ("자료마다 수치가 다릅니다.\n" if state.lang == "ko" else
+                    "The documents give different figures.\n") + text
+        if state.spans is not None and state.lang == "en":
+            text = "The reports say (quoted in Korean): " + text
+        return text
+
+    @staticmethod
+    def _best_span(claim: str, hit: Hit) -> tuple[int, int]:
+        """The sentence of the passage that best matches a generated claim."""
+        terms = set(korean.terms(claim))
+        best = max(hit.chunk.sentences, key=lambda s: len(terms & set(korean.terms(s.text))), default=None)
+        return (best.start, best.end) if best is not None else (hit.chunk.start, hit.chunk.end)
+
+
+def _has_number(text: str) -> bool:
+    from ragqa.numbers import numbers_in
+
+    return bool(numbers_in(text))
+
+
+def _describe(exc: Exception) -> str:
+    name = exc.__class__.__name__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if "Timeout" in name or "timed out" in text.lower():
+        return f"timed out ({name})"
+    if "Connection" in name or "connect" in text.lower():
+        return f"endpoint unreachable ({name})"
+    return f"{name}: {text[:200]}"

@@ -1,0 +1,242 @@
+"""The extractive answerer: it generates nothing, so it cannot invent.
+
+It scores every sentence of the retrieved passages against the question (Kiwi term
+coverage weighted by idf, embedding similarity, the passage's rank, and the question's
+type: a number for 얼마/몇/규모, a name for 누구/어디/어느), keeps the best sentence (cut
+to the clause that answers when it is long), adds sentences from other documents when
+they give the asked figure too (a conflict is stated as one), and cites each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ragqa import korean
+from ragqa.index import dense
+from ragqa.index.store import IndexData
+from ragqa.numbers import numbers_in
+from ragqa.retrieval.hybrid import english_entity_terms
+from ragqa.types import Hit
+
+_NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|how (?:much|many)|what share|"
+                       r"percentage|valuation|cost|rate|number of|score", re.I)
+_NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|who|which|where|what (?:model|company)", re.I)
+_MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|both|each|compare", re.I)
+_CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
+_YEARISH = re.compile(r"^(19|20)\d\d$")
+_GENERIC_ENTITIES = {"ai", "인공지능", "ai인덱스"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit_no: int  # 1-based position among the contexts
+    sentence_no: int
+    text: str
+    start: int
+    end: int
+    lexical: float
+    prior: float
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen sentence (or clause) with its span in the source text."""
+
+    hit_no: int
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class ExtractiveResult:
+    picks: tuple[Pick, ...]
+    abstain: bool
+    conflict: bool
+    best_score: float
+    reason: str = ""
+
+
+def question_type(question: str) -> str:
+    if _NUMBER_Q.search(question):
+        return "number"
+    if _NAME_Q.search(question):
+        return "name"
+    return "general"
+
+
+def _has_answer_number(text: str) -> bool:
+    return any(not _YEARISH.match(str(int(n))) if float(n).is_integer() else True
+               for n in numbers_in(text) if n != 0)
+
+
+def question_entities(question: str) -> list[str]:
+    """Names the answer must be about: proper nouns, Latin names, model names with versions."""
+    out = []
+    for m in re.finditer(r"[A-Za-z]+[\-\s]?\d+(?:\.\d+)?[A-Za-z]*", question):  # GPT-5, R1, Llama 3.1
+        out.append(re.sub(r"\s", "", m.group(0)).lower())
+    for tok in korean.kiwi().tokenize(question):
+        if str(tok.tag) in ("NNP", "SL") and len(tok.form) >= 2:
+            form = tok.form.lower()
+            if form not in _GENERIC_ENTITIES and not any(form in o for o in out):
+                out.append(form)
+    return out
+
+
+def question_years(question: str) -> set[str]:
+    """Years the question is about, as two-digit strings ('2023년', "'23년" -> '23')."""
+    years = {m.group(1) for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question)}
+    years |= {m.group(1) for m in re.finditer(r"['’‘](\d\d)(?:년|\.)", question)}
+    return years
+
+
+def sentence_years(text: str) -> set[str]:
+    return question_years(text)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+class ExtractiveAnswerer:
+    """Selects and cites sentences; thresholds calibrated on the eval set (see README)."""
+
+    abstain_below = 0.30
+    second_ratio = 0.80
+
+    def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, max_chars: int = 200):
+        self.index = index
+        self.embedder = embedder
+        self.max_sentences = max_sentences
+        self.max_chars = max_chars
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
+        bm25 = self.index.bm25
+        qterms = set(korean.terms(question) if lang == "ko" else english_entity_terms(question))
+        idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qterms if t in bm25.vocab}
+        total = sum(idf.values()) or 1.0
+        out = []
+        for hit_no, hit in enumerate(hits, start=1):
+            row = self.index.by_vector_id.get(dense.vector_id(hit.chunk.chunk_id))
+            sent_terms = self.index.sentence_terms[row] if row is not None else []
+            # the report's title, publisher and section count for every one of its sentences
+            context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
+            for j, s in enumerate(hit.chunk.sentences):
+                if len(s.text) < 8:
+                    continue
+                terms = (set(sent_terms[j]) if j < len(sent_terms) else set(korean.terms(s.text))) | context_terms
+                lexical = sum(w for t, w in idf.items() if t in terms) / total if idf else 0.0
+                out.append(Candidate(hit_no, j, s.text, s.start, s.end, lexical, 1.0 / hit_no))
+        return out
+
+    def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str) -> list[Candidate]:
+        if not cands:
+            return []
+        sims = np.zeros(len(cands), np.float32)
+        if self.embedder is not None:
+            # embed only the most promising sentences: the embedder is the costly part
+            pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
+                np.asarray([c.prior for c in cands])
+            top = np.argsort(-pre, kind="stable")[:12]
+            qv = self.embedder.embed_query(question)
+            vecs = self.embedder.embed_documents([cands[i].text for i in top])
+            for i, v in zip(top, vecs):
+                sims[i] = float(np.dot(qv, v))
+        years = question_years(question)
+        scored = []
+        for c, sim in zip(cands, sims):
+            lexical_w, dense_w = (0.5, 0.35) if lang == "ko" else (0.1, 0.75)
+            score = lexical_w * c.lexical + dense_w * float(sim) + 0.15 * c.prior
+            if qtype == "number":
+                score += 0.12 if _has_answer_number(c.text) else -0.12
+            if years:  # the asked year, not another one (a cumulative or a later figure)
+                found = sentence_years(c.text)
+                score += 0.08 if found & years else (-0.08 if found else 0.0)
+            scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score))
+        return sorted(scored, key=lambda c: -c.score)
+
+    # -- composing ---------------------------------------------------------------------------
+    def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str) -> Pick:
+        """The sentence, or when it is long the window of clauses that answers."""
+        text = cand.text.lstrip("-•*ㅇ□ ").strip()
+        if len(text) <= self.max_chars:
+            return self._locate(cand, text, source_text)
+        parts = [p for p in _CLAUSE.split(text) if p and p.strip()]
+        qterms = set(korean.terms(question))
+        best, best_score = text[: self.max_chars], -1.0
+        for i in range(len(parts)):
+            window = ""
+            for j in range(i, len(parts)):
+                nxt = (window + " " + parts[j]).strip() if window else parts[j].strip()
+                if len(nxt) > self.max_chars:
+                    break
+                window = nxt
+                cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
+                score = cover + (0.5 if qtype == "number" and _has_answer_number(window) else 0.0) - 0.0005 * len(window)
+                if score > best_score:
+                    best, best_score = window, score
+        return self._locate(cand, best.strip(" ,"), source_text)
+
+    @staticmethod
+    def _locate(cand: Candidate, text: str, source_text: str) -> Pick:
+        raw = source_text[cand.start:cand.end] if source_text else ""
+        at = raw.find(text)
+        if at >= 0:
+            return Pick(cand.hit_no, text, cand.start + at, cand.start + at + len(text), cand.score)
+        return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
+
+    def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
+        chunk = hits[cand.hit_no - 1].chunk
+        prev = chunk.sentences[cand.sentence_no - 1].text if cand.sentence_no > 0 else ""
+        window = _norm(prev + cand.text + chunk.context + chunk.section)
+        return all(_norm(e) in window for e in entities)
+
+    def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None) -> ExtractiveResult:
+        lang = "ko" if korean.is_korean(question) else "en"
+        qtype = question_type(question)
+        ranked = self._score(question, self._candidates(question, hits, lang), qtype, lang)
+        if not ranked:
+            return ExtractiveResult((), True, False, 0.0, "no passages")
+        entities = question_entities(question) if lang == "ko" else []
+        eligible = [c for c in ranked if self._entities_present(entities, c, hits)] if entities else ranked
+        if not eligible or eligible[0].score < self.abstain_below:
+            reason = "entities absent" if not eligible else f"best score {ranked[0].score:.2f} below threshold"
+            return ExtractiveResult((), True, False, ranked[0].score, reason)
+        best = eligible[0]
+        chosen = [best]
+        docs = {hits[best.hit_no - 1].chunk.doc_id}
+        multi = bool(_MULTI_Q.search(question))
+        for c in eligible[1:]:
+            if len(chosen) >= self.max_sentences:
+                break
+            doc = hits[c.hit_no - 1].chunk.doc_id
+            other_doc = doc not in docs
+            close = c.score >= self.second_ratio * best.score
+            if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
+                continue
+            same_text = any(_norm(c.text) in _norm(x.text) or _norm(x.text) in _norm(c.text) for x in chosen)
+            if same_text:
+                continue
+            wants_number = qtype != "number" or _has_answer_number(c.text)
+            if (other_doc and wants_number) or (multi and c.score >= 0.9 * best.score):
+                chosen.append(c)
+                docs.add(doc)
+        texts = source_texts or {}
+        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""))
+                      for c in chosen)
+        conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
+            _numbers_differ([p.text for p in picks])
+        return ExtractiveResult(picks, False, conflict, best.score)
+
+
+def _numbers_differ(texts: list[str]) -> bool:
+    sets = [{n for n in numbers_in(t) if not _YEARISH.match(str(int(n)) if float(n).is_integer() else "x")}
+            for t in texts]
+    sets = [s for s in sets if s]
+    return len(sets) > 1 and any(a != sets[0] for a in sets[1:])

@@ -1,0 +1,39 @@
+"""The ``--json`` contract of ``ragqa ask``: a stable shape other tools read.
+
+``{"id", "question", "answer", "abstained", "backend", "citations": [P], "contexts": [P],
+"unsupported": [sentence], "timings_ms": {"retrieve", "answer", "total"}}`` with each P
+``{"n", "source", "title", "start", "end", "text", "score"}``: ``source`` relative to the
+corpus root; ``text == file_text[start:end]`` where ``file_text`` is the file decoded as
+UTF-8 (for a citation, the cited span within the passage).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ragqa.types import Answer
+
+
+def to_json(answer: Answer, source_text: Callable[[str], str], titles: dict[str, str], qid=None) -> dict:
+    def passage(n: int, chunk, start: int, end: int, score: float) -> dict:
+        text = source_text(chunk.source)[start:end]
+        return {"n": n, "source": chunk.source, "title": titles.get(chunk.source, ""), "start": start, "end": end,
+                "text": text, "score": round(float(score), 6), "section": chunk.section}
+
+    out = {
+        "id": qid,
+        "question": answer.question,
+        "answer": answer.text,
+        "abstained": answer.abstained,
+        "backend": answer.backend,
+        "citations": [passage(c.n, c.chunk, c.start, c.end, c.score) for c in answer.citations],
+        "contexts": [passage(i, h.chunk, h.chunk.start, h.chunk.end, h.score)
+                     for i, h in enumerate(answer.contexts, start=1)],
+        "unsupported": answer.unsupported,
+        "timings_ms": answer.timings_ms,
+    }
+    if answer.notes:
+        out["notes"] = list(answer.notes)
+    if answer.resolved_question and answer.resolved_question != answer.question:
+        out["resolved_question"] = answer.resolved_question
+    return out

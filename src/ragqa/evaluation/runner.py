@@ -1,0 +1,186 @@
+"""``ragqa eval``: run (or score) a question set and write results, summary and report.
+
+Per question: retrieval metrics over the contexts' spans, correctness (must_include
+facts, Korean number normalization), correct-and-concise, faithfulness (claims supported
+by their cited passages), citation precision/recall, abstention. Summaries overall and by
+type. Answers made elsewhere (``--answers``) are scored the same way without generating.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from tqdm import tqdm
+
+from ragqa.evaluation import metrics as M
+from ragqa.evaluation.faithfulness import claim_support
+
+HEADLINE = ("hit@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness", "citation_precision",
+            "abstention_accuracy")
+
+
+class QuestionsError(ValueError):
+    """A question file with a malformed line or an unverifiable gold quote."""
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    type: str = "fact"
+    answer: str = ""
+    must_include: list[str] = field(default_factory=list)
+    gold: list[dict] = field(default_factory=list)
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != "unanswerable"
+
+
+def read_questions(path: Path) -> tuple[list[Question], list[str]]:
+    """Questions from a JSONL file; malformed lines are reported by line number and skipped."""
+    out, problems = [], []
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                if not isinstance(d, dict) or not str(d.get("question", "")).strip():
+                    raise ValueError("needs a non-empty 'question'")
+                out.append(Question(str(d.get("id", f"line{no}")), str(d["question"]), str(d.get("type", "fact")),
+                                    str(d.get("answer", "")), list(d.get("must_include") or []),
+                                    list(d.get("gold") or [])))
+            except (json.JSONDecodeError, ValueError, TypeError) as exc:
+                problems.append(f"{path.name} line {no}: {exc}")
+    return out, problems
+
+
+def check_quotes(questions: Iterable[Question], texts: dict[str, str]) -> list[str]:
+    """Every gold quote (and alternative) must occur verbatim in its source file."""
+    problems = []
+    for q in questions:
+        for g in q.gold:
+            for item in [g, *g.get("alt", [])]:
+                doc = item.get("doc", g.get("doc"))
+                if doc not in texts:
+                    problems.append(f"{q.id}: unknown document {doc!r}")
+                elif item["quote"] not in texts[doc]:
+                    problems.append(f"{q.id}: quote not found in {doc}: {item['quote'][:60]!r}")
+    return problems
+
+
+def _spans(passages: list[dict]) -> list[M.Span]:
+    return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in passages if "source" in p and "start" in p]
+
+
+def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -> dict:
+    """Metrics of one answer in the ``ask --json`` format (or with only answer and cited texts)."""
+    gold = M.resolve_quotes(q.gold, texts) if q.gold else []
+    contexts = _spans(result.get("contexts") or [])
+    cited = _spans(result.get("citations") or [])
+    answer = result.get("answer") or ""
+    abstained = bool(result.get("abstained"))
+    m: dict[str, float | int | None] = {}
+    if q.answerable:
+        m["hit@1"] = M.hit_at_k(contexts, gold, 1) if contexts else M.NAN
+        m["hit@5"] = M.hit_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["recall@5"] = M.recall_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["mrr"] = M.mrr(contexts, gold) if contexts else M.NAN
+        m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["gold_rank"] = M.gold_rank(contexts, gold) if contexts else None
+        m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
+        m["correct_concise"] = 0.0 if abstained else M.correct_and_concise(answer, q.must_include, q.type)
+        m["false_abstention"] = 1.0 if abstained else 0.0
+        m["citation_precision"] = (sum(1 for c in cited if any(c.overlaps(s) for req in gold for s in req)) /
+                                   len(cited)) if cited and gold else M.NAN
+        m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
+    else:
+        m["abstention_accuracy"] = 1.0 if abstained else 0.0
+    passages = {int(c.get("n", i + 1)): c.get("text", "") for i, c in enumerate(result.get("citations") or [])}
+    claims = [] if abstained else claim_support(answer, passages, embedder)
+    m["claims"] = len(claims)
+    m["supported_claims"] = sum(1 for c in claims if c["supported"])
+    m["faithfulness"] = (m["supported_claims"] / len(claims)) if claims else M.NAN
+    m["answer_chars"] = len(answer)
+    return {"metrics": m, "claims": claims}
+
+
+def summarize(rows: list[dict]) -> dict:
+    def agg(subset: list[dict]) -> dict:
+        keys = {k for r in subset for k, v in r["metrics"].items() if isinstance(v, (int, float)) and v is not None}
+        out = {k: M.mean([float(r["metrics"][k]) for r in subset if isinstance(r["metrics"].get(k), (int, float))])
+               for k in sorted(keys) if k not in ("gold_rank", "claims", "supported_claims", "answer_chars")}
+        claims = sum(r["metrics"].get("claims", 0) for r in subset)
+        out["faithfulness_overall"] = (sum(r["metrics"].get("supported_claims", 0) for r in subset) / claims
+                                       if claims else M.NAN)
+        lengths = [r["metrics"]["answer_chars"] for r in subset if not r.get("abstained")]
+        out["answer_chars_median"] = statistics.median(lengths) if lengths else M.NAN
+        lat = [r["timings_ms"].get("total", M.NAN) for r in subset if r.get("timings_ms")]
+        lat = [x for x in lat if not math.isnan(x)]
+        if lat:
+            lat.sort()
+            out["latency_ms_p50"] = lat[len(lat) // 2]
+            out["latency_ms_p95"] = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
+        out["n"] = len(subset)
+        return out
+
+    by_type: dict[str, list[dict]] = {}
+    for r in rows:
+        by_type.setdefault(r["type"], []).append(r)
+    return {"overall": agg(rows), "by_type": {t: agg(v) for t, v in sorted(by_type.items())}}
+
+
+def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=None, progress: bool = True
+        ) -> list[dict]:
+    """Answer (via ``answer_fn(question) -> ask-json dict``) and score every question."""
+    rows = []
+    for q in tqdm(questions, desc="eval", unit="q", file=sys.stderr, disable=not progress):
+        t0 = time.perf_counter()
+        try:
+            result = answer_fn(q)
+        except Exception as exc:  # one failing question never stops the batch
+            result = {"answer": "", "abstained": True, "citations": [], "contexts": [], "error": str(exc)}
+        scored = score_one(q, result, texts, embedder)
+        rows.append({"id": q.id, "type": q.type, "question": q.question, "gold_answer": q.answer,
+                     "must_include": q.must_include, "answer": result.get("answer", ""),
+                     "abstained": bool(result.get("abstained")), "backend": result.get("backend", ""),
+                     "citations": result.get("citations", []), "contexts": result.get("contexts", []),
+                     "unsupported": result.get("unsupported", []), "error": result.get("error"),
+                     "timings_ms": result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
+                     **scored})
+    return rows
+
+
+def write(out_dir: Path, rows: list[dict], summary: dict, config: dict) -> None:
+    from ragqa.evaluation.report import render_html
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / "results.jsonl", "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False, default=_nan_none) + "\n")
+    payload = {"summary": summary, "config": config}
+    (out_dir / "summary.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=_nan_none),
+                                          "utf-8")
+    (out_dir / "report.html").write_text(render_html(rows, summary, config), "utf-8")
+
+
+def _nan_none(x):
+    return None
+
+
+def clean_nans(obj):
+    if isinstance(obj, float) and math.isnan(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: clean_nans(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [clean_nans(v) for v in obj]
+    return obj

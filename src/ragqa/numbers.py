@@ -1,0 +1,55 @@
+"""Numbers as Korean reports write them: ``13.9억`` = ``13억9천만`` = 1,390,000,000.
+
+Used by citation verification (an answer's numbers must be in its passage) and by the
+correctness metric (an answer states the gold figure in any notation).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SMALL = {"십": 10, "백": 100, "천": 1000}
+_LARGE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조경]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조경]*)*)?")
+
+
+def parse_korean_number(text: str) -> float | None:
+    """``13.9억`` = ``13억9천만`` = 1,390,000,000; ``1,737`` = 1737. None if not a number."""
+    s = text.replace(",", "").replace(" ", "")
+    if not s or not s[0].isdigit():
+        return None
+    total, section, num = 0.0, 0.0, ""
+    for ch in s + "$":
+        if ch.isdigit() or ch == ".":
+            num += ch
+            continue
+        value = float(num) if num else None
+        num = ""
+        if ch in _SMALL:
+            section += (value if value is not None else 1) * _SMALL[ch]
+        elif ch in _LARGE:
+            section += value or 0
+            total += (section or 1) * _LARGE[ch]
+            section = 0.0
+        elif ch == "$":
+            section += value or 0
+        else:
+            return None
+    return total + section
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number in ``text``, Korean units resolved (``72억6천만`` -> 7.26e9).
+
+    A leading minus sign is kept (``-0.3``); ``'23년`` reads as 23.
+    """
+    out = []
+    for m in _NUMBER.finditer(text):
+        sign = -1.0 if m.start() > 0 and text[m.start() - 1] in "-−" and \
+            (m.start() == 1 or not text[m.start() - 2].isalnum()) else 1.0
+        v = parse_korean_number(m.group(0))
+        if v is not None:
+            out.append(sign * v)
+    return out
+
+
