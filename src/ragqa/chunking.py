@@ -163,22 +163,21 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
             start, end = group[0].start, group[-1].end
             kind = _kind(group)
             repeated = sum(len(u.text) for u in group if u.repeated) >= 0.8 * sum(len(u.text) for u in group)
-            context = _context(doc, group[0].section, kind, headers, segments, start)
+            context = _context(doc, group[0].section, kind, headers, segments, start, end)
             chunks.append(Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, doc.source, start, end, text,
                                 group[0].section, kind, sentences, repeated, context))  # type: ignore[arg-type]
     return chunks
 
 
 def _context(doc: Document, section: str, kind: str, headers: dict[int, str], segments: list[Segment],
-             start: int) -> str:
+             start: int, end: int) -> str:
     parts = [doc.title]
     if doc.publisher:
         parts.append(doc.publisher)
     if section:
         parts.append(section)
     if kind == "table":
-        table = max((s for s in segments if s.kind == "table" and s.start <= start), key=lambda s: s.start,
-                    default=None)
+        table = next((s for s in segments if s.kind == "table" and s.start < end and s.end > start), None)
         if table is not None and headers.get(table.start):
             parts.append("표 머리: " + headers[table.start].replace("\t", " | ")[:200])
     return " | ".join(parts)

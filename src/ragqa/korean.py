@@ -114,5 +114,10 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def is_korean(text: str) -> bool:
-    """True when Hangul outweighs Latin letters (the question's language for answers)."""
-    return len(_HANGUL.findall(text)) >= len(_LATIN.findall(text)) and bool(_HANGUL.search(text))
+    """The question's language: Korean when it has a fair share of Hangul.
+
+    A Hangul syllable carries about two Latin letters' worth of text, and Korean questions
+    often name English things ("2024 Global AI Index에서 ..."), so Hangul counts double.
+    """
+    hangul = len(_HANGUL.findall(text))
+    return hangul > 0 and 3 * hangul >= len(_LATIN.findall(text))

@@ -147,7 +147,8 @@ class AnswerPipeline:
             return Answer(state.question, ABSTAIN[state.lang], True, state.backend, (), (), tuple(state.hits),
                           timings, state.notes + ((f"abstained: {state.abstain_reason}",) if state.abstain_reason
                                                   else ()), state.resolved)
-        passages = [h.chunk.text for h in state.hits]
+        # a claim may rest on the passage's title, section or table header as well as its text
+        passages = [f"{h.chunk.context}\n{h.chunk.text}" for h in state.hits]
         extractive = state.spans is not None
         checked = verify_sentences(state.claims, passages, None if extractive else self.engine.embedder)
         sentences, used = [], {}
@@ -182,11 +183,11 @@ class AnswerPipeline:
                 body = f"{title}: {body}" if title else body
             parts.append(f"{body} {marker}".strip())
         text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)
+        if state.spans is not None and state.lang == "en":
+            text = "The reports say (quoted in Korean):" + ("\n" if state.conflict else " ") + text
         if state.conflict:
             text = ("자료마다 수치가 다릅니다.\n" if state.lang == "ko" else
                     "The documents give different figures.\n") + text
-        if state.spans is not None and state.lang == "en":
-            text = "The reports say (quoted in Korean): " + text
         return text
 
     @staticmethod

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ragqa import korean
+from ragqa import glossary, korean
 from ragqa.index import dense
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
@@ -70,7 +70,12 @@ def question_type(question: str) -> str:
     return "general"
 
 
+_NATIVE_COUNT = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(가지|개|명|곳|번|배)")
+
+
 def _has_answer_number(text: str) -> bool:
+    if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
+        return True
     return any(not _YEARISH.match(str(int(n))) if float(n).is_integer() else True
                for n in numbers_in(text) if n != 0)
 
@@ -99,6 +104,36 @@ def sentence_years(text: str) -> set[str]:
     return question_years(text)
 
 
+# Words that ask *about* the answer rather than name its content: their absence from the
+# corpus says nothing.
+_META_NOUNS = {"이름", "명칭", "원화", "달러", "수치", "내용", "종류", "정도", "경우", "질문", "답", "자료", "기사",
+               "보고서", "문서", "설명", "의미", "무엇", "얼마", "몇"}
+_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명")),
+           (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
+           (re.compile(r"몇\s*위|순위|rank", re.I), re.compile(r"\d\s*위")),
+           (re.compile(r"몇\s*배"), re.compile(r"\d\s*배")),
+           (re.compile(r"몇\s*(개|건|곳)"), re.compile(r"\d\s*(개|건|곳)"))]
+
+
+def unit_pattern(question: str) -> re.Pattern[str] | None:
+    """The unit the answer's number must carry (몇 명 -> 명, 점유율 -> %), when the question says."""
+    for asks, unit in _UNIT_Q:
+        if asks.search(question):
+            return unit
+    return None
+
+
+def absent_nouns(question: str, vocab: dict) -> list[str]:
+    """Content nouns of the question that the corpus never uses: the question is about
+    something the documents do not cover."""
+    out = []
+    for tok in korean.kiwi().tokenize(question):
+        if str(tok.tag) in ("NNG", "NNP") and len(tok.form) >= 2 and tok.form not in _META_NOUNS and \
+                tok.form not in vocab:
+            out.append(tok.form)
+    return out
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
@@ -106,10 +141,11 @@ def _norm(text: str) -> str:
 class ExtractiveAnswerer:
     """Selects and cites sentences; thresholds calibrated on the eval set (see README)."""
 
-    abstain_below = 0.30
+    abstain_below = 0.45
     second_ratio = 0.80
 
     def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, max_chars: int = 200):
+        self._hits: list[Hit] = []
         self.index = index
         self.embedder = embedder
         self.max_sentences = max_sentences
@@ -127,13 +163,20 @@ class ExtractiveAnswerer:
             sent_terms = self.index.sentence_terms[row] if row is not None else []
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
+            previous: set[str] = set()
             for j, s in enumerate(hit.chunk.sentences):
-                if len(s.text) < 8:
-                    continue
-                terms = (set(sent_terms[j]) if j < len(sent_terms) else set(korean.terms(s.text))) | context_terms
-                lexical = sum(w for t, w in idf.items() if t in terms) / total if idf else 0.0
-                out.append(Candidate(hit_no, j, s.text, s.start, s.end, lexical, 1.0 / hit_no))
+                own = set(sent_terms[j]) if j < len(sent_terms) else set(korean.terms(s.text))
+                if len(s.text) >= 8 and not _not_an_answer(s.text, hit.chunk.kind, j):
+                    # the sentence itself counts most; the one before it often names the subject
+                    here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
+                    window = sum(w for t, w in idf.items() if t in own | previous | context_terms) / total if idf else 0.0
+                    out.append(Candidate(hit_no, j, s.text, s.start, s.end, 0.7 * here + 0.3 * window,
+                                         1.0 / hit_no))
+                previous = own
         return out
+
+    def _context_years(self, cand: Candidate) -> set[str]:
+        return sentence_years(self._hits[cand.hit_no - 1].chunk.context) if self._hits else set()
 
     def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str) -> list[Candidate]:
         if not cands:
@@ -143,7 +186,7 @@ class ExtractiveAnswerer:
             # embed only the most promising sentences: the embedder is the costly part
             pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
                 np.asarray([c.prior for c in cands])
-            top = np.argsort(-pre, kind="stable")[:12]
+            top = np.argsort(-pre, kind="stable")[:12 if lang == "ko" else 24]
             qv = self.embedder.embed_query(question)
             vecs = self.embedder.embed_documents([cands[i].text for i in top])
             for i, v in zip(top, vecs):
@@ -152,18 +195,27 @@ class ExtractiveAnswerer:
         scored = []
         for c, sim in zip(cands, sims):
             lexical_w, dense_w = (0.5, 0.35) if lang == "ko" else (0.1, 0.75)
-            score = lexical_w * c.lexical + dense_w * float(sim) + 0.15 * c.prior
+            score = lexical_w * c.lexical + dense_w * float(sim) + 0.05 * c.prior
             if qtype == "number":
                 score += 0.12 if _has_answer_number(c.text) else -0.12
-            if years:  # the asked year, not another one (a cumulative or a later figure)
+            asked = years - self._context_years(c)  # "AI 인덱스 2024" names a report, not the year asked
+            if asked:  # the asked year, not another one (a cumulative or a later figure)
                 found = sentence_years(c.text)
-                score += 0.08 if found & years else (-0.08 if found else 0.0)
+                score += 0.08 if found & asked else (-0.08 if found else 0.0)
+            if qtype == "name":  # the answer names something the question does not
+                names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
+                new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
+                score += 0.08 if new else -0.04
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score))
         return sorted(scored, key=lambda c: -c.score)
 
     # -- composing ---------------------------------------------------------------------------
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str) -> Pick:
-        """The sentence, or when it is long the window of clauses that answers."""
+        """The sentence, or when it is long the window of clauses that answers; a table row
+        is given with its column names."""
+        chunk = self._hits[cand.hit_no - 1].chunk if self._hits else None
+        if chunk is not None and chunk.kind == "table" and "\t" in cand.text:
+            return Pick(cand.hit_no, render_row(cand.text, chunk.context), cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= self.max_chars:
             return self._locate(cand, text, source_text)
@@ -191,20 +243,40 @@ class ExtractiveAnswerer:
             return Pick(cand.hit_no, text, cand.start + at, cand.start + at + len(text), cand.score)
         return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
 
+    def _entity_count(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> int:
+        return sum(self._entities_present([e], cand, hits) for e in entities)
+
+    def _mentions(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
+        return self._entities_present([name], cand, hits)
+
     def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
         prev = chunk.sentences[cand.sentence_no - 1].text if cand.sentence_no > 0 else ""
-        window = _norm(prev + cand.text + chunk.context + chunk.section)
+        window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
         return all(_norm(e) in window for e in entities)
 
     def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None) -> ExtractiveResult:
         lang = "ko" if korean.is_korean(question) else "en"
         qtype = question_type(question)
+        self._hits = hits
         ranked = self._score(question, self._candidates(question, hits, lang), qtype, lang)
         if not ranked:
             return ExtractiveResult((), True, False, 0.0, "no passages")
+        if lang == "ko":
+            missing = absent_nouns(question, self.index.bm25.vocab)
+            if missing:
+                return ExtractiveResult((), True, False, ranked[0].score, f"not in the documents: {', '.join(missing)}")
         entities = question_entities(question) if lang == "ko" else []
-        eligible = [c for c in ranked if self._entities_present(entities, c, hits)] if entities else ranked
+        need = len(entities)
+        if need > 1 and re.search(r"[와과]\s|및|,|각각|모두|며", question):
+            need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
+        eligible = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
+        if lang == "en":
+            names = glossary.korean_names(question)
+            eligible = [c for c in eligible if all(any(self._mentions(n, c, hits) for n in alts) for alts in names)]
+        if qtype == "number":  # a question for a figure is answered by a sentence that states one
+            unit = unit_pattern(question)
+            eligible = [c for c in eligible if _has_answer_number(c.text) and (unit is None or unit.search(c.text))]
         if not eligible or eligible[0].score < self.abstain_below:
             reason = "entities absent" if not eligible else f"best score {ranked[0].score:.2f} below threshold"
             return ExtractiveResult((), True, False, ranked[0].score, reason)
@@ -224,7 +296,8 @@ class ExtractiveAnswerer:
             if same_text:
                 continue
             wants_number = qtype != "number" or _has_answer_number(c.text)
-            if (other_doc and wants_number) or (multi and c.score >= 0.9 * best.score):
+            on_topic = c.lexical >= 0.85 * best.lexical  # about the same thing, not merely similar
+            if (other_doc and wants_number and on_topic) or (multi and c.score >= 0.9 * best.score):
                 chosen.append(c)
                 docs.add(doc)
         texts = source_texts or {}
@@ -233,6 +306,33 @@ class ExtractiveAnswerer:
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])
         return ExtractiveResult(picks, False, conflict, best.score)
+
+
+_CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")
+
+
+def _not_an_answer(text: str, kind: str, position: int) -> bool:
+    """Captions, source notes and a table's header row describe data; they do not answer."""
+    if _CAPTION_LINE.match(text.strip()):
+        return True
+    return kind == "table" and not re.search(r"\d", text)
+
+
+def render_row(row: str, context: str) -> str:
+    """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``.
+
+    Header cells are aligned to the row's last cells (the first column is the row's label).
+    """
+    cells = [c.strip() for c in row.split("\t") if c.strip()]
+    m = re.search(r"표 머리: (.*)$", context)
+    header = [h.strip() for h in m.group(1).split("|") if h.strip()] if m else []
+    if not header or len(cells) < 2:
+        return " ".join(cells)
+    values = cells[-len(header):] if len(header) < len(cells) else cells[1:]
+    names = header[-len(values):]
+    label = " ".join(cells[: len(cells) - len(values)])
+    pairs = ", ".join(f"{n} {v}" for n, v in zip(names, values))
+    return f"{label} — {pairs}" if label else pairs
 
 
 def _numbers_differ(texts: list[str]) -> bool:

@@ -104,7 +104,15 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
     else:
         m["abstention_accuracy"] = 1.0 if abstained else 0.0
-    passages = {int(c.get("n", i + 1)): c.get("text", "") for i, c in enumerate(result.get("citations") or [])}
+    # a claim is judged against the passage it cites (title, section and text), not only the
+    # highlighted span: a table row's column names are in the passage, not in the row
+    by_n = {int(c.get("n", i + 1)): c for i, c in enumerate(result.get("contexts") or [])}
+    passages = {}
+    for i, c in enumerate(result.get("citations") or []):
+        n = int(c.get("n", i + 1))
+        ctx = by_n.get(n, {})
+        passages[n] = "\n".join(x for x in (c.get("title", ""), c.get("section", ""), ctx.get("text", ""),
+                                            c.get("text", "")) if x)
     claims = [] if abstained else claim_support(answer, passages, embedder)
     m["claims"] = len(claims)
     m["supported_claims"] = sum(1 for c in claims if c["supported"])
@@ -154,6 +162,7 @@ def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=No
                      "abstained": bool(result.get("abstained")), "backend": result.get("backend", ""),
                      "citations": result.get("citations", []), "contexts": result.get("contexts", []),
                      "unsupported": result.get("unsupported", []), "error": result.get("error"),
+                     "notes": result.get("notes", []),
                      "timings_ms": result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
                      **scored})
     return rows

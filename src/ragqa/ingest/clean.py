@@ -8,7 +8,8 @@ segments, and each segment's cleaned text is built character by character togeth
 The relation between a cleaned text and its source span (tested for every chunk of the
 corpus, see :func:`is_derived`): the cleaned text is obtained from the source span by
 *deleting* characters (markup tags, ``\\`` escapes, ``**``, footnote lines that cut a
-sentence), *folding* every run of whitespace into one space, and *substituting* single
+sentence), *folding* every run of whitespace into one space (one tab when the run holds a
+tab: table cells stay apart), and *substituting* single
 characters from :data:`OCR_FIXES` (``Al`` -> ``AI``, ``皿``/``ш`` -> ``Ⅲ`` in headings).
 Its first and last characters are the first and last characters of the span.
 """
@@ -192,13 +193,15 @@ def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()
             continue
         ch = subs.get(i, ch)
         if ch.isspace() or ch == "\u00a0":
-            if chars and chars[-1] != " ":
+            if chars and chars[-1] not in " \t":
                 chars.append(" ")
                 pos.append(start + i)
+            if ch == "\t" and chars and chars[-1] == " ":
+                chars[-1] = "\t"  # a cell boundary survives the folding
             continue
         chars.append(ch)
         pos.append(start + i)
-    while chars and chars[-1] == " ":
+    while chars and chars[-1] in " \t":
         chars.pop()
         pos.pop()
     return "".join(chars), tuple(pos)
@@ -221,7 +224,7 @@ def is_derived(source_span: str, cleaned: str) -> bool:
 
 
 def _same(src: str, out: str) -> bool:
-    return src == out or (out == " " and (src.isspace() or src == "\u00a0")) or OCR_FIXES.get(src) == out
+    return src == out or (out in " \t" and (src.isspace() or src == "\u00a0")) or OCR_FIXES.get(src) == out
 
 
 def segment(text: str) -> list[Segment]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ragqa import korean
+from ragqa import glossary, korean
 from ragqa.config import RetrievalConfig
 from ragqa.index import dense
 from ragqa.index.build import embed_text
@@ -52,6 +52,8 @@ def english_entity_terms(query: str) -> list[str]:
             continue
         if w[0].isdigit() or sum(c.isupper() for c in w) >= 2 or (w[0].isupper() and m.start() > 0):
             out.extend(korean.terms(w))
+    for spellings in glossary.korean_names(query):  # Korea -> 한국: names match the Korean text
+        out.extend(korean.terms(spellings[0]))
     return out
 
 
