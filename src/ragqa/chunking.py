@@ -9,6 +9,7 @@ when it alone exceeds the budget.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -17,6 +18,10 @@ from ragqa.ingest.clean import normalize_for_repeat, segment
 from ragqa.types import Chunk, Document, Segment, Sentence
 
 SentenceSplitter = Callable[[str], list[tuple[int, int]]]
+
+# Bump when cleaning or chunking changes what chunks come out: the index records it and
+# rebuilds documents chunked by another version.
+CHUNKER_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,10 @@ def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}:{text}".encode("utf-8")).hexdigest()[:16]
 
 
-def _units(segments: list[Segment], split: SentenceSplitter) -> list[_Unit]:
+_HTML_ROW = re.compile(r"<(?:table|tr|td)\b", re.I)
+
+
+def _units(segments: list[Segment], split: SentenceSplitter, source_text: str) -> list[_Unit]:
     units: list[_Unit] = []
     seen_rows: list[str] = []
     for idx, seg in enumerate(segments):
@@ -56,11 +64,18 @@ def _units(segments: list[Segment], split: SentenceSplitter) -> list[_Unit]:
                 seen_rows.append(norm)
                 units.append(_Unit(seg.text[a:b], seg.pos[a:b], "body", seg.section, repeated=repeated))
         elif seg.kind == "table":
-            offset = 0
+            rows, offset = [], 0
             for row in seg.text.split("\n"):
-                a, b = offset, offset + len(row)
-                offset = b + 1
-                norm = normalize_for_repeat(row)
+                rows.append((row, offset, offset + len(row)))
+                offset += len(row) + 1
+            norms = [normalize_for_repeat(r) for r, _, _ in rows]
+            for i, (row, a, b) in enumerate(rows):
+                norm = norms[i]
+                raw_row = source_text[seg.pos[a]:seg.pos[b - 1] + 1] if b > a else ""
+                later = [n for n in norms[i + 1:] if len(n) >= 20]
+                if _HTML_ROW.search(raw_row) and later and sum(n in norm for n in later) >= max(1, len(later) // 2):
+                    continue  # an HTML rendering that the tab-separated rows after it repeat
+
                 if len(norm) >= 20 and any(norm in earlier for earlier in seen_rows):
                     continue  # the same row again: a table extracted twice
                 if norm:
@@ -138,7 +153,7 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
     table_budget = int(cfg.max_chars * 1.6)
     headers = {seg.start: seg.text.split("\n", 1)[0] for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []
-    for run in _runs(_units(segments, split)):
+    for run in _runs(_units(segments, split, doc.text)):
         budget = table_budget if run[0].run == "table" else cfg.max_chars
         pieces = [p for u in run for p in _cut(u, budget)]
         groups: list[list[_Unit]] = []

@@ -217,7 +217,7 @@ def cmd_eval(args) -> int:
     if args.check:
         print(f"{len(questions)} questions, every gold quote found verbatim in {len(texts)} files")
         return 0
-    engine = _engine(cfg)
+    engine = None if (args.answers and args.no_embed_check) else _engine(cfg)
     embedder = None if args.no_embed_check else engine.embedder
     if args.answers:
         answers = {}
@@ -246,7 +246,7 @@ def cmd_eval(args) -> int:
               "retrieval": dataclasses.asdict(cfg.retrieval), "chunk": dataclasses.asdict(cfg.chunk),
               "embed": dataclasses.asdict(cfg.embed), "seconds": round(time.perf_counter() - t0, 1),
               "index_manifest": {k: v for k, v in engine.index.manifest.items() if k != "documents"}
-              if not args.answers else None}
+              if engine is not None and not args.answers else None}
     out = Path(args.out or f"runs/eval-{time.strftime('%Y%m%d-%H%M%S')}")
     runner.write(out, rows, summary, config)
     o = summary["overall"]

@@ -91,7 +91,9 @@ SPECS: dict[str, ModelSpec] = {"embedding": EMBEDDING_GEMMA, "llm": QWEN_CODER_G
 
 def expected_hashes(spec: ModelSpec) -> dict[str, str]:
     """Relative path -> upstream SHA-256, from the list shipped with the package."""
-    text = resources.files("ragqa.data").joinpath(spec.hash_file).read_text("utf-8")
+    path = Path(spec.hash_file)
+    text = path.read_text("utf-8") if path.is_absolute() else \
+        resources.files("ragqa.data").joinpath(spec.hash_file).read_text("utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if line.strip():

@@ -22,7 +22,11 @@ from ragqa.answer.verify import verify_sentences
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
 
 LLM_FACTORIES: dict[str, Callable] = {"llamacpp": llms.make_llamacpp, "openai": llms.make_openai}
-BACKENDS = ("extractive", *LLM_FACTORIES)
+
+
+def backends() -> list[str]:
+    """Every answer backend: the extractive one and each registered LLM factory."""
+    return ["extractive", *sorted(LLM_FACTORIES)]
 
 TokenCallback = Callable[[str], None]
 
@@ -73,8 +77,8 @@ class AnswerPipeline:
             k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None) -> Answer:
         question = clean_question(question)
         backend = backend or self.engine.cfg.answer.backend
-        if backend not in BACKENDS:
-            raise AnswerError(f"unknown backend {backend!r}; choose one of {sorted(BACKENDS)}")
+        if backend not in backends():
+            raise AnswerError(f"unknown backend {backend!r}; choose one of {backends()}")
         resolved = resolve_followup(question, history or [])
         state = _State(question, resolved, "ko" if korean.is_korean(question) else "en", backend, [],
                        time.perf_counter())

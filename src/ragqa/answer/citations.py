@@ -19,7 +19,7 @@ def parse_markers(text: str) -> list[int]:
 
 
 def strip_markers(text: str) -> str:
-    return re.sub(r"\s+([.,!?。])", r"\1", _MARKER.sub("", text)).strip()
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s+([.,!?。])", r"\1", _MARKER.sub("", text))).strip()
 
 
 def split_answer(text: str) -> list[tuple[str, list[int]]]:

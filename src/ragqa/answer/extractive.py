@@ -27,6 +27,7 @@ _NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기�
 _MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|both|each|compare", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
+_YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
 _GENERIC_ENTITIES = {"ai", "인공지능", "ai인덱스"}
 
 
@@ -107,7 +108,9 @@ def sentence_years(text: str) -> set[str]:
 # Words that ask *about* the answer rather than name its content: their absence from the
 # corpus says nothing.
 _META_NOUNS = {"이름", "명칭", "원화", "달러", "수치", "내용", "종류", "정도", "경우", "질문", "답", "자료", "기사",
-               "보고서", "문서", "설명", "의미", "무엇", "얼마", "몇"}
+               "보고서", "문서", "설명", "의미", "무엇", "얼마", "몇", "규모", "금액", "수준", "비중", "비율", "점수",
+               "순위", "현황", "특징", "변화", "방법", "이유", "전망", "성과", "용도", "개수", "총액", "합계", "차이",
+               "평균", "기준", "시점", "연도", "기간", "결과", "요인", "역할", "의견", "평가", "주장", "사례"}
 _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명")),
            (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
            (re.compile(r"몇\s*위|순위|rank", re.I), re.compile(r"\d\s*위")),
@@ -155,6 +158,7 @@ class ExtractiveAnswerer:
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
         bm25 = self.index.bm25
         qterms = set(korean.terms(question) if lang == "ko" else english_entity_terms(question))
+        qterms = {t for t in qterms if not _YEAR_TERM.match(t)}  # years count once, in the year bonus
         idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qterms if t in bm25.vocab}
         total = sum(idf.values()) or 1.0
         out = []
@@ -289,14 +293,15 @@ class ExtractiveAnswerer:
                 break
             doc = hits[c.hit_no - 1].chunk.doc_id
             other_doc = doc not in docs
-            close = c.score >= self.second_ratio * best.score
+            # another report's figure for the same thing is wanted even when it ranks lower
+            close = c.score >= (0.65 if other_doc else self.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
             same_text = any(_norm(c.text) in _norm(x.text) or _norm(x.text) in _norm(c.text) for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or _has_answer_number(c.text)
-            on_topic = c.lexical >= 0.85 * best.lexical  # about the same thing, not merely similar
+            on_topic = c.lexical >= 0.7 * best.lexical  # about the same thing, not merely similar
             if (other_doc and wants_number and on_topic) or (multi and c.score >= 0.9 * best.score):
                 chosen.append(c)
                 docs.add(doc)

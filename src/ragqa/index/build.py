@@ -18,7 +18,7 @@ import numpy as np
 from tqdm import tqdm
 
 from ragqa import korean
-from ragqa.chunking import chunk_document
+from ragqa.chunking import CHUNKER_VERSION, chunk_document
 from ragqa.config import Config
 from ragqa.index import store
 from ragqa.index.sparse import BM25
@@ -63,9 +63,13 @@ def _doc_info(doc: Document, n: int) -> dict:
                                             doc.kind, doc.file_sha256, n))
 
 
+def chunker_settings(cfg: Config) -> dict:
+    return {**dataclasses.asdict(cfg.chunk), "version": CHUNKER_VERSION}
+
+
 def expected_manifest(cfg: Config, embedder: Embedder) -> dict:
-    return store.base_manifest(cfg.embed.model, embedder.dim, embedder.fingerprint,
-                               dataclasses.asdict(cfg.chunk), cfg.retrieval.faiss_index)
+    return store.base_manifest(cfg.embed.model, embedder.dim, embedder.fingerprint, chunker_settings(cfg),
+                               cfg.retrieval.faiss_index)
 
 
 def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None, index_dir: Path | None = None,
@@ -84,6 +88,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
             previous = store.load(index_dir, expected)
         except store.IndexError_ as exc:
             log.warning("rebuilding from scratch: %s", exc)
+            print(f"rebuilding the index from scratch: {exc}", file=sys.stderr)
             report.rebuilt = True
     elif rebuild:
         report.rebuilt = True
@@ -170,7 +175,7 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
 
     corpus_dir = corpus_dir or cfg.paths.corpus_dir
     manifest = store.read_manifest(index_dir or cfg.paths.index_dir)
-    if manifest is None or manifest.get("chunker") != dataclasses.asdict(cfg.chunk) or \
+    if manifest is None or manifest.get("chunker") != chunker_settings(cfg) or \
             manifest.get("embedding", {}).get("model") != cfg.embed.model:
         return True
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}

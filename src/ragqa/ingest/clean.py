@@ -10,7 +10,8 @@ corpus, see :func:`is_derived`): the cleaned text is obtained from the source sp
 *deleting* characters (markup tags, ``\\`` escapes, ``**``, footnote lines that cut a
 sentence), *folding* every run of whitespace into one space (one tab when the run holds a
 tab: table cells stay apart), and *substituting* single
-characters from :data:`OCR_FIXES` (``Al`` -> ``AI``, ``皿``/``ш`` -> ``Ⅲ`` in headings).
+characters from :data:`OCR_FIXES` (``Al`` -> ``AI``, ``皿`` -> ``Ⅲ`` in headings); a markup tag
+between cells or blocks (``</td><td>``) leaves its ``<`` as the one separating space or tab.
 Its first and last characters are the first and last characters of the span.
 """
 
@@ -26,6 +27,7 @@ from ragqa.types import Segment
 OCR_FIXES: dict[str, str] = {"l": "I", "皿": "Ⅲ"}
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_BOUNDARY_TAG = re.compile(r"</?(td|th|tr|li|p|br|div|h[1-6])\b", re.I)
 _ESCAPE = re.compile(r"\\(?=[$%&_#*\[\]])")
 _BOLD = re.compile(r"\*\*")
 # "Al" where OCR read the capital I of "AI" as a lower-case l: "Al 인프라", "OpenAl", "Mistral Al".
@@ -45,7 +47,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"(다|요|음|함|됨|임|니다|[.!?。”\"'’)\]>])\s*$")
 _REFERENCES = re.compile(r"^[<〈\[(]?\s*(참고\s*자료|참고\s*문헌|references|bibliography)\s*[>〉\])]?$", re.I)
 _FOOTNOTE = re.compile(r"^(?:\d{1,3}\)\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|<https?://[^\s>]+>$|https?://\S+$)")
-_CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|<[^<>/][^<>]{1,100}>|"
+_CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
+                      r"<(?!/?(?:p|ul|ol|li|table|tr|td|th|div|span|br|h\d|a|img|b|i|em|strong|html|head|body|title|https?:)\b)"
+                      r"[^<>=]{2,100}>.{0,100}|"
                       r"(?:※\s*)?(?:출처|자료|Source)\s*[:：].*|출처\s*:.*)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$")
 # Web-page chrome: navigation, bylines, share/comment widgets, headline lists, credits.
@@ -56,7 +60,8 @@ _CHROME = re.compile(
     r"번호 제목 글쓴이 날짜|.*에서 검색됨|.*PDF 파일로 서비스하고 있습니다\.?)$")
 _HEADLINE_ROW = re.compile(r"^\d{3,7}\s.+\s\d{4}\.\d{2}\.\d{2}\.?$")
 _DEBRIS = re.compile(r"^(?:[0-9a-f]{16,}_\d+|[\d.,%\s]+(?:\s?[A-Za-z]{1,10})?|[^\w가-힣]{1,6}|x|\*\*.*\*\*)$")
-_TABLE_HTML = re.compile(r"<(?:table|tr|td|th|ul|li|p)\b", re.I)
+_TABLE_HTML = re.compile(r"<(?:table|tr|td|th)\b|<ul style", re.I)
+_HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>", re.I)
 
 
 @dataclass
@@ -84,9 +89,9 @@ def _is_blank(line: _Line) -> bool:
 
 def heading_level(text: str) -> int:
     """Heading level of a line (0: not a heading). Long or sentence-final lines are body."""
-    m = _MD_HEADING.match(text)
+    m = _MD_HEADING.match(text) or _HTML_HEADING.match(text)
     if m:
-        return len(m.group(1))
+        return len(m.group(1)) if m.group(1).startswith("#") else int(m.group(1))
     if len(text) > 70 or re.search(r"(다|함|음)\.?$", text) and len(text) > 30:
         return 0
     for level, pattern in _HEADINGS:
@@ -180,6 +185,11 @@ def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()
         for m in pattern.finditer(span):
             for i in range(m.start(), m.end()):
                 keep[i] = 0
+            if pattern is _TAG:  # a cell or block boundary still separates what it separated
+                sep = _BOUNDARY_TAG.match(m.group(0))
+                if sep:
+                    keep[m.start()] = 1
+                    subs[m.start()] = "\t" if sep.group(1).lower() in ("td", "th") else " "
     for m in _OCR_AL.finditer(span):
         subs[m.start(1)] = "I"
     if heading:
@@ -224,7 +234,7 @@ def is_derived(source_span: str, cleaned: str) -> bool:
 
 
 def _same(src: str, out: str) -> bool:
-    return src == out or (out in " \t" and (src.isspace() or src == "\u00a0")) or OCR_FIXES.get(src) == out
+    return src == out or (out in " \t" and (src.isspace() or src in "\u00a0<")) or OCR_FIXES.get(src) == out
 
 
 def segment(text: str) -> list[Segment]:
@@ -247,10 +257,11 @@ def segment(text: str) -> list[Segment]:
             continue
         section = " > ".join(h for _, h in trail)
         if line.kind == "heading":
-            clean, pos = clean_span(text, line.start, line.end, heading=True)
-            clean = _MD_HEADING.sub(r"\2", clean) if clean.startswith("#") else clean
+            md = re.match(r"#{1,6}\s+", line.text)
+            start = line.start + (md.end() if md else 0)  # the "## " of a Markdown heading is markup
+            clean, pos = clean_span(text, start, line.end, heading=True)
             trail = [(lv, h) for lv, h in trail if lv < line.level] + [(line.level, clean)]
-            segments.append(Segment(line.start, line.end, "heading", clean, pos, section))
+            segments.append(Segment(start, line.end, "heading", clean, pos, section))
             i += 1
             continue
         if line.kind == "table":

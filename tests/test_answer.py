@@ -1,0 +1,144 @@
+import json
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+from ragqa.answer import chain as chain_mod
+from ragqa.answer.chain import AnswerError
+from ragqa.answer.citations import split_answer, strip_markers
+from ragqa.answer.followup import resolve_followup
+from ragqa.answer.serialize import to_json
+from ragqa.answer.verify import verify_sentences
+
+
+@pytest.fixture
+def fake_llm(monkeypatch):
+    """Register a backend 'fake' whose model replies with the given texts, in order."""
+    replies = []
+
+    def factory(cfg, paths):
+        return GenericFakeChatModel(messages=iter(replies))
+
+    monkeypatch.setitem(chain_mod.LLM_FACTORIES, "fake", factory)
+    return replies
+
+
+def as_json(engine, answer):
+    titles = {d.source: d.title for d in engine.index.docs.values()}
+    return to_json(answer, engine.source_text, titles, "q1")
+
+
+def test_split_answer_reads_markers():
+    parsed = split_answer("한국은 12억 달러였다[1]. 중국은 30억 달러다. [2][3] 끝이다 [1, 2]")
+    assert parsed == [("한국은 12억 달러였다.", [1]), ("중국은 30억 달러다.", [2, 3]), ("끝이다", [1, 2])]
+    assert strip_markers("a [1] b [2].") == "a b."
+
+
+def test_verification_reattributes_and_flags():
+    passages = ["한국의 AI 반도체 투자는 12억 달러였다.", "중국의 AI 반도체 투자는 30억 달러로 집계됐다."]
+    checked = verify_sentences([("중국의 AI 반도체 투자는 30억 달러다.", [1]),  # wrong passage cited
+                                ("한국의 투자는 99억 달러다.", [1]),  # number not in any passage
+                                ("한국의 AI 반도체 투자는 12억 달러였다.", [7])], passages)  # marker points nowhere
+    assert checked[0][1] == (2,) and checked[0][2].supported
+    assert not checked[1][2].supported and not checked[1][2].numbers_ok
+    assert checked[2][1] == (1,) and checked[2][2].supported
+
+
+def test_llm_answer_is_parsed_verified_and_reattributed(engine, fake_llm):
+    fake_llm.append("중국의 AI 반도체 투자는 30억 달러로 집계됐다 [2]. 일본은 500억 달러를 투자했다 [1].")
+    a = engine.ask("중국의 AI 반도체 투자 규모는?", backend="fake")
+    assert not a.abstained
+    supported = [s for s in a.sentences if s.supported]
+    assert len(supported) == 1 and "30억" in supported[0].text
+    news = [c for c in a.citations if c.chunk.source == "news.txt"]
+    assert news and supported[0].citations == (news[0].n,)  # re-attributed to the passage that says it
+    assert "500억" not in a.text  # an unsupported number is never shown as an answer
+    assert any("500억" in u for u in a.unsupported)
+
+
+def test_llm_not_found_means_abstention(engine, fake_llm):
+    fake_llm.append("제공된 문서에서 답을 찾을 수 없습니다.")
+    a = engine.ask("화성의 인구는 몇 명인가?", backend="fake")
+    assert a.abstained and a.text == "제공된 문서에서 답을 찾을 수 없습니다." and a.citations == ()
+
+
+def test_extractive_answers_with_a_citation(engine):
+    a = engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?")
+    assert not a.abstained and "30억" in a.text and "[1]" in a.text or "[" in a.text
+    assert a.citations[0].chunk.source == "news.txt"
+    d = as_json(engine, a)
+    raw = (engine.cfg.paths.corpus_dir / "news.txt").read_text("utf-8")
+    assert d["citations"][0]["text"] == raw[d["citations"][0]["start"]:d["citations"][0]["end"]]
+    assert "30억 달러" in d["citations"][0]["text"]
+
+
+def test_extractive_abstains_when_the_documents_do_not_say(engine):
+    a = engine.ask("일본의 AI 반도체 투자 규모는 얼마인가?")
+    assert a.abstained and a.text == "제공된 문서에서 답을 찾을 수 없습니다."
+    b = engine.ask("How much did Japan invest in AI chips?")
+    assert b.abstained and b.text == "The provided documents do not contain the answer."
+
+
+def test_conflicting_figures_are_both_given(engine):
+    a = engine.ask("2023년 한국의 AI 반도체 투자 규모는 얼마인가?")
+    assert not a.abstained
+    assert "12억" in a.text and "15억" in a.text and "다릅니다" in a.text
+    assert {c.chunk.source for c in a.citations} == {"chip_report.md", "news.txt"}
+
+
+def test_json_contract_field_by_field(engine):
+    d = as_json(engine, engine.ask("SK하이닉스의 메모리 점유율은?"))
+    assert set(d) >= {"id", "question", "answer", "abstained", "backend", "citations", "contexts", "unsupported",
+                      "timings_ms"}
+    assert d["id"] == "q1" and d["backend"] == "extractive" and set(d["timings_ms"]) >= {"retrieve", "answer", "total"}
+    assert d["contexts"] and [p["n"] for p in d["contexts"]] == list(range(1, len(d["contexts"]) + 1))
+    for p in d["contexts"] + d["citations"]:
+        assert set(p) >= {"n", "source", "title", "start", "end", "text", "score"}
+        raw = (engine.cfg.paths.corpus_dir / p["source"]).read_text("utf-8")
+        assert p["text"] == raw[p["start"]:p["end"]]
+    for c in d["citations"]:  # a citation lies within the passage it numbers
+        ctx = d["contexts"][c["n"] - 1]
+        assert ctx["start"] <= c["start"] < c["end"] <= ctx["end"]
+    assert "28%" in d["answer"]
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_llm_endpoint_down_falls_back_and_says_so(engine):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    engine.cfg = engine.cfg.replace(answer={"openai_base_url": f"http://127.0.0.1:{port}/v1", "timeout_s": 3.0})
+    engine.__dict__.pop("_answers", None)
+    a = engine.ask("중국의 AI 반도체 투자 규모는?", backend="openai")
+    assert "fallback" in a.backend and any("openai" in n for n in a.notes)
+    assert "30억" in a.text
+    engine.cfg = engine.cfg.replace(answer={"fallback": False})
+    engine.__dict__.pop("_answers", None)
+    with pytest.raises(AnswerError, match="openai"):
+        engine.ask("중국의 AI 반도체 투자 규모는?", backend="openai")
+
+
+def test_bad_questions_are_refused_clearly(engine):
+    for q in ("", "   ", "\x00\x01"):
+        with pytest.raises(AnswerError, match="비어|empty"):
+            engine.ask(q)
+    with pytest.raises(AnswerError, match="too long|너무"):
+        engine.ask("가" * 50_000)
+    with pytest.raises(AnswerError, match="unknown backend"):
+        engine.ask("질문", backend="nope")
+    a = engine.ask("중국의\x07 AI 반도체\t투자 규모는?")  # control characters are dropped
+    assert "30억" in a.text
+
+
+def test_followup_is_resolved_against_history():
+    history = [("한국의 AI 민간 투자 규모는?", "13.9억 달러")]
+    assert resolve_followup("그럼 중국은?", history) == "중국의 AI 민간 투자 규모는?"
+    assert resolve_followup("미국의 AI 특허 수는?", history) == "미국의 AI 특허 수는?"
+    assert resolve_followup("그럼 중국은?", []) == "그럼 중국은?"
+
+
+def test_followup_in_the_chain(engine):
+    a = engine.ask("그럼 중국은?", history=[("한국의 AI 반도체 투자 규모는?", "...")])
+    assert a.resolved_question.startswith("중국의 AI 반도체 투자 규모") and "30억" in a.text

@@ -1,0 +1,125 @@
+"""Noise handling, each case taken from the real corpus files."""
+
+from pathlib import Path
+
+import pytest
+
+from ragqa.chunking import chunk_document
+from ragqa.config import ChunkConfig
+from ragqa.ingest import content_id, load_corpus
+from ragqa.ingest.clean import is_derived, segment
+from ragqa.korean import split_sentences
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    docs, warnings = load_corpus(CORPUS)
+    assert warnings == []
+    return {d.source: d for d in docs}
+
+
+@pytest.fixture(scope="module")
+def chunks(corpus):
+    return {s: chunk_document(d, ChunkConfig(), split_sentences) for s, d in corpus.items()}
+
+
+def test_every_chunk_derives_from_its_raw_span(corpus, chunks):
+    """The relation, for every chunk of the real corpus: ``text`` is ``raw[start:end]`` with
+    characters deleted (markup, escapes, cut-in footnotes), whitespace runs folded to one
+    space or tab, and OCR substitutions applied; the span is tight at both ends."""
+    total = 0
+    for source, doc_chunks in chunks.items():
+        raw = corpus[source].text
+        for c in doc_chunks:
+            assert 0 <= c.start < c.end <= len(raw)
+            assert is_derived(raw[c.start:c.end], c.text), (source, c.start, c.text[:80])
+            for s in c.sentences:
+                assert c.start <= s.start < s.end <= c.end
+                assert is_derived(raw[s.start:s.end], s.text)
+            total += 1
+    assert total > 300
+
+
+def test_is_derived_rejects_inventions():
+    assert is_derived("미국(672억 달러)", "미국(672억 달러)")
+    assert not is_derived("미국(672억 달러)", "미국(673억 달러)")
+    assert not is_derived("abc", "abcd")
+
+
+def test_html_fragments_are_removed(corpus, chunks):
+    table_text = " ".join(c.text for c in chunks["nia_the_ai_report_2024.txt"] if c.kind == "table")
+    assert "<ul" not in table_text and "<td>" not in table_text and "style=" not in table_text
+    assert "Meta에서 개발한 AI Agent" in table_text
+
+
+def test_dollar_escapes_are_removed(chunks):
+    text = " ".join(c.text for c in chunks["nia_the_ai_report_2024.txt"])
+    assert "\\$" not in text
+    assert "80억$(약 11조원)" in text
+
+
+def test_footnote_cutting_a_sentence_is_skipped(corpus, chunks):
+    # the raw file has "... 핵심 모듈로 ARM의\n\n51) AMD, ...\n\n칩에서 AI 가속 ..."
+    raw = corpus["nia_the_ai_report_2024.txt"].text
+    assert "ARM의\n\n51) AMD" in raw
+    joined = [c for c in chunks["nia_the_ai_report_2024.txt"] if "ARM의 칩에서 AI 가속 기능" in c.text]
+    assert joined and "51) AMD" not in joined[0].text
+
+
+def test_web_chrome_is_boilerplate(chunks):
+    yonhap = chunks["yonhap_ai_index_2024.txt"]
+    boiler = " ".join(c.text for c in yonhap if c.kind == "boilerplate")
+    body = " ".join(c.text for c in yonhap if c.kind != "boilerplate")
+    assert "랭크뉴스" in boiler and "메뉴 건너뛰기" in boiler
+    assert "랭크뉴스" not in body and "13억9천만달러" in body
+
+
+def test_bibliography_is_tagged_references(chunks):
+    refs = [c for c in chunks["nia_the_ai_report_2024.txt"] if c.kind == "references"]
+    assert refs and all("〈참고 자료〉" in refs[0].text or r.start > refs[0].start for r in refs)
+    assert any("Statista" in c.text for c in refs)
+
+
+def test_table_extracted_twice_keeps_one_copy_of_each_row(chunks):
+    tables = [c for c in chunks["nia_the_ai_report_2024.txt"] if c.kind == "table"]
+    dgx = [c for c in tables if "DGX는 NVIDIA GPU로 가속화된" in c.text]
+    assert dgx
+    assert all(c.text.count("DGX는 NVIDIA GPU로 가속화된") == 1 for c in dgx)
+
+
+def test_table_keeps_caption_and_cells(chunks):
+    table = next(c for c in chunks["2024_ai_global_trends.txt"] if c.kind == "table" and "대한민국" in c.text
+                 and "27.3" in c.text)
+    assert "<2024 Global AI Index Top 10>" in table.text  # the caption travels with its table
+    assert "대한민국\t20 (13위)\t42 (6위)" in table.text  # cells stay apart
+    assert "표 머리" in table.context
+
+
+def test_ocr_al_is_read_as_ai(chunks):
+    text = " ".join(c.text for c in chunks["2024_ai_global_trends.txt"])
+    assert "OpenAI GPT-4의 학습비용" in text and "OpenAl" not in text
+
+
+def test_section_trail(chunks):
+    sections = {c.section for c in chunks["nia_the_ai_report_2024.txt"]}
+    assert "Ⅲ. AI 가치 사슬로 본 글로벌 기업의 경쟁력 > 2. AI 컴퓨팅 인프라 > 2.1. AI 반도체 > 2.1.5. AI 메모리 반도체 : SK 하이닉스" \
+        in sections
+
+
+def test_content_ids_are_stable(corpus):
+    doc = corpus["ddaily_ai_index_2025.txt"]
+    assert doc.doc_id == content_id(doc.text) == content_id(CORPUS.joinpath(doc.source).read_text("utf-8"))
+    assert content_id(doc.text + " ") != doc.doc_id
+
+
+def test_segments_cover_only_their_spans():
+    text = "## 제목\n\n본문 문장이다.\n\n1) 각주 내용\n\n<table><tr><td>a</td><td>1</td></tr></table>\n"
+    segs = segment(text)
+    assert [s.kind for s in segs] == ["heading", "body", "footnote", "table"]
+    for s in segs:
+        assert is_derived(text[s.pos[0]:s.pos[-1] + 1], s.text)
+        assert all(s.start <= p < s.end for p in s.pos)
+        assert all(a < b for a, b in zip(s.pos, s.pos[1:]))
+    assert segs[0].text == "제목" and segs[3].text == "a\t1"  # cells stay apart

@@ -1,0 +1,98 @@
+import json
+import os
+
+import numpy as np
+import pytest
+
+from ragqa.engine import Engine
+from ragqa.index import store
+from ragqa.index.build import build_index, is_stale
+from tests.conftest import FakeEmbedder, make_config
+
+
+def test_round_trip(engine):
+    idx = engine.index
+    assert idx.manifest["counts"]["chunks"] == len(idx.chunks) == idx.vectors.shape[0] == idx.faiss_index.ntotal
+    assert idx.manifest["embedding"] == {"model": "fake-trigram", "dim": 256, "fingerprint": "fake-0001"}
+    assert {d.source for d in idx.docs.values()} == {"chip_report.md", "news.txt", "weather.html"}
+    reloaded = store.load(engine.cfg.paths.index_dir)
+    assert [c.chunk_id for c in reloaded.chunks] == [c.chunk_id for c in idx.chunks]
+    np.testing.assert_allclose(reloaded.vectors, idx.vectors)
+    build = store.current_build(engine.cfg.paths.index_dir)
+    assert not any(p.suffix == ".pkl" for p in build.iterdir())
+
+
+def test_mismatched_manifest_is_refused_with_what_to_run(engine):
+    class Other(FakeEmbedder):
+        fingerprint = "other-weights"
+
+    from ragqa.index.build import expected_manifest
+
+    with pytest.raises(store.IndexError_, match="ragqa index --rebuild"):
+        store.load(engine.cfg.paths.index_dir, expected_manifest(engine.cfg, Other()))
+    cfg = engine.cfg.replace(chunk={"max_chars": 300})
+    with pytest.raises(store.IndexError_, match="chunker"):
+        store.load(cfg.paths.index_dir, expected_manifest(cfg, engine.embedder))
+
+
+def test_incremental_update_touches_exactly_the_changed_documents(engine, mini_corpus):
+    before = {c.chunk_id for c in engine.index.chunks if c.source == "chip_report.md"}
+    (mini_corpus / "weather.html").unlink()
+    (mini_corpus / "news.txt").write_text("새 기사다. 반도체 투자는 20억 달러다.", "utf-8")
+    (mini_corpus / "extra.md").write_text("# 추가\n\n추가 문서의 문장이다.", "utf-8")
+    assert is_stale(engine.cfg)
+    report = engine.build(progress=False)
+    assert report.removed == ["weather.html"] and report.changed == ["news.txt"] and report.added == ["extra.md"]
+    assert report.unchanged == ["chip_report.md"]
+    embedded_expected = sum(1 for c in engine.index.chunks if c.source in ("news.txt", "extra.md"))
+    assert report.embedded == embedded_expected
+    assert {c.chunk_id for c in engine.index.chunks if c.source == "chip_report.md"} == before
+    assert not any(c.source == "weather.html" for c in engine.index.chunks)
+    again = engine.build(progress=False)
+    assert not again.changed_anything and again.embedded == 0
+    assert not is_stale(engine.cfg)
+
+
+def test_interrupted_build_leaves_the_old_index_loadable(engine, mini_corpus, monkeypatch):
+    old = store.current_build(engine.cfg.paths.index_dir)
+    (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed mid-build")
+
+    monkeypatch.setattr(store.np, "save", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(engine.cfg, engine.embedder, progress=False)
+    monkeypatch.undo()
+    assert store.current_build(engine.cfg.paths.index_dir) == old
+    idx = store.load(engine.cfg.paths.index_dir)
+    assert any("반도체" in c.text for c in idx.chunks if c.source == "news.txt")
+    report = build_index(engine.cfg, engine.embedder, progress=False)  # the next run completes
+    assert report.changed == ["news.txt"]
+    assert not any(p.name.startswith(".tmp-") for p in engine.cfg.paths.index_dir.iterdir())
+
+
+def test_corrupt_or_missing_files_give_a_clear_error(engine):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    (build / "dense.faiss").write_bytes(b"garbage")
+    with pytest.raises(store.IndexError_, match="corrupt"):
+        store.load(engine.cfg.paths.index_dir)
+    os.remove(build / "chunks.jsonl")
+    with pytest.raises(store.IndexError_, match="rebuild"):
+        store.load(engine.cfg.paths.index_dir)
+
+
+def test_missing_index_says_what_to_run(tmp_path, mini_corpus):
+    eng = Engine(make_config(mini_corpus, tmp_path / "none"))
+    eng._embedder = FakeEmbedder()
+    with pytest.raises(store.IndexError_, match="ragqa index"):
+        eng.search("질문")
+
+
+def test_truncated_chunks_file_is_detected(engine):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    lines = (build / "chunks.jsonl").read_text("utf-8").splitlines()
+    (build / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n", "utf-8")
+    with pytest.raises(store.IndexError_, match="inconsistent"):
+        store.load(engine.cfg.paths.index_dir)
+    json.loads(lines[0])

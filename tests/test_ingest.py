@@ -1,0 +1,84 @@
+import logging
+from pathlib import Path
+
+import docx
+
+from ragqa.ingest import load_corpus, load_document
+from ragqa.ingest.loaders import LoadError, load_file
+
+def make_pdf(text: str) -> bytes:
+    """A minimal valid one-page PDF showing ``text`` (Helvetica), with a correct xref table."""
+    stream = f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode()
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R"
+               b"/Resources<</Font<</F1 5 0 R>>>>>>",
+               b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+               b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_mini_corpus_loads_with_manifest_and_fallback_titles(mini_corpus):
+    docs, warnings = load_corpus(mini_corpus)
+    assert warnings == []
+    by = {d.source: d for d in docs}
+    assert set(by) == {"chip_report.md", "news.txt", "weather.html"}
+    assert by["news.txt"].title == "AI 반도체 투자 경쟁 심화" and by["news.txt"].publisher == "가상일보"
+    assert by["weather.html"].title == "서울 날씨 안내"  # no manifest entry: <title>
+    assert by["chip_report.md"].text == (mini_corpus / "chip_report.md").read_text("utf-8")
+
+
+def test_title_falls_back_to_first_line_then_file_name(tmp_path):
+    (tmp_path / "a.txt").write_text("\n\n첫 줄 제목입니다\n본문", "utf-8")
+    (tmp_path / "b.txt").write_text("!!\n", "utf-8")
+    assert load_document(tmp_path / "a.txt", tmp_path).title == "첫 줄 제목입니다"
+    assert load_document(tmp_path / "b.txt", tmp_path).title == "b"
+
+
+def test_undecodable_and_empty_files_are_skipped_with_a_warning(mini_corpus, caplog):
+    (mini_corpus / "bad.txt").write_bytes("한국어".encode("cp949"))
+    (mini_corpus / "empty.txt").write_bytes(b"")
+    (mini_corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    with caplog.at_level(logging.WARNING):
+        docs, warnings = load_corpus(mini_corpus)
+    assert {d.source for d in docs} == {"chip_report.md", "news.txt", "weather.html"}
+    assert any("bad.txt" in w and "UTF-8" in w for w in warnings)
+    assert any("empty.txt" in w for w in warnings)
+    assert any("broken.pdf" in w for w in warnings)
+    assert "bad.txt" in caplog.text
+
+
+def test_duplicate_content_under_two_names_is_indexed_once(mini_corpus):
+    (mini_corpus / "copy.txt").write_bytes((mini_corpus / "news.txt").read_bytes())
+    docs, warnings = load_corpus(mini_corpus)
+    assert sum(d.source in ("news.txt", "copy.txt") for d in docs) == 1
+    assert any("same content" in w for w in warnings)
+
+
+def test_pdf_and_docx_loaders(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(make_pdf("Hello AI 2024"))
+    assert "Hello AI 2024" in load_file(tmp_path / "a.pdf")
+    d = docx.Document()
+    d.add_paragraph("한국의 AI 투자는 늘었다.")
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "한국", "13.9억"
+    d.save(tmp_path / "b.docx")
+    text = load_file(tmp_path / "b.docx")
+    assert "한국의 AI 투자는 늘었다." in text and "한국\t13.9억" in text
+
+
+def test_unsupported_type_is_refused(tmp_path):
+    (tmp_path / "x.exe").write_bytes(b"MZ")
+    try:
+        load_file(tmp_path / "x.exe")
+    except LoadError as exc:
+        assert "unsupported" in str(exc)
+    else:
+        raise AssertionError("expected LoadError")

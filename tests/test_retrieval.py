@@ -1,0 +1,61 @@
+from ragqa.index.sparse import BM25
+from ragqa.korean import terms
+from ragqa.retrieval.fusion import collapse_duplicates, diversify, rrf, score_fusion
+from ragqa.retrieval.langchain import RagqaRetriever
+
+
+def test_rrf_is_weighted_reciprocal_rank():
+    fused = rrf([["a", "b"], ["b", "c"]], [1.0, 0.5], k=60)
+    assert fused["a"] == 1 / 61
+    assert abs(fused["b"] - (1 / 62 + 0.5 / 61)) < 1e-12
+    assert max(fused, key=fused.get) == "b"
+
+
+def test_score_fusion_normalizes():
+    fused = score_fusion([[("a", 10.0), ("b", 0.0)], [("b", 2.0)]], [1.0, 1.0])
+    assert fused == {"a": 1.0, "b": 1.0}
+
+
+def test_near_duplicates_collapse_only_within_a_document():
+    items = [(1, "d1", "한국의 투자는 13.9억 달러"), (2, "d1", "한국의 투자는 13.9억 달러이다"),
+             (3, "d2", "한국의 투자는 13.9억 달러"), (4, "d1", "전혀 다른 내용의 문장")]
+    assert collapse_duplicates(items) == [1, 3, 4]
+
+
+def test_diversify_caps_one_document_while_others_remain():
+    items = [(1, "a"), (2, "a"), (3, "a"), (4, "b"), (5, "a")]
+    assert diversify(items, k=4, max_per_group=2) == [1, 2, 4, 3]
+
+
+def test_bm25_matches_despite_particles():
+    docs = [terms("투자액을 늘렸다"), terms("투자는 늘었다"), terms("날씨가 맑다")]
+    bm25 = BM25.from_terms(docs)
+    hits = [i for i, _ in bm25.search(terms("투자"), 3)]
+    assert set(hits) == {0, 1}
+
+
+def test_bm25_terms_round_trip(tmp_path):
+    docs = [terms("한국의 AI 투자"), terms("중국의 AI 투자 규모")]
+    bm25 = BM25.from_terms(docs)
+    bm25.save(tmp_path)
+    loaded = BM25.load(tmp_path)
+    assert loaded.terms_of(1) and sorted(loaded.terms_of(1)) == sorted(docs[1])
+    assert list(loaded.scores(terms("중국"))) == list(bm25.scores(terms("중국")))
+
+
+def test_hybrid_finds_the_answer_passage(engine):
+    for mode in ("hybrid", "dense", "bm25"):
+        hits = engine.search("중국의 AI 반도체 투자 규모는?", mode=mode).hits
+        assert hits and hits[0].chunk.source == "news.txt", mode
+        assert hits[0].rank == 1 and "rrf" in hits[0].scores
+
+
+def test_publisher_in_question_finds_that_report(engine):
+    hits = engine.search("가상연구원 보고서의 메모리 점유율").hits
+    assert hits[0].chunk.source == "chip_report.md"
+
+
+def test_langchain_adapter(engine):
+    docs = RagqaRetriever(retriever=engine.retriever, k=2).invoke("서울 날씨")
+    assert docs and docs[0].metadata["source"] == "weather.html"
+    assert {"start", "end", "title", "score"} <= set(docs[0].metadata)
