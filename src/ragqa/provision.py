@@ -138,7 +138,7 @@ def is_verified(spec: ModelSpec, models_dir: Path) -> bool:
         if not entry or entry.get("sha256") != digest or not path.exists():
             return False
         st = path.stat()
-        if st.st_size != entry.get("size") or int(st.st_mtime) != entry.get("mtime"):
+        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
             return False
     return True
 
@@ -149,7 +149,7 @@ def _write_stamp(spec: ModelSpec, models_dir: Path, hashes: dict[str, str]) -> N
     for rel, digest in hashes.items():
         path = base / rel if spec.kind == "zip-folder" else base
         st = path.stat()
-        record[rel] = {"sha256": digest, "size": st.st_size, "mtime": int(st.st_mtime)}
+        record[rel] = {"sha256": digest, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
     _stamp_path(spec, models_dir).write_text(json.dumps(record, indent=1), "utf-8")
 
 

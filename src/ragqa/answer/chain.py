@@ -6,6 +6,7 @@ that is down or times out falls back to the extractive backend, and the answer s
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -57,6 +58,7 @@ def clean_question(question: str) -> str:
     if question is None:
         raise AnswerError("질문이 비어 있습니다. / The question is empty.")
     q = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in str(question))
+    q = re.sub(r"</?[A-Za-z][^<>]*>", " ", q)  # markup in a question is not what is asked
     q = " ".join(q.split())
     if not q:
         raise AnswerError("질문이 비어 있습니다. / The question is empty.")

@@ -1,0 +1,78 @@
+"""HTML for the UI: answers, citation cards, a passage in its document context.
+
+Everything that comes from a document or a user is escaped: a document's HTML or script
+is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+
+from ragqa.types import Answer
+
+CSS = """
+.rq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 10px;margin:6px 0;background:#fff}
+.rq-card h4{margin:0 0 4px 0;font-size:14px}
+.rq-meta{color:#57606a;font-size:12px}
+.rq-passage{white-space:pre-wrap;font-size:13px;line-height:1.5;margin-top:6px}
+mark.rq-hl{background:#ffe58f;padding:0 1px}
+.rq-abstain{border-left:4px solid #8c959f;padding:6px 10px;color:#57606a;background:#f6f8fa}
+.rq-unsupported{border-left:4px solid #cf222e;padding:4px 8px;background:#fff0f0;font-size:13px}
+.rq-context{white-space:pre-wrap;font-size:13px;line-height:1.6;max-height:420px;overflow:auto;
+            border:1px solid #d0d7de;padding:10px;border-radius:8px;background:#fafafa}
+.rq-note{color:#9a6700;font-size:12px}
+"""
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=True)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message: the answer (escaped), unsupported sentences flagged, notes."""
+    if answer.abstained:
+        body = f"🔍 *{esc(answer.text)}*"
+    else:
+        body = esc(answer.text).replace("\n", "  \n")
+    if answer.unsupported:
+        flagged = "; ".join(esc(s) for s in answer.unsupported)
+        body += f"\n\n⚠️ **근거 부족(검증 실패)**: {flagged}"
+    for note in answer.notes:
+        if not note.startswith("abstained:"):
+            body += f"\n\n> ℹ️ {esc(note)}"
+    return body
+
+
+def citation_cards(answer: Answer, docs: dict, source_text) -> str:
+    """One card per cited passage: title, publisher, date, section, the passage with the
+    cited span highlighted."""
+    if answer.abstained or not answer.citations:
+        return '<div class="rq-abstain">인용된 근거가 없습니다.</div>'
+    parts = []
+    for c in answer.citations:
+        chunk = c.chunk
+        info = docs.get(chunk.source)
+        raw = source_text(chunk.source)
+        before, span, after = raw[chunk.start:c.start], raw[c.start:c.end], raw[c.end:chunk.end]
+        meta = " · ".join(x for x in (info.publisher if info else "", info.date if info else "", chunk.section) if x)
+        parts.append(
+            f'<div class="rq-card" id="cite-{c.n}"><h4>[{c.n}] {esc(info.title if info else chunk.source)}</h4>'
+            f'<div class="rq-meta">{esc(meta)} · {esc(chunk.source)} {c.start}–{c.end}</div>'
+            f'<div class="rq-passage">{esc(before)}<mark class="rq-hl">{esc(span)}</mark>{esc(after)}</div></div>')
+    return "".join(parts)
+
+
+def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 700) -> str:
+    """The cited passage in its document: surrounding text, the span highlighted, where it is."""
+    cite = next((c for c in answer.citations if c.n == n), None)
+    if cite is None:
+        return ""
+    raw = source_text(cite.chunk.source)
+    a, b = max(0, cite.chunk.start - margin), min(len(raw), cite.chunk.end + margin)
+    info = docs.get(cite.chunk.source)
+    where = f"{cite.start:,}–{cite.end:,}자 / 전체 {len(raw):,}자 ({100 * cite.start / max(1, len(raw)):.0f}% 지점)"
+    return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else cite.chunk.source)}</b> · '
+            f'{esc(cite.chunk.section) + ' · ' if cite.chunk.section else ''}{where}</div>'
+            f'<div class="rq-context">{"…" if a > 0 else ""}{esc(raw[a:cite.start])}'
+            f'<mark class="rq-hl" id="rq-span">{esc(raw[cite.start:cite.end])}</mark>'
+            f'{esc(raw[cite.end:b])}{"…" if b < len(raw) else ""}</div>')

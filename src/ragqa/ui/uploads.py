@@ -1,0 +1,61 @@
+"""Uploads into the corpus: validated type and size, safe names, never outside the corpus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+from ragqa.ingest.loaders import LOADERS
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+ALLOWED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+class UploadError(ValueError):
+    """An upload that is refused, with the reason in Korean and English."""
+
+
+def safe_name(name: str) -> str:
+    """The file name only (no directories, no traversal), in a conservative alphabet."""
+    base = Path(name.replace("\\", "/")).name
+    base = unicodedata.normalize("NFC", base)
+    base = re.sub(r"[^\w.\- 가-힣]", "_", base).strip(" .")
+    base = re.sub(r"\.{2,}", ".", base)
+    if not base or base.startswith("."):
+        raise UploadError(f"파일 이름이 올바르지 않습니다 / invalid file name: {name!r}")
+    return base[:120]
+
+
+def store_upload(src: Path, original_name: str, corpus_dir: Path) -> Path:
+    """Copy an uploaded file into ``corpus_dir`` under a safe name; refuse bad ones."""
+    name = safe_name(original_name)
+    ext = Path(name).suffix.lower()
+    if ext not in ALLOWED or ext not in LOADERS:
+        raise UploadError(f"지원하지 않는 형식입니다({ext or '확장자 없음'}). 가능: {', '.join(ALLOWED)} / "
+                          f"unsupported type")
+    size = src.stat().st_size
+    if size > MAX_UPLOAD_BYTES:
+        raise UploadError(f"파일이 너무 큽니다({size / 2**20:.1f} MiB, 최대 {MAX_UPLOAD_BYTES // 2**20} MiB) / too large")
+    if size == 0:
+        raise UploadError("빈 파일입니다 / empty file")
+    corpus = corpus_dir.resolve()
+    dest = (corpus / name).resolve()
+    if dest.parent != corpus:
+        raise UploadError("코퍼스 폴더 밖에는 저장할 수 없습니다 / outside the corpus directory")
+    stem, n = dest.stem, 1
+    while dest.exists():
+        dest = corpus / f"{stem}-{n}{ext}"
+        n += 1
+    shutil.copyfile(src, dest)
+    return dest
+
+
+def remove_document(source: str, corpus_dir: Path) -> Path:
+    corpus = corpus_dir.resolve()
+    target = (corpus / source).resolve()
+    if corpus not in target.parents or not target.is_file():
+        raise UploadError(f"문서를 찾을 수 없습니다 / no such document: {source!r}")
+    target.unlink()
+    return target

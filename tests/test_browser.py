@@ -1,0 +1,148 @@
+"""The UI in a real browser: Debian's chromium driven by Playwright, against the app
+started on a free loopback port with the real embedding model."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run `make setup` (apt-get install chromium fonts-noto-cjk)")
+    home = tmp_path_factory.mktemp("app")
+    shutil.copytree(REPO / "tests" / "data" / "mini", home / "corpus")
+    (home / "corpus" / "inject.txt").write_text(
+        "보안 점검 문서\n\n<script>window.pwned = 1</script> 이 문서의 점검 번호는 4417번이다.\n", "utf-8")
+    env = dict(os.environ, RAGQA_HOME=str(home), RAGQA_CORPUS=str(home / "corpus"), RAGQA_INDEX=str(home / "index"),
+               RAGQA_MODELS=str(REPO / "models"))
+    subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=env, check=True, cwd=home)
+    shutil.copytree(REPO / "tests" / "data" / "mini_eval", home / "eval")
+    port = _free_port()
+    log = open(home / "app.log", "w")
+    proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], env=env, cwd=home,
+                            stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError((home / "app.log").read_text())
+            time.sleep(1)
+    else:
+        proc.kill()
+        raise RuntimeError("the app did not start in 180 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                    "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def ask(page, question: str, expect: str, timeout: int = 90_000):
+    page.locator("#rq-question textarea").fill(question)
+    page.locator("#rq-send").click()
+    page.locator("#rq-chat").get_by_text(expect).last.wait_for(timeout=timeout)
+
+
+def test_ask_open_citation_and_see_the_highlighted_span(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    ask(page, "중국의 AI 반도체 투자 규모는 얼마인가?", "30억")
+    page.locator("#rq-citations mark.rq-hl").first.wait_for(timeout=30_000)
+    assert "30억" in page.locator("#rq-citations mark.rq-hl").first.inner_text()
+    page.locator("#rq-pick label").first.click()
+    span = page.locator("#rq-context mark#rq-span")
+    span.wait_for(timeout=30_000)
+    assert "30억" in span.inner_text()
+    assert "%" in page.locator("#rq-context .rq-meta").inner_text()  # where in the document
+    page.screenshot(path=str(ARTIFACTS / "ui-chat.png"), full_page=True)
+
+
+def test_abstention_looks_different(app_url, browser):
+    page = browser.new_page()
+    page.goto(app_url)
+    ask(page, "일본의 AI 반도체 투자 규모는 얼마인가?", "찾을 수 없습니다")
+    assert page.locator("#rq-citations .rq-abstain").count() == 1
+
+
+def test_document_html_never_runs(app_url, browser):
+    page = browser.new_page()
+    page.goto(app_url)
+    ask(page, "보안 점검 문서의 점검 번호는 몇 번인가? <img src=x onerror=window.pwned=2>", "4417")
+    page.locator("#rq-pick label").first.click()
+    page.locator("#rq-context mark#rq-span").wait_for(timeout=30_000)
+    assert page.evaluate("window.pwned") is None
+    assert "<script>" in page.locator("#rq-context").inner_text()  # shown as text
+
+
+def test_upload_a_document_and_get_an_answer_from_it(app_url, browser, tmp_path):
+    doc = tmp_path / "화성 탐사.txt"
+    doc.write_text("화성 탐사 계획\n\n화성 탐사선의 총 예산은 7억 달러로 책정되었다.\n", "utf-8")
+    page = browser.new_page()
+    page.goto(app_url)
+    page.get_by_role("tab", name="문서").click()
+    page.locator("#rq-upload input[type=file]").set_input_files(str(doc))
+    page.locator("#rq-upload-btn").click()
+    page.locator("#rq-doc-msg").get_by_text("색인 갱신").wait_for(timeout=120_000)
+    page.get_by_role("tab", name="질문하기").click()
+    ask(page, "화성 탐사선의 총 예산은 얼마인가?", "7억")
+
+
+def test_run_a_three_question_evaluation(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(app_url)
+    page.get_by_role("tab", name="평가").click()
+    page.locator("#rq-eval").click()
+    page.locator("#rq-eval-msg").get_by_text("3문항 평가 완료").wait_for(timeout=180_000)
+    assert "overall" in page.locator("#rq-metrics").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "ui-eval.png"), full_page=True)
+
+
+def test_two_sessions_at_once_each_get_their_own_answer(app_url, browser):
+    a, b = browser.new_page(), browser.new_page()
+    a.goto(app_url)
+    b.goto(app_url)
+    a.locator("#rq-question textarea").fill("중국의 AI 반도체 투자 규모는 얼마인가?")
+    b.locator("#rq-question textarea").fill("SK하이닉스의 메모리 시장 점유율은?")
+    a.locator("#rq-send").click()
+    b.locator("#rq-send").click()
+    a.locator("#rq-chat").get_by_text("30억").last.wait_for(timeout=90_000)
+    b.locator("#rq-chat").get_by_text("28%").last.wait_for(timeout=90_000)
+    assert "28%" not in a.locator("#rq-chat").inner_text()
+    assert "30억" not in b.locator("#rq-chat").inner_text()

@@ -1,0 +1,80 @@
+import json
+
+import pytest
+
+from ragqa import cli
+from tests.conftest import FakeEmbedder
+
+
+@pytest.fixture
+def use_engine(engine, monkeypatch):
+    """The CLI on the mini corpus with the tiny embedder (the real model is tested in test_integration)."""
+    monkeypatch.setattr(cli, "_engine", lambda cfg: engine)
+    return engine
+
+
+def test_chunk_json_names_every_source_file(mini_corpus, capsys):
+    assert cli.main(["chunk", "--corpus", str(mini_corpus), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {d["source"] for d in report["documents"]} == {"chip_report.md", "news.txt", "weather.html"}
+    assert all(d["chunks"] >= 1 and d["size"]["max"] >= d["size"]["min"] for d in report["documents"])
+
+
+def test_ask_json(use_engine, capsys):
+    assert cli.main(["ask", "중국의 AI 반도체 투자 규모는 얼마인가?", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert "30억" in d["answer"] and d["citations"] and d["contexts"]
+
+
+def test_ask_empty_question_is_a_clear_error(use_engine, capsys):
+    assert cli.main(["ask", "   "]) == 2
+    assert "empty" in capsys.readouterr().err
+
+
+def test_batch_keeps_order_reports_bad_lines_and_loses_nothing(use_engine, tmp_path, capsys):
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("\n".join([json.dumps({"id": "a", "question": "중국의 AI 반도체 투자 규모는?", "x": 1}),
+                              "{not json", json.dumps({"id": "c", "question": ""}),
+                              json.dumps({"id": 4, "question": "SK하이닉스의 메모리 점유율은?"})]) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["ask", "--batch", str(inp), "--out", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", None, "c", 4]
+    assert "30억" in rows[0]["answer"] and "28%" in rows[3]["answer"]
+    assert "line 2" in rows[1]["error"] and "line 3" in rows[2]["error"]
+    err = capsys.readouterr().err
+    assert "line 2" in err and "line 3" in err
+
+
+def test_search_json(use_engine, capsys):
+    assert cli.main(["search", "서울 날씨", "--json", "-k", "2"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["hits"][0]["source"] == "weather.html" and len(d["hits"]) <= 2
+
+
+def test_missing_index_exits_with_what_to_run(tmp_path, mini_corpus, monkeypatch, capsys):
+    from ragqa.engine import Engine
+
+    def fresh(cfg):
+        eng = Engine(cfg)
+        eng._embedder = FakeEmbedder()
+        return eng
+
+    monkeypatch.setattr(cli, "_engine", fresh)
+    code = cli.main(["search", "질문", "--corpus", str(mini_corpus), "--index", str(tmp_path / "nothing")])
+    assert code == 3 and "ragqa index" in capsys.readouterr().err
+
+
+def test_eval_scores_answers_made_elsewhere(tmp_path, mini_corpus, capsys):
+    qs = tmp_path / "q.jsonl"
+    qs.write_text(json.dumps({"id": "1", "type": "numeric", "question": "중국 투자는?", "must_include": ["30억"],
+                              "gold": [{"doc": "news.txt", "quote": "30억 달러로 집계됐다"}]}) + "\n", "utf-8")
+    ans = tmp_path / "a.jsonl"
+    ans.write_text(json.dumps({"id": "1", "answer": "30억 달러다 [1]", "citations": ["중국의 AI 반도체 투자는 30억 달러로 집계됐다."]})
+                   + "\n", "utf-8")
+    out = tmp_path / "run"
+    assert cli.main(["eval", str(qs), "--answers", str(ans), "--no-embed-check", "--corpus", str(mini_corpus),
+                     "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text("utf-8"))["summary"]["overall"]
+    assert summary["correct"] == 1.0 and summary["faithfulness"] == 1.0
+    assert (out / "report.html").read_text("utf-8").count("<svg") >= 3

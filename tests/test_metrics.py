@@ -1,0 +1,81 @@
+import json
+import math
+
+from ragqa.evaluation import metrics as M
+from ragqa.evaluation.faithfulness import claim_support, split_claims
+from ragqa.evaluation.runner import Question, check_quotes, read_questions, score_one, summarize
+from ragqa.numbers import numbers_in, parse_korean_number
+
+
+def test_korean_number_variants():
+    assert parse_korean_number("13.9억") == parse_korean_number("13억9천만") == 1_390_000_000
+    assert parse_korean_number("1,390,000,000") == 1_390_000_000
+    assert parse_korean_number("1,737") == parse_korean_number("1737") == 1737
+    assert parse_korean_number("7천835만2천34") == 78_352_034
+    assert numbers_in("인도(-0.76)와 이스라엘(-0.57)") == [-0.76, -0.57]
+    assert numbers_in("GPT-4") == [4.0]
+
+
+def test_fact_presence_by_value_and_text():
+    assert M.fact_present("13.9억", "한국은 13억9천만 달러를 투자했다")
+    assert M.fact_present("24.2%", "평균 24.2퍼센트 앞섰다")
+    assert M.fact_present("1,737억", "1737억 달러")
+    assert M.fact_present("엑사원 3.5", "‘엑사원 3.5 32B’ 모델")
+    assert not M.fact_present("13.9억", "한국은 13.8억 달러")
+    assert not M.fact_present("네이버", "카카오가 개발했다")
+
+
+def test_correct_and_concise():
+    assert M.correct("13억9천만 달러", ["13.9억"]) == 1.0
+    assert M.correct("몰라요", ["13.9억"]) == 0.0
+    assert math.isnan(M.correct("무엇이든", []))
+    long = "13.9억 " + "가" * 500
+    assert M.correct_and_concise(long, ["13.9억"], "numeric") == 0.0
+    assert M.correct_and_concise(long, ["13.9억"], "multi") == 1.0
+
+
+def test_retrieval_metrics_over_spans():
+    gold = [(M.Span("a", 10, 20),), (M.Span("b", 0, 5), M.Span("b", 100, 105))]
+    ranked = [M.Span("c", 0, 50), M.Span("b", 90, 101), M.Span("a", 15, 30)]
+    assert M.hit_at_k(ranked, gold, 1) == 0.0 and M.hit_at_k(ranked, gold, 2) == 1.0
+    assert M.recall_at_k(ranked, gold, 3) == 1.0 and M.recall_at_k(ranked, gold, 2) == 0.5
+    assert M.mrr(ranked, gold) == 0.5
+    assert 0 < M.ndcg_at_k(ranked, gold, 3) < 1
+    assert math.isnan(M.hit_at_k(ranked, [], 1))
+
+
+def test_faithfulness_flags_the_one_unsupported_claim():
+    passages = {1: "한국의 AI 민간 투자는 13억9천만 달러로 9위였다.", 2: "중국은 72억6천만 달러를 투자했다."}
+    answer = "한국의 AI 민간 투자는 13.9억 달러였다 [1]. 중국은 100억 달러를 투자했다 [2]."
+    claims = claim_support(answer, passages)
+    assert [c["supported"] for c in claims] == [True, False]
+    assert len(split_claims("자료마다 수치가 다릅니다.\n- 제목: 한 문장이다 [1]\n- 제목: 두 문장이다 [2]")) == 2
+
+
+def test_quote_checker(tmp_path):
+    p = tmp_path / "q.jsonl"
+    p.write_text(json.dumps({"id": "1", "question": "q", "gold": [{"doc": "d.txt", "quote": "있는 문장"}]}) + "\n"
+                 + "{broken\n" + json.dumps({"id": "2", "question": "q", "gold": [{"doc": "d.txt",
+                                                                                  "quote": "없는 문장"}]}) + "\n",
+                 "utf-8")
+    questions, problems = read_questions(p)
+    assert [q.id for q in questions] == ["1", "2"] and "line 2" in problems[0]
+    bad = check_quotes(questions, {"d.txt": "여기 있는 문장이다"})
+    assert len(bad) == 1 and bad[0].startswith("2:")
+
+
+def test_scoring_an_answer_made_elsewhere():
+    texts = {"d.txt": "앞 문장. 한국의 투자는 13억9천만 달러였다. 뒤 문장."}
+    q = Question("1", "한국의 투자는?", "numeric", "13.9억", ["13.9억"], [{"doc": "d.txt", "quote": "13억9천만 달러"}])
+    at = texts["d.txt"].index("한국의")
+    result = {"answer": "한국의 투자는 13억9천만 달러였다 [1]", "abstained": False,
+              "citations": [{"n": 1, "source": "d.txt", "start": at, "end": at + 20, "text": texts["d.txt"][at:at + 20]}],
+              "contexts": [{"n": 1, "source": "d.txt", "start": 0, "end": len(texts["d.txt"]),
+                            "text": texts["d.txt"]}]}
+    m = score_one(q, result, texts)["metrics"]
+    assert m["correct"] == 1.0 and m["hit@1"] == 1.0 and m["faithfulness"] == 1.0 and m["citation_precision"] == 1.0
+    only_text = {"answer": "한국의 투자는 13억9천만 달러였다 [1]", "citations": [{"n": 1, "text": "한국의 투자는 13억9천만 달러였다."}]}
+    m2 = score_one(q, only_text, texts)["metrics"]
+    assert m2["correct"] == 1.0 and m2["faithfulness"] == 1.0 and math.isnan(m2["hit@1"])
+    summary = summarize([{"type": "numeric", "metrics": m, "abstained": False, "timings_ms": {"total": 5.0}}])
+    assert summary["overall"]["correct"] == 1.0 and summary["by_type"]["numeric"]["n"] == 1
