@@ -101,7 +101,7 @@ for text in ["한국 정부의 2025년 AI 관련 예산은 얼마인가?","일�
              "2024년 한국의 AI 전문 인력 수는 몇 명인가?","애플이 개발한 AI 반도체의 이름은?","What was India's private AI investment in 2023?",
              "How many AI patents did Germany register in 2023?","딥시크 R1의 학습에 사용된 GPU 수는 몇 개인가?","삼성전자의 HBM 시장 점유율은 몇 %인가?"]:
     q("unanswerable",text,"",[],[])
-with open('/work/main/eval/questions.jsonl','w') as f:
+with open(__import__("pathlib").Path(__file__).with_name("questions.jsonl"),"w") as f:
     for x in Q: f.write(json.dumps(x,ensure_ascii=False)+"\n")
 import collections
 print(len(Q), collections.Counter(x['type'] for x in Q))
@@ -109,6 +109,6 @@ bad=0
 for x in Q:
     for gq in x['gold']:
         for item in [gq]+gq.get('alt',[]):
-            t=open('/work/main/corpus/'+item['doc']).read()
+            t=open(__import__("pathlib").Path(__file__).parents[1]/"corpus"/item["doc"]).read()
             if t.count(item['quote'])==0: bad+=1; print('MISSING', x['id'], item['doc'], item['quote'])
 print('bad', bad)

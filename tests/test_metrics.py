@@ -14,6 +14,7 @@ def test_korean_number_variants():
     assert parse_korean_number("7천835만2천34") == 78_352_034
     assert numbers_in("인도(-0.76)와 이스라엘(-0.57)") == [-0.76, -0.57]
     assert numbers_in("GPT-4") == [4.0]
+    assert numbers_in("1.39 billion dollars") == [1.39e9] == numbers_in("13억9천만 달러")
 
 
 def test_fact_presence_by_value_and_text():

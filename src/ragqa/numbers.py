@@ -38,6 +38,10 @@ def parse_korean_number(text: str) -> float | None:
     return total + section
 
 
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number in ``text``, Korean units resolved (``72억6천만`` -> 7.26e9).
 
@@ -49,6 +53,9 @@ def numbers_in(text: str) -> list[float]:
             (m.start() == 1 or not text[m.start() - 2].isalnum()) else 1.0
         v = parse_korean_number(m.group(0))
         if v is not None:
+            scale = _EN_SCALE.match(text, m.end())
+            if scale and not re.search(r"[십백천만억조경]", m.group(0)):
+                v *= _EN_SCALES[scale.group(1).lower()]
             out.append(sign * v)
     return out
 

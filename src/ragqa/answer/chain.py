@@ -110,8 +110,10 @@ class AnswerPipeline:
         titles = {d.doc_id: d.title for d in self.engine.index.docs.values()}
         try:
             model = self.llm(state.backend)
+            focused = ExtractiveAnswerer(self.engine.index, self.engine.embedder).focus_passages(state.resolved,
+                                                                                                state.hits)
             parts = []
-            for chunk in model.stream(messages(state.resolved, state.hits, titles, state.lang)):
+            for chunk in model.stream(messages(state.resolved, state.hits, titles, state.lang, focused)):
                 piece = str(chunk.content)
                 parts.append(piece)
                 if on_token:

@@ -259,6 +259,26 @@ class ExtractiveAnswerer:
         window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
         return all(_norm(e) in window for e in entities)
 
+    def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
+        """Each passage cut to its sentences that best match the question (in document order),
+        so an LLM reads less: the prompt is most of its cost on a CPU."""
+        lang = "ko" if korean.is_korean(question) else "en"
+        self._hits = hits
+        ranked = self._score(question, self._candidates(question, hits, lang), question_type(question), lang)
+        out = []
+        for hit_no, hit in enumerate(hits, start=1):
+            picked, size = [], 0
+            for c in (c for c in ranked if c.hit_no == hit_no):
+                if size + len(c.text) > max_chars and picked:
+                    break
+                picked.append(c)
+                size += len(c.text) + 1
+            if not picked:
+                out.append(hit.chunk.text[:max_chars])
+                continue
+            out.append(" ".join(c.text for c in sorted(picked, key=lambda c: c.sentence_no)))
+        return out
+
     def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None) -> ExtractiveResult:
         lang = "ko" if korean.is_korean(question) else "en"
         qtype = question_type(question)

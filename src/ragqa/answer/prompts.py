@@ -30,18 +30,20 @@ SYSTEM = {
 }
 
 
-def format_passages(hits: list[Hit], titles: dict[str, str]) -> str:
+def format_passages(hits: list[Hit], titles: dict[str, str], texts: list[str] | None = None) -> str:
     blocks = []
     for n, hit in enumerate(hits, start=1):
         c = hit.chunk
         head = titles.get(c.doc_id, c.source)
         if c.section:
-            head += f" > {c.section}"
-        blocks.append(f"[{n}] ({head})\n<<<\n{c.text}\n>>>")
+            head += f" > {c.section.split(' > ')[-1]}"
+        blocks.append(f"[{n}] ({head})\n<<<\n{texts[n - 1] if texts else c.text}\n>>>")
     return "\n\n".join(blocks)
 
 
-def messages(question: str, hits: list[Hit], titles: dict[str, str], lang: str) -> list[tuple[str, str]]:
+def messages(question: str, hits: list[Hit], titles: dict[str, str], lang: str,
+             texts: list[str] | None = None) -> list[tuple[str, str]]:
+    """``texts`` may replace the passages' full text (focused excerpts); numbering is kept."""
     label = ("자료", "질문") if lang == "ko" else ("Passages", "Question")
-    user = f"{label[0]}:\n{format_passages(hits, titles)}\n\n{label[1]}: {question}"
+    user = f"{label[0]}:\n{format_passages(hits, titles, texts)}\n\n{label[1]}: {question}"
     return [("system", SYSTEM[lang]), ("human", user)]

@@ -21,6 +21,7 @@ from ragqa.numbers import numbers_in
 # >= 0.5 term overlap; embedding cosine of supported claims to their passage >= 0.45.
 TERM_THRESHOLD = 0.5
 EMBED_THRESHOLD = 0.45
+EMBED_THRESHOLD_CROSS = 0.5  # English claim vs Korean passage (cross-lingual similarity runs lower)
 _GENERIC = {"ai", "인공지능", "있다", "하다", "되다", "것", "수", "등", "년", "보고서", "자료"}
 
 
@@ -52,13 +53,33 @@ def term_overlap(claim: str, passage_terms: set[str]) -> float:
     return len(terms & passage_terms) / len(terms)
 
 
+def missing_names(claim: str, passage: str) -> list[str]:
+    """Proper nouns of the claim that its passage never mentions (a swapped entity).
+
+    Compared as text, not as morphemes: Kiwi reads ``SK하이닉스`` as one noun in one
+    sentence and as ``SK`` + ``하이닉스`` in another."""
+    flat = "".join(passage.split()).lower()
+    names = []
+    for tok in korean.kiwi().tokenize(claim):
+        if str(tok.tag) in ("NNP", "SL") and len(tok.form) >= 2:
+            form = tok.form.lower()
+            if form not in flat and form not in _GENERIC:
+                names.append(form)
+    return names
+
+
 def check(claim: str, passage: str, passage_terms: set[str] | None = None,
           similarity: float | None = None) -> Support:
     passage_terms = passage_terms if passage_terms is not None else set(korean.terms(passage))
     numbers_ok = _numbers_match(claim, passage)
     overlap = term_overlap(claim, passage_terms)
-    supported = numbers_ok and overlap >= TERM_THRESHOLD and (similarity is None or similarity >= EMBED_THRESHOLD
-                                                              or overlap >= 0.8)
+    if korean.is_korean(claim):
+        supported = numbers_ok and overlap >= TERM_THRESHOLD and (similarity is None or similarity >= EMBED_THRESHOLD
+                                                                  or overlap >= 0.8) \
+            and not missing_names(claim, passage)
+    else:  # an English claim about a Korean passage: its words cannot match, its meaning can
+        supported = numbers_ok and (overlap >= TERM_THRESHOLD or (similarity is not None and
+                                                                  similarity >= EMBED_THRESHOLD_CROSS))
     return Support(supported, numbers_ok, overlap, similarity)
 
 

@@ -192,7 +192,20 @@ def build_ui(engine):
         return (f"<b>{render.esc(r['question'])}</b><br>{render.esc(r['answer'])}<br>"
                 f'<div class="rq-meta">정답: {render.esc(r.get("gold_answer", ""))} · {_failed(r)}</div>{cites}')
 
+    def api_ask(question: str, backend: str = "") -> dict:
+        """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask"))."""
+        from ragqa.answer.serialize import to_json
+
+        try:
+            answer = engine.ask(question, backend=backend or None)
+        except AnswerError as exc:
+            return {"question": question, "error": str(exc), "answer": "", "abstained": True, "citations": [],
+                    "contexts": [], "unsupported": [], "timings_ms": {}}
+        titles = {d.source: d.title for d in engine.index.docs.values()}
+        return to_json(answer, engine.source_text, titles)
+
     with gr.Blocks(title="ragqa · 한국어 보고서 질의응답") as demo:
+        gr.api(api_ask, api_name="ask", concurrency_limit=4)
         gr.Markdown("# ragqa · 한국어 AI 산업 보고서 질의응답\n근거 문장을 인용해 답하고, 문서에 없으면 없다고 말합니다.")
         status = gr.Markdown(status_md())
         with gr.Tab("질문하기"):
