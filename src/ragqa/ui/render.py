@@ -71,8 +71,9 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
     a, b = max(0, cite.chunk.start - margin), min(len(raw), cite.chunk.end + margin)
     info = docs.get(cite.chunk.source)
     where = f"{cite.start:,}–{cite.end:,}자 / 전체 {len(raw):,}자 ({100 * cite.start / max(1, len(raw)):.0f}% 지점)"
+    section = esc(cite.chunk.section) + " · " if cite.chunk.section else ""
     return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else cite.chunk.source)}</b> · '
-            f'{esc(cite.chunk.section) + ' · ' if cite.chunk.section else ''}{where}</div>'
+            f'{section}{where}</div>'
             f'<div class="rq-context">{"…" if a > 0 else ""}{esc(raw[a:cite.start])}'
             f'<mark class="rq-hl" id="rq-span">{esc(raw[cite.start:cite.end])}</mark>'
             f'{esc(raw[cite.end:b])}{"…" if b < len(raw) else ""}</div>')

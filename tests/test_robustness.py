@@ -1,0 +1,147 @@
+"""Faults and hostile input: killed indexing, uploads, vanishing files, concurrent load."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from ragqa.index import store
+from ragqa.ingest import load_corpus
+from ragqa.ui.uploads import MAX_UPLOAD_BYTES, UploadError, remove_document, safe_name, store_upload
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("name", ["../../x.txt", "..\\..\\x.txt", "/etc/passwd.txt", "a/../../b.md"])
+def test_upload_names_cannot_escape_the_corpus(tmp_path, name):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = tmp_path / "up"
+    src.write_text("내용이다.", "utf-8")
+    dest = store_upload(src, name, corpus)
+    assert dest.parent == corpus.resolve() and ".." not in dest.name
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_uploads_are_validated(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = tmp_path / "up"
+    src.write_bytes(b"MZ\x90\x00")
+    with pytest.raises(UploadError, match="지원하지 않는"):
+        store_upload(src, "tool.exe", corpus)
+    with open(src, "wb") as f:
+        f.seek(MAX_UPLOAD_BYTES + 1)
+        f.write(b"\0")
+    with pytest.raises(UploadError, match="너무 큽니다"):
+        store_upload(src, "big.txt", corpus)
+    src.write_bytes(b"")
+    with pytest.raises(UploadError, match="빈 파일"):
+        store_upload(src, "empty.txt", corpus)
+    with pytest.raises(UploadError):
+        safe_name("..")
+    with pytest.raises(UploadError):
+        remove_document("../outside.txt", corpus)
+    assert list(corpus.iterdir()) == []
+
+
+def test_same_name_upload_does_not_overwrite(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = tmp_path / "up"
+    src.write_text("첫째", "utf-8")
+    a = store_upload(src, "doc.txt", corpus)
+    src.write_text("둘째", "utf-8")
+    b = store_upload(src, "doc.txt", corpus)
+    assert a != b and a.read_text("utf-8") == "첫째" and b.read_text("utf-8") == "둘째"
+
+
+def test_file_vanishing_during_indexing_is_skipped(mini_corpus, monkeypatch):
+    import ragqa.ingest as ingest
+
+    files = ingest.corpus_files(mini_corpus)
+    (mini_corpus / "news.txt").unlink()  # deleted after listing, before reading
+    monkeypatch.setattr(ingest, "corpus_files", lambda d: files)
+    docs, warnings = load_corpus(mini_corpus)
+    assert "news.txt" not in {d.source for d in docs} and any("news.txt" in w for w in warnings)
+    assert len(docs) == 2
+
+
+@pytest.mark.slow
+def test_sigkill_mid_index_keeps_the_old_index_and_the_next_run_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    env = dict(os.environ, RAGQA_CORPUS=str(corpus), RAGQA_INDEX=str(tmp_path / "index"),
+               RAGQA_MODELS=str(REPO / "models"))
+    small = tmp_path / "small"
+    shutil.copytree(REPO / "tests" / "data" / "mini", small)
+    subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet", "--corpus", str(small)], env=env,
+                   check=True)
+    old = store.current_build(tmp_path / "index")
+    proc = subprocess.Popen([sys.executable, "-m", "ragqa.cli", "index"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120  # kill once it is embedding the large report
+    while time.time() < deadline and not any(p.name.startswith(".tmp-") for p in (tmp_path / "index").iterdir()):
+        time.sleep(0.2)
+        if proc.poll() is not None:
+            break
+    time.sleep(3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert store.current_build(tmp_path / "index") == old
+    idx = store.load(tmp_path / "index")
+    assert {d.source for d in idx.docs.values()} == {"chip_report.md", "news.txt", "weather.html"}
+    out = subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=env, check=True,
+                         capture_output=True, text=True)
+    assert "removed 3" in out.stdout and "added 5" in out.stdout
+    assert not any(p.name.startswith(".tmp-") for p in (tmp_path / "index").iterdir())
+
+
+@pytest.mark.slow
+def test_eight_concurrent_questions_against_serve(tmp_path):
+    from gradio_client import Client
+
+    shutil.copytree(REPO / "tests" / "data" / "mini", tmp_path / "corpus")
+    env = dict(os.environ, RAGQA_CORPUS=str(tmp_path / "corpus"), RAGQA_INDEX=str(tmp_path / "index"),
+               RAGQA_MODELS=str(REPO / "models"))
+    subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=env, check=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import urllib.request
+
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None, "ragqa serve exited"
+                time.sleep(1)
+        questions = [("중국의 AI 반도체 투자 규모는?", "30억"), ("SK하이닉스의 메모리 점유율은?", "28%"),
+                     ("서울의 낮 최고 기온은?", "25도"), ("일본의 AI 반도체 투자 규모는?", "찾을 수 없습니다")] * 2
+
+        def one(item):
+            q, expect = item
+            t0 = time.perf_counter()
+            result = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(q, "", api_name="/ask")
+            return expect in result["answer"], (time.perf_counter() - t0) * 1000, result
+
+        with ThreadPoolExecutor(max_workers=8) as pool:  # a bounded burst: 8 questions, then stop
+            results = list(pool.map(one, questions, timeout=300))
+        assert all(ok for ok, _, _ in results), [r["answer"] for ok, _, r in results if not ok]
+        latencies = sorted(ms for _, ms, _ in results)
+        print(f"8 concurrent: p50 {latencies[3]:.0f} ms, max {latencies[-1]:.0f} ms")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
