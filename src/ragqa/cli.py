@@ -82,7 +82,18 @@ def cmd_chunk(args) -> int:
 
 # -- index / search ------------------------------------------------------------------------------
 def cmd_index(args) -> int:
+    from ragqa.index import store
+    from ragqa.index.build import is_stale
+
     cfg = _config(args)
+    if not args.rebuild and not is_stale(cfg):  # nothing changed: no need to load any model
+        build = store.current_build(cfg.paths.index_dir)
+        try:
+            chunks = store.read_manifest(cfg.paths.index_dir)["counts"]["chunks"]
+            print(f"index {build}: {chunks} chunks; up to date (no document added, changed or removed)")
+            return 0
+        except (TypeError, KeyError):
+            pass  # an unreadable manifest: let the build below say what is wrong
     report = _engine(cfg).build(rebuild=args.rebuild, progress=not args.quiet)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)

@@ -178,6 +178,8 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     if manifest is None or manifest.get("chunker") != chunker_settings(cfg) or \
             manifest.get("embedding", {}).get("model") != cfg.embed.model:
         return True
+    if Path(manifest.get("corpus_dir", corpus_dir)).resolve() != Path(corpus_dir).resolve():
+        return True
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in corpus_files(corpus_dir)}
