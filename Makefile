@@ -24,10 +24,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 # llama-cpp-python has no wheel here: it builds from source (~6 min on 2 cores), once.
 # Portable x86-64 (AVX2/FMA/F16C), not -march=native: the native build uses AMX tiles on CPUs
 # that report them, and batched prompt evaluation then segfaults where the OS does not grant AMX.
+# --no-cache-dir: pip's wheel cache ignores CMAKE_ARGS and would hand back a wheel built otherwise.
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
 $(LLM_STAMP): $(STAMP)
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q 'llama-cpp-python[server]==0.3.36' \
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q --no-cache-dir 'llama-cpp-python[server]==0.3.36' \
 		|| { echo "llama-cpp-python failed to build; the llamacpp backend stays off (extractive works)"; exit 0; }
 	touch $(LLM_STAMP)
 

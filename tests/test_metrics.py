@@ -42,6 +42,8 @@ def test_retrieval_metrics_over_spans():
     assert M.recall_at_k(ranked, gold, 3) == 1.0 and M.recall_at_k(ranked, gold, 2) == 0.5
     assert M.mrr(ranked, gold) == 0.5
     assert 0 < M.ndcg_at_k(ranked, gold, 3) < 1
+    twice = [M.Span("a", 10, 12), M.Span("a", 14, 16)]  # two passages, one gold passage
+    assert M.ndcg_at_k(twice, [gold[0]], 5) == 1.0
     assert math.isnan(M.hit_at_k(ranked, [], 1))
 
 

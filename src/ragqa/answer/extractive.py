@@ -111,7 +111,11 @@ _META_NOUNS = {"이름", "명칭", "원화", "달러", "수치", "내용", "종�
                "보고서", "문서", "설명", "의미", "무엇", "얼마", "몇", "규모", "금액", "수준", "비중", "비율", "점수",
                "순위", "현황", "특징", "변화", "방법", "이유", "전망", "성과", "용도", "개수", "총액", "합계", "차이",
                "평균", "기준", "시점", "연도", "기간", "결과", "요인", "역할", "의견", "평가", "주장", "사례"}
-_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명")),
+_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명(?!당)")),
+           # an amount of money, unless the question asks how it changed (a rate answers that)
+           (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
+                       r"valuation|revenue|budget|cost)", re.I),
+            re.compile(r"\d\s*(억|조|만|천)?\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
            (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
            (re.compile(r"몇\s*위|순위|rank", re.I), re.compile(r"\d\s*위")),
            (re.compile(r"몇\s*배"), re.compile(r"\d\s*배")),

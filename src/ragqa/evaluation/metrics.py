@@ -86,10 +86,17 @@ def mrr(retrieved: Sequence[Span], gold: Sequence[Requirement]) -> float:
 
 
 def ndcg_at_k(retrieved: Sequence[Span], gold: Sequence[Requirement], k: int) -> float:
-    """Binary-relevance nDCG: a passage is relevant when it overlaps a gold span."""
+    """Binary-relevance nDCG: a passage is relevant when it covers a gold passage that no
+    higher-ranked passage covered (so a duplicate cannot push nDCG above 1)."""
     if not gold:
         return NAN
-    dcg = sum(1.0 / math.log2(i + 2) for i, p in enumerate(retrieved[:k]) if _relevant(p, gold))
+    covered: set[int] = set()
+    dcg = 0.0
+    for i, p in enumerate(retrieved[:k]):
+        new = {j for j, req in enumerate(gold) if j not in covered and _covers(p, req)}
+        if new:  # a passage gains only for a gold passage not already found higher up
+            covered |= new
+            dcg += 1.0 / math.log2(i + 2)
     ideal = sum(1.0 / math.log2(i + 2) for i in range(min(len(gold), k)))
     return dcg / ideal if ideal else NAN
 
