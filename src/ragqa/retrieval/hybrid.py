@@ -106,7 +106,9 @@ class HybridRetriever:
             fused = fusion.rrf(rankings, weights, self.cfg.rrf_k)
         ordered = sorted(fused, key=lambda r: -fused[r])
         chunks = self.index.chunks
-        ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered])
+        head = max(4 * k, 20)  # only the head of the ranking can reach the top k
+        ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
+            + ordered[head:]
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
             ordered = self._focus(terms, ordered, fused)
         if self.cfg.reranker:
@@ -131,16 +133,22 @@ class HybridRetriever:
     def _bridge_terms(self, terms: list[str], rankings: list[list[int]]) -> list[str]:
         """Names in the best passage that the question does not mention (BM25 terms of proper nouns)."""
         top = rankings[0][0] if rankings[0] else rankings[1][0]
-        text = self.index.chunks[top].text
         have = set(terms)
-        names = []
-        for tok in korean.kiwi().tokenize(text):
-            tag = str(tok.tag)
-            if tag in ("NNP", "SL") and len(tok.form) >= 2:
-                form = tok.form.lower() if tag == "SL" else tok.form
-                if form not in have and form not in names:
-                    names.append(form)
-        return names[:5]
+        return [n for n in self._names(top) if n not in have][:5]
+
+    def _names(self, row: int) -> list[str]:
+        """Proper nouns of a passage (cached: the same passages come up again and again)."""
+        cache = self.__dict__.setdefault("_names_cache", {})
+        if row not in cache:
+            names: list[str] = []
+            for tok in korean.kiwi().tokenize(self.index.chunks[row].text):
+                tag = str(tok.tag)
+                if tag in ("NNP", "SL") and len(tok.form) >= 2:
+                    form = tok.form.lower() if tag == "SL" else tok.form
+                    if form not in names:
+                        names.append(form)
+            cache[row] = names
+        return cache[row]
 
     def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], depth: int = 20) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
