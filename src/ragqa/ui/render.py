@@ -68,7 +68,8 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
     if cite is None:
         return ""
     raw = source_text(cite.chunk.source)
-    a, b = max(0, cite.chunk.start - margin), min(len(raw), cite.chunk.end + margin)
+    # less before than after: the highlighted span must be in view when the panel opens
+    a, b = max(0, cite.start - margin // 3), min(len(raw), cite.end + margin)
     info = docs.get(cite.chunk.source)
     where = f"{cite.start:,}–{cite.end:,}자 / 전체 {len(raw):,}자 ({100 * cite.start / max(1, len(raw)):.0f}% 지점)"
     section = esc(cite.chunk.section) + " · " if cite.chunk.section else ""
