@@ -96,3 +96,13 @@ def test_truncated_chunks_file_is_detected(engine):
     with pytest.raises(store.IndexError_, match="inconsistent"):
         store.load(engine.cfg.paths.index_dir)
     json.loads(lines[0])
+
+
+def test_hnsw_option_builds_and_searches(mini_corpus, tmp_path):
+    from ragqa.engine import Engine
+
+    eng = Engine(make_config(mini_corpus, tmp_path / "hnsw", retrieval={"faiss_index": "hnsw"}))
+    eng._embedder = FakeEmbedder()
+    eng.build(progress=False)
+    assert eng.index.manifest["faiss_index"] == "hnsw"
+    assert eng.search("중국의 AI 반도체 투자 규모는?", mode="dense").hits[0].chunk.source == "news.txt"
