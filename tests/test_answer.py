@@ -142,3 +142,14 @@ def test_followup_is_resolved_against_history():
 def test_followup_in_the_chain(engine):
     a = engine.ask("그럼 중국은?", history=[("한국의 AI 반도체 투자 규모는?", "...")])
     assert a.resolved_question.startswith("중국의 AI 반도체 투자 규모") and "30억" in a.text
+
+
+@pytest.mark.parametrize("question", ["中国的AI芯片投资规模是多少？", "日本のAI半導体投資はいくらですか？",
+                                      "ما حجم الاستثمار في رقائق الذكاء الاصطناعي؟", "🤖💰❓", "Сколько инвестировал Китай?",
+                                      "중국 AI 반도체 投資 규모 how much?"])
+def test_other_languages_and_scripts_never_break(engine, question):
+    a = engine.ask(question)
+    assert isinstance(a.text, str) and a.text
+    assert a.abstained or a.citations  # an answer always carries its sources
+    d = as_json(engine, a)
+    json.dumps(d, ensure_ascii=False)
