@@ -86,13 +86,22 @@ def test_sigkill_mid_index_keeps_the_old_index_and_the_next_run_completes(tmp_pa
                    check=True)
     old = store.current_build(tmp_path / "index")
     proc = subprocess.Popen([sys.executable, "-m", "ragqa.cli", "index"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120  # kill once it is embedding the large report
-    while time.time() < deadline and not any(p.name.startswith(".tmp-") for p in (tmp_path / "index").iterdir()):
-        time.sleep(0.2)
-        if proc.poll() is not None:
-            break
-    time.sleep(3)
+                            stderr=subprocess.PIPE)
+    seen = bytearray()
+
+    def read():
+        while chunk := proc.stderr.read1(256):
+            seen.extend(chunk)
+
+    import threading
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.time() + 180  # kill while it embeds the corpus (the progress bar says so)
+    while time.time() < deadline and b"embed" not in seen and proc.poll() is None:
+        time.sleep(0.1)
+    assert b"embed" in seen, seen.decode("utf-8", "replace")[-500:]
+    time.sleep(2)
+    assert proc.poll() is None, "the build finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert store.current_build(tmp_path / "index") == old
