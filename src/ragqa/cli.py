@@ -7,6 +7,7 @@ missing prerequisite (exit 3: no index, no model), never a bare traceback.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -54,8 +55,8 @@ def cmd_chunk(args) -> int:
     docs, warnings = load_corpus(cfg.paths.corpus_dir)
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
-    report = {"corpus": str(cfg.paths.corpus_dir), "chunker": vars(cfg.chunk) if hasattr(cfg.chunk, "__dict__")
-              else {}, "documents": [], "skipped": warnings}
+    report = {"corpus": str(cfg.paths.corpus_dir), "chunker": dataclasses.asdict(cfg.chunk), "documents": [],
+              "skipped": warnings}
     for doc in docs:
         chunks = chunk_document(doc, cfg.chunk, korean.split_sentences)
         sizes = sorted(len(c.text) for c in chunks) or [0]
@@ -66,9 +67,6 @@ def cmd_chunk(args) -> int:
                      "mean": round(sum(sizes) / len(sizes), 1)},
         })
     if args.json:
-        import dataclasses
-
-        report["chunker"] = dataclasses.asdict(cfg.chunk)
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
     print(f"{'source':40} {'chunks':>6} {'min':>5} {'med':>5} {'max':>5}  kinds")
@@ -207,8 +205,6 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
 
 # -- eval ------------------------------------------------------------------------------------------
 def cmd_eval(args) -> int:
-    import dataclasses
-
     from ragqa.evaluation import runner
     from ragqa.ingest.loaders import load_file
 

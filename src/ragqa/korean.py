@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
-from typing import Iterable
 
 _lock = threading.Lock()
 
@@ -103,10 +102,6 @@ def terms(text: str) -> list[str]:
         if tag in ("NNG", "NNP") and len(form) >= 3:
             out.extend(form[j:j + 2] for j in range(len(form) - 1))
     return out
-
-
-def terms_batch(texts: Iterable[str]) -> list[list[str]]:
-    return [terms(t) for t in texts]
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")

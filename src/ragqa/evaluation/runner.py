@@ -183,13 +183,3 @@ def write(out_dir: Path, rows: list[dict], summary: dict, config: dict) -> None:
 
 def _nan_none(x):
     return None
-
-
-def clean_nans(obj):
-    if isinstance(obj, float) and math.isnan(obj):
-        return None
-    if isinstance(obj, dict):
-        return {k: clean_nans(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [clean_nans(v) for v in obj]
-    return obj

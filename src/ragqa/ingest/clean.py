@@ -157,16 +157,14 @@ def classify(lines: list[_Line]) -> None:
 
 
 def _retag_continuation_rows(lines: list[_Line]) -> None:
-    """Tab-indented lines right after a table row are wrapped cells of that table."""
-    for i in range(1, len(lines)):
-        prev = next((l for l in reversed(lines[:i]) if l.kind != "blank"), None)
-        if prev is not None and prev.kind == "table" and lines[i].kind in ("body", "caption") and \
-                lines[i].start > 0 and lines[i].text and _source_indent_tab(lines[i]):
-            lines[i].kind = "table"
-
-
-def _source_indent_tab(line: _Line) -> bool:
-    return line.text.count("\t") >= 1
+    """Tab-indented lines right after a table row are wrapped cells of that table (one pass)."""
+    prev: _Line | None = None  # the last non-blank line seen, after any retagging
+    for line in lines:
+        if prev is not None and prev.kind == "table" and line.kind in ("body", "caption") and \
+                line.start > 0 and "\t" in line.text:
+            line.kind = "table"
+        if line.kind != "blank":
+            prev = line
 
 
 def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = (),
