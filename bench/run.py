@@ -177,7 +177,7 @@ def bench_serve(cfg: Config, questions) -> dict:
         deadline = time.time() + 180
         while time.time() < deadline:
             try:
-                client = Client(url, verbose=False)
+                client = Client(url, verbose=False, httpx_kwargs={"timeout": 60})
                 break
             except Exception:
                 time.sleep(1)

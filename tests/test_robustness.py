@@ -143,7 +143,10 @@ def test_eight_concurrent_questions_against_serve(tmp_path):
         def one(item):
             q, expect = item
             t0 = time.perf_counter()
-            result = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(q, "", api_name="/ask")
+            # each HTTP call must be answered within 60 s (gradio_client's own default is 5 s, which a
+            # loaded 2-core CI machine can miss even when the server is healthy)
+            client = Client(f"http://127.0.0.1:{port}/", verbose=False, httpx_kwargs={"timeout": 60})
+            result = client.predict(q, "", api_name="/ask")
             return expect in result["answer"], (time.perf_counter() - t0) * 1000, result
 
         with ThreadPoolExecutor(max_workers=8) as pool:  # a bounded burst: 8 questions, then stop

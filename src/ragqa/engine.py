@@ -7,6 +7,7 @@ public method is safe to call from several threads (Gradio serves requests concu
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,3 +87,13 @@ class Engine:
 
     def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
         return self.retriever.search(query, k=k, mode=mode)
+
+    def warm_up(self) -> float:
+        """Load the index and models and run one question through the extractive path; returns seconds.
+
+        A server calls this before it listens, so that the first questions do not pay for model loading,
+        Kiwi's dictionary and the answer chain's imports while other requests wait on the same process.
+        """
+        t0 = time.perf_counter()
+        self.ask("AI 반도체 시장 규모는?", backend="extractive")
+        return time.perf_counter() - t0

@@ -306,9 +306,9 @@ def launch(cfg: Config, host: str = "127.0.0.1", port: int = 7860, engine=None) 
     from ragqa.ui.render import CSS
 
     engine = engine or Engine(cfg)
-    try:  # load models and the index before the first question, not during it
-        engine.index
-    except Exception as exc:
+    try:  # load models, the index and the chain before the first question, not during it
+        print(f"warmed up in {engine.warm_up():.1f} s")
+    except Exception as exc:  # the UI still starts and shows the problem (missing index, model) in its status
         print(f"warning: {exc}")
     auth = None
     if os.environ.get("RAGQA_AUTH"):
