@@ -97,6 +97,17 @@ def test_table_keeps_caption_and_cells(chunks):
     assert "표 머리" in table.context
 
 
+def test_wrapped_cells_with_empty_leading_cells_stay_in_their_table(chunks):
+    # "\t\t\t\tClaude는 OpenAI의 주요 경쟁사 중 하나인" is the first half of a wrapped cell: one table,
+    # not an alternation of one-row table chunks and half-sentence body chunks
+    doc = chunks["2024_ai_global_trends.txt"]
+    claude = [c for c in doc if "Anthropic에서 처음으로 공개 출시한 LLM" in c.text]
+    assert claude and all(c.kind == "table" for c in claude)
+    assert any("Claude는 OpenAI의 주요 경쟁사 중 하나인" in c.text and "<2023년에 출시된 주요 AI 모델>" in
+               c.text + c.context for c in claude)
+    assert not [c for c in doc if c.kind == "body" and c.text.startswith("GPT-4는 현재까지 가장 강력하고")]
+
+
 def test_ocr_al_is_read_as_ai(chunks):
     text = " ".join(c.text for c in chunks["2024_ai_global_trends.txt"])
     assert "OpenAI GPT-4의 학습비용" in text and "OpenAl" not in text

@@ -31,6 +31,25 @@ def test_numbers_keep_their_units():
     assert "13.9억" in t and "24.2%" in t and "9위" in t
 
 
+def test_short_report_dates_match_full_years():
+    # reports write '23년 and '24.3월 where questions say 2023년 and 2024년 3월
+    assert {"2023", "2023년"} <= set(terms("'23년 가장 많은 수의 첨단 모델"))
+    assert {"2003년"} <= set(terms("\u201803년 이후로"))
+    assert {"2024년", "3월"} <= set(terms("'24.3월 발표"))
+    # a share after an apostrophe stays a share, and a bare '23 is not a year
+    t = terms("'24.3% 증가, '23 기준")
+    assert "24.3%" in t and "2024년" not in t and "2023년" not in t
+
+
+def test_other_names_of_a_country_match_it():
+    korea = set(terms("한국"))
+    assert korea <= set(terms("우리나라는 세계에서 세 번째로"))
+    assert korea <= set(terms("대한민국의 인프라 점수"))
+    assert korea <= set(terms("韓AI 시사점"))
+    assert set(terms("미국")) <= set(terms("美 스탠퍼드대"))
+    assert "한국" not in terms("우리 회사의 나라별 매출")  # 우리 and 나라 apart are not Korea
+
+
 def test_language_detection():
     assert is_korean("2024 Global AI Index에서 대한민국의 종합 점수는?")
     assert not is_korean("How much did Korea invest in AI?")

@@ -1,3 +1,5 @@
+import dataclasses
+
 from ragqa.index.sparse import BM25
 from ragqa.korean import terms
 from ragqa.retrieval.fusion import collapse_duplicates, diversify, rrf, score_fusion
@@ -59,3 +61,36 @@ def test_langchain_adapter(engine):
     docs = RagqaRetriever(retriever=engine.retriever, k=2).invoke("서울 날씨")
     assert docs and docs[0].metadata["source"] == "weather.html"
     assert {"start", "end", "title", "score"} <= set(docs[0].metadata)
+
+
+def _focus_fixture():
+    from types import SimpleNamespace
+
+    from ragqa.config import RetrievalConfig
+    from ragqa.retrieval.hybrid import HybridRetriever
+
+    # row 0 holds a rare question word next to "llm" in one sentence; row 1 states the fact
+    # in words the corpus uses often; rows 2-5 make "한국", "개발" and "llm" common
+    sentence_terms = [[["llm", "처음"]], [["한국", "llm", "개발"]], [["한국", "개발"]], [["한국", "llm"]],
+                      [["개발", "llm"]], [["한국"]]]
+    bm25 = BM25.from_terms([sum(s, []) for s in sentence_terms])
+    index = SimpleNamespace(bm25=bm25, sentence_terms=sentence_terms,
+                            chunks=[SimpleNamespace(kind="body") for _ in sentence_terms])
+    return HybridRetriever(index, None, RetrievalConfig()), ["한국", "llm", "처음", "개발"]
+
+
+def test_focus_promotes_the_passage_that_states_the_fact():
+    retriever, q = _focus_fixture()
+    fused = {1: 0.036, 0: 0.035}
+    # about equally close in meaning: the sentence holding the rare asked word wins
+    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.48})[0] == 0
+
+
+def test_focus_cannot_lift_a_passage_much_further_in_meaning():
+    retriever, q = _focus_fixture()
+    fused = {1: 0.036, 0: 0.035}
+    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 1
+    # the same case with the dense scaling switched off is what went wrong
+    flat = dataclasses.replace(retriever.cfg, focus_dense_gamma=0.0)
+    retriever.cfg = flat
+    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 0

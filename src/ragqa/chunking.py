@@ -21,7 +21,7 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 
 # Bump when cleaning or chunking changes what chunks come out: the index records it and
 # rebuilds documents chunked by another version.
-CHUNKER_VERSION = 3
+CHUNKER_VERSION = 4
 
 
 @dataclass(frozen=True)

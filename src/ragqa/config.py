@@ -50,6 +50,9 @@ class RetrievalConfig:
     faiss_index: str = "flat"  # flat | hnsw
     reranker: str = ""  # a CrossEncoder model id or folder; empty = off
     focus_weight: float = 0.3  # sentence-focus rerank of the fused top candidates (0 = off)
+    # the focus bonus is scaled by (dense score / best dense score) ** this: a passage that merely
+    # repeats two of the question's words cannot climb over a semantically much closer one
+    focus_dense_gamma: float = 2.0
     diversity: bool = True
     bridge: bool = True  # second retrieval step for bridge questions
     exclude_kinds: tuple[str, ...] = ("boilerplate", "references")

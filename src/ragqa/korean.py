@@ -69,6 +69,33 @@ _UNIT_TAGS = ("NR", "NNB", "NNG", "SW")
 _UNITS = {"%", "퍼센트", "억", "조", "만", "천", "백", "원", "달러", "개", "건", "명", "배", "년", "월", "위", "p", "%p"}
 _STOP_NNB = {"것", "수", "등", "중", "때", "바", "데", "뿐", "적", "번", "째"}
 _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_APOSTROPHES = ("'", "\u2018", "\u2019")
+_SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
+# Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
+TERMS_VERSION = 3
+# Other names of a country that reports use for it: the canonical name is emitted beside
+# them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
+_COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "중국", "日": "일본", "英": "영국", "佛": "프랑스",
+            "獨": "독일", "印": "인도"}
+
+
+def _short_date(tokens, i: int) -> list[str] | None:
+    """Terms of a report-style short date: '23년 -> 2023년, '24.3월 -> 2024년 and 3월."""
+    tok = tokens[i]
+    m = _SHORT_DATE.match(tok.form)
+    prev = tokens[i - 1] if i > 0 else None
+    if not m or prev is None or prev.form not in _APOSTROPHES or prev.start + prev.len != tok.start:
+        return None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    unit = nxt.form if nxt is not None and nxt.start == tok.start + tok.len else ""
+    if unit != "년" and (not m.group(2) or (unit in _UNITS and unit != "월")):
+        return None  # '23 alone, or '24.3% (a share, not March 2024)
+    yy = int(m.group(1))
+    year = str(2000 + yy if yy < 70 else 1900 + yy)
+    out = [year, year + "년"]
+    if m.group(2):
+        out.append(str(int(m.group(2))) + "월")
+    return out
 
 
 def terms(text: str) -> list[str]:
@@ -87,6 +114,10 @@ def terms(text: str) -> list[str]:
         if tag == "NNB" and form in _STOP_NNB:
             continue
         if tag == "SN":
+            date = _short_date(tokens, i)
+            if date is not None:
+                out.extend(date)
+                continue
             num = form.replace(",", "")
             out.append(num)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -96,6 +127,13 @@ def terms(text: str) -> list[str]:
         if tag in ("VV", "VA"):
             out.append(form + "다")
             continue
+        if form == "나라" and i > 0 and tokens[i - 1].form == "우리" and tokens[i - 1].start + 2 == tok.start:
+            out.append("한국")  # 우리나라: Korean government reports' "our country"
+        if tag == "SH":
+            hanja = [_COUNTRY[ch] for ch in form if ch in _COUNTRY]
+            out.extend(hanja)
+        elif form in _COUNTRY:
+            out.append(_COUNTRY[form])
         if tag == "SL":
             form = form.lower()
         out.append(form)

@@ -64,7 +64,7 @@ def _doc_info(doc: Document, n: int) -> dict:
 
 
 def chunker_settings(cfg: Config) -> dict:
-    return {**dataclasses.asdict(cfg.chunk), "version": CHUNKER_VERSION}
+    return {**dataclasses.asdict(cfg.chunk), "version": CHUNKER_VERSION, "terms_version": korean.TERMS_VERSION}
 
 
 def expected_manifest(cfg: Config, embedder: Embedder) -> dict:

@@ -71,6 +71,7 @@ class _Line:
     text: str
     kind: str = "body"
     level: int = 0
+    lead_tabs: int = 0  # tabs in the stripped indentation: empty leading cells of a table row
 
 
 def _lines(text: str) -> list[_Line]:
@@ -78,7 +79,7 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         s = offset + (len(raw) - len(raw.lstrip()))
         e = offset + len(raw.rstrip())
-        out.append(_Line(s, max(s, e), text[s:max(s, e)]))
+        out.append(_Line(s, max(s, e), text[s:max(s, e)], lead_tabs=raw[:s - offset].count("\t")))
         offset += len(raw) + 1
     return out
 
@@ -132,8 +133,8 @@ def classify(lines: list[_Line]) -> None:
         if _CHROME.match(t) or _HEADLINE_ROW.match(t):
             line.kind = "boilerplate"
             continue
-        if "\t" in t.strip() and len([c for c in t.split("\t") if c.strip()]) >= 2 or _TABLE_HTML.search(t) \
-                or (line.text != t.lstrip("\t") and "\t" in t):
+        if "\t" in t and len([c for c in t.split("\t") if c.strip()]) >= 2 or _TABLE_HTML.search(t) \
+                or (line.lead_tabs >= 2 and not _FOOTNOTE.match(t)):
             line.kind = "table"
             continue
         level = heading_level(t)
@@ -161,7 +162,7 @@ def _retag_continuation_rows(lines: list[_Line]) -> None:
     prev: _Line | None = None  # the last non-blank line seen, after any retagging
     for line in lines:
         if prev is not None and prev.kind == "table" and line.kind in ("body", "caption") and \
-                line.start > 0 and "\t" in line.text:
+                (line.lead_tabs or "\t" in line.text):
             line.kind = "table"
         if line.kind != "blank":
             prev = line

@@ -110,7 +110,7 @@ class HybridRetriever:
         ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
             + ordered[head:]
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self._focus(terms, ordered, fused)
+            ordered = self._focus(terms, ordered, fused, dict(dense_hits))
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -150,10 +150,13 @@ class HybridRetriever:
             cache[row] = names
         return cache[row]
 
-    def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], depth: int = 20) -> list[int]:
+    def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], dense_scores: dict[int, float],
+               depth: int = 20) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
-        fact beats one that is merely about the topic."""
+        fact beats one that is merely about the topic. The bonus shrinks with the passage's
+        dense score relative to the best one, so lexical focus only reorders passages that
+        are about equally close in meaning."""
         bm25 = self.index.bm25
         qset = {t for t in set(terms) if t in bm25.vocab}
         if not qset:
@@ -162,11 +165,14 @@ class HybridRetriever:
         total = sum(idf.values())
         top = fused[ordered[0]] or 1.0
         head = ordered[:depth]
+        best_dense = max((dense_scores.get(r, 0.0) for r in head), default=0.0)
         score = {}
         for r in head:
             sents = [set(s) & qset for s in self.index.sentence_terms[r]] or [set()]
             windows = sents + [a | b for a, b in zip(sents, sents[1:])]
             focus = max(sum(idf[t] for t in w) for w in windows) / total
+            if best_dense > 0:
+                focus *= (max(dense_scores.get(r, 0.0), 0.0) / best_dense) ** self.cfg.focus_dense_gamma
             score[r] = fused[r] / top + self.cfg.focus_weight * focus
         return sorted(head, key=lambda r: -score[r]) + ordered[depth:]
 
