@@ -153,3 +153,13 @@ def test_other_languages_and_scripts_never_break(engine, question):
     assert a.abstained or a.citations  # an answer always carries its sources
     d = as_json(engine, a)
     json.dumps(d, ensure_ascii=False)
+
+
+def test_warm_up_loads_everything_a_first_question_needs(engine):
+    # serve calls this before it listens: afterwards the index, the answer chain and Kiwi are loaded
+    from ragqa import korean
+
+    assert "_answers" not in engine.__dict__
+    assert engine.warm_up() > 0
+    assert "_answers" in engine.__dict__ and engine._retriever is not None
+    assert korean.kiwi.cache_info().currsize == 1

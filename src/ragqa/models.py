@@ -112,6 +112,7 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbe
                 "model hub run `ragqa models fetch` (or `make setup`) to provision it, or set RAGQA_EMBED_MODEL "
                 "to a local sentence-transformers folder.") from exc
         model.max_seq_length = min(cfg.max_seq_length, model.max_seq_length or cfg.max_seq_length)
-        dim = model.get_sentence_embedding_dimension()
+        # sentence-transformers 5.x renamed the method; older releases only have the first name
+        dim = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
         return SentenceTransformerEmbedder(model, cfg.model, int(dim), weights_fingerprint(path, cfg.model) +
                                            f"-{cfg.dtype}", cfg.batch_size)
