@@ -79,15 +79,22 @@ _COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "
             "獨": "독일", "印": "인도"}
 
 
+def _touching(tokens, i: int, step: int) -> str:
+    """The form of the token just before (step -1) or after (step 1) ``tokens[i]`` when no
+    space separates them, else ''."""
+    j = i + step
+    if not 0 <= j < len(tokens):
+        return ""
+    a, b = (tokens[j], tokens[i]) if step < 0 else (tokens[i], tokens[j])
+    return tokens[j].form if a.start + a.len == b.start else ""
+
+
 def _short_date(tokens, i: int) -> list[str] | None:
     """Terms of a report-style short date: '23년 -> 2023년, '24.3월 -> 2024년 and 3월."""
-    tok = tokens[i]
-    m = _SHORT_DATE.match(tok.form)
-    prev = tokens[i - 1] if i > 0 else None
-    if not m or prev is None or prev.form not in _APOSTROPHES or prev.start + prev.len != tok.start:
+    m = _SHORT_DATE.match(tokens[i].form)
+    if not m or _touching(tokens, i, -1) not in _APOSTROPHES:
         return None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    unit = nxt.form if nxt is not None and nxt.start == tok.start + tok.len else ""
+    unit = _touching(tokens, i, 1)
     if unit != "년" and (not m.group(2) or (unit in _UNITS and unit != "월")):
         return None  # '23 alone, or '24.3% (a share, not March 2024)
     yy = int(m.group(1))
@@ -120,14 +127,14 @@ def terms(text: str) -> list[str]:
                 continue
             num = form.replace(",", "")
             out.append(num)
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.start == tok.start + tok.len and nxt.form in _UNITS:
-                out.append(num + nxt.form)
+            unit = _touching(tokens, i, 1)
+            if unit in _UNITS:
+                out.append(num + unit)
             continue
         if tag in ("VV", "VA"):
             out.append(form + "다")
             continue
-        if form == "나라" and i > 0 and tokens[i - 1].form == "우리" and tokens[i - 1].start + 2 == tok.start:
+        if form == "나라" and _touching(tokens, i, -1) == "우리":
             out.append("한국")  # 우리나라: Korean government reports' "our country"
         if tag == "SH":
             hanja = [_COUNTRY[ch] for ch in form if ch in _COUNTRY]

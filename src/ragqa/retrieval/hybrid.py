@@ -109,8 +109,9 @@ class HybridRetriever:
         head = max(4 * k, 20)  # only the head of the ranking can reach the top k
         ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
             + ordered[head:]
+        dmap, bmap = dict(dense_hits), dict(bm25_hits)
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self._focus(terms, ordered, fused, dict(dense_hits))
+            ordered = self._focus(terms, ordered, fused, dmap)
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -119,7 +120,6 @@ class HybridRetriever:
             eligible = [r for r in ordered if fused.get(r, 0.0) >= floor]
             top = fusion.diversify([(r, chunks[r].doc_id) for r in eligible], k, max_per_group=math.ceil(0.6 * k))
             ordered = top + [r for r in ordered if r not in top]
-        dmap, bmap = dict(dense_hits), dict(bm25_hits)
         hits = []
         for rank, r in enumerate(ordered[:k], start=1):
             scores = {"rrf": fused.get(r, 0.0)}
