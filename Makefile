@@ -27,9 +27,18 @@ $(STAMP): $(BIN)/python pyproject.toml
 # --no-cache-dir: pip's wheel cache ignores CMAKE_ARGS and would hand back a wheel built otherwise.
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+# The built wheel is kept in a folder named by the hash of those flags, so a second clone on the same
+# machine installs it in seconds and a change of flags builds anew.
+LLAMA_VERSION := 0.3.36
+LLAMA_WHEELS ?= $(HOME)/.cache/ragqa/llama-wheels/$(shell echo '$(LLAMA_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-16)
 $(LLM_STAMP): $(STAMP)
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q --no-cache-dir 'llama-cpp-python[server]==0.3.36' \
+	@ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || { \
+		echo "building llama-cpp-python $(LLAMA_VERSION) (once per machine, ~6 min on 2 cores)"; \
+		CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip wheel -q --no-cache-dir --no-deps -w $(LLAMA_WHEELS) \
+			'llama-cpp-python==$(LLAMA_VERSION)'; } \
 		|| { echo "llama-cpp-python failed to build; the llamacpp backend stays off (extractive works)"; exit 0; }
+	$(BIN)/pip install -q --find-links $(LLAMA_WHEELS) 'llama-cpp-python[server]==$(LLAMA_VERSION)' \
+		|| { echo "llama-cpp-python failed to install; the llamacpp backend stays off (extractive works)"; exit 0; }
 	touch $(LLM_STAMP)
 
 setup: $(STAMP) models

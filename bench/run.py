@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import socket
 import statistics
@@ -27,7 +26,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 import numpy as np  # noqa: E402
 
-from ragqa import korean  # noqa: E402
+from ragqa import cpu, korean  # noqa: E402
 from ragqa.config import Config  # noqa: E402
 from ragqa.engine import Engine  # noqa: E402
 from ragqa.evaluation import metrics as M  # noqa: E402
@@ -39,6 +38,11 @@ def spread(values: list[float]) -> dict:
     values = sorted(values)
     return {"median": round(statistics.median(values), 3), "min": round(values[0], 3), "max": round(values[-1], 3),
             "runs": len(values)}
+
+
+def mm(d: dict, unit: str = "") -> str:
+    """``median [min–max]`` of a spread."""
+    return f"{d['median']}{unit} [{d['min']}–{d['max']}]"
 
 
 def pct(values: list[float], q: float) -> float:
@@ -162,7 +166,7 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return get("VmRSS:"), get("VmHWM:")
 
 
-def bench_serve(cfg: Config, questions) -> dict:
+def bench_serve(cfg: Config, questions, repeats: int) -> dict:
     from gradio_client import Client
 
     with socket.socket() as s:
@@ -189,8 +193,15 @@ def bench_serve(cfg: Config, questions) -> dict:
             client.predict(q.question, "", api_name="/ask")
             lat.append((time.perf_counter() - t0) * 1000)
         now, peak = rss_mb(proc.pid)
+        via = []
+        for _ in range(repeats):  # a whole `ragqa ask` process that finds this server
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, "-m", "ragqa.cli", "ask", "--json", "한국의 AI 민간 투자 규모는 얼마인가?"],
+                                 env=dict(env, RAGQA_SERVER=url), check=True, capture_output=True, text=True)
+            via.append(time.perf_counter() - t0)
+            assert any("server" in n for n in json.loads(out.stdout).get("notes", [])), "not answered by the server"
         return {"idle_rss_mb": round(idle, 1), "answering_peak_rss_mb": round(peak, 1),
-                "http_answer_ms_p50": pct(lat, 0.5)}
+                "http_answer_ms_p50": pct(lat, 0.5), "ask_via_server_s": spread(via)}
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -217,7 +228,7 @@ def bench_llm(engine: Engine, questions) -> dict | None:
 
 def cold_ask(cfg: Config, repeats: int) -> dict:
     env = dict(os.environ, RAGQA_INDEX=str(cfg.paths.index_dir), RAGQA_CORPUS=str(cfg.paths.corpus_dir),
-               RAGQA_MODELS=str(cfg.paths.models_dir))
+               RAGQA_MODELS=str(cfg.paths.models_dir), RAGQA_SERVER="off")
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -243,12 +254,13 @@ def main() -> int:
     results: dict = {"machine": f"{platform.machine()} {os.cpu_count()} cores, "
                                 f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
                                 f"{platform.python_implementation()} {platform.python_version()}",
-                     "date": time.strftime("%Y-%m-%d"), "repeats": repeats}
+                     "date": time.strftime("%Y-%m-%d"), "repeats": repeats, "cpu": cpu.describe()}
     print("index build ...", file=sys.stderr)
     results["index"] = bench_index(cfg, repeats)
     engine = Engine(cfg)
     engine.build(progress=False)
     engine.search("워밍업")
+    results["precision"] = engine.embedder.precision
     quality, speed = {}, {}
     for mode in ("hybrid", "dense", "bm25"):
         print(f"retrieval {mode} ...", file=sys.stderr)
@@ -258,14 +270,17 @@ def main() -> int:
         speed[f"retrieval_{mode}_ms"] = {"p50": spread([r["latency_ms_p50"] for r in runs]),
                                          "p95": spread([r["latency_ms_p95"] for r in runs])}
     print("answers (extractive) ...", file=sys.stderr)
-    ans = answer_quality(questions, texts, lambda q: (lambda a: (a.text, a.abstained))(engine.ask(q)))
-    quality["ragqa_hybrid"].update({k: v for k, v in ans.items() if not k.startswith("answer_ms")})
-    speed["extractive_answer_ms"] = {"p50_total": ans["answer_ms_p50"], "p95_total": ans["answer_ms_p95"]}
+    runs = [answer_quality(questions, texts, lambda q: (lambda a: (a.text, a.abstained))(engine.ask(q)))
+            for _ in range(repeats)]
+    quality["ragqa_hybrid"].update({k: v for k, v in runs[0].items() if not k.startswith("answer_ms")})
+    speed["extractive_answer_ms"] = {"p50_total": spread([r["answer_ms_p50"] for r in runs]),
+                                     "p95_total": spread([r["answer_ms_p95"] for r in runs])}
     print("LangChain baseline ...", file=sys.stderr)
     base = Baseline(engine, docs)
-    r = retrieval_quality(questions, texts, base.search, lambda i: base.spans[i])
-    quality["langchain_baseline"] = {k: v for k, v in r.items() if not k.startswith("latency")}
-    speed["retrieval_langchain_baseline_ms"] = {"p50": r["latency_ms_p50"], "p95": r["latency_ms_p95"]}
+    runs = [retrieval_quality(questions, texts, base.search, lambda i: base.spans[i]) for _ in range(repeats)]
+    quality["langchain_baseline"] = {k: v for k, v in runs[0].items() if not k.startswith("latency")}
+    speed["retrieval_langchain_baseline_ms"] = {"p50": spread([r["latency_ms_p50"] for r in runs]),
+                                                "p95": spread([r["latency_ms_p95"] for r in runs])}
     speed["langchain_baseline_embed_s"] = round(base.build_s, 1)
     quality["langchain_baseline"].update(_baseline_answers(engine, base, questions))
     print("whitespace BM25 ...", file=sys.stderr)
@@ -277,7 +292,7 @@ def main() -> int:
     if not args.quick:
         print("cold ask, serve memory, LLM ...", file=sys.stderr)
         results["speed"]["ask_cold_s"] = cold_ask(cfg, repeats)
-        results["memory"] = bench_serve(cfg, questions)
+        results["memory"] = bench_serve(cfg, questions, repeats)
         llm = bench_llm(engine, [q for q in questions if q.type == "numeric"])
         if llm:
             results["speed"]["llamacpp"] = llm
@@ -305,7 +320,8 @@ def _baseline_answers(engine: Engine, base: Baseline, questions) -> dict:
                             span.end, text, "", "body", sents))
         sent_terms.append([korean.terms(s.text) for s in sents])
     idx = IndexData(Path("."), {}, chunks, np.zeros((len(chunks), 1), np.float32), base.index,
-                    BM25.from_terms([korean.terms(t) for t in base.texts]), {}, sent_terms)
+                    BM25.from_terms([korean.terms(t) for t in base.texts]), {}, sent_terms,
+                    np.zeros((0, engine.embedder.dim), np.float32))  # no stored sentence vectors: embedded on demand
     assert all(idx.by_vector_id[vector_id(c.chunk_id)] == i for i, c in enumerate(chunks))
     answerer = ExtractiveAnswerer(idx, engine.embedder)
 
@@ -326,26 +342,31 @@ def markdown(r: dict) -> str:
                     f"{q.get('mrr', '–')} | {q.get('correct', '–')} | {q.get('correct_concise', '–')} | "
                     f"{q.get('abstention_accuracy', '–')} |")
     s, i = r["speed"], r["index"]
-    lines = [f"**{r['date']}, {r['machine']}** (medians of {r['repeats']} runs, [min–max])", "", *rows, "",
+    c = r["cpu"]
+    lines = [f"**{r['date']}, {r['machine']}**; CPU {c['model']}, flags {' '.join(c['flags']) or '–'} (native bf16: "
+             f"{'yes' if c['native_bf16'] else 'no'}); embedder precision **{r['precision']}**; medians of "
+             f"{r['repeats']} runs [min–max]", "", *rows, "",
              "| measure | value |", "|---|---|",
-             f"| index build, cold | {i['cold_s']['median']} s [{i['cold_s']['min']}–{i['cold_s']['max']}], "
-             f"{i['chunks']} chunks, {i['chunks_per_s']} chunks/s |",
-             f"| index build peak RSS | {i['peak_rss_mb']['median']} MB |",
+             f"| index build, cold (process start to finished index) | {mm(i['cold_s'], ' s')}; {i['chunks']} chunks, "
+             f"{i['chunks_per_s']} chunks/s |",
+             f"| index build peak RSS | {mm(i['peak_rss_mb'], ' MB')} |",
              f"| index size on disk | {i['size_mb']} MB |",
-             f"| incremental run, no change | {i['incremental_no_change_s']['median']} s |"]
+             f"| incremental run, no change | {mm(i['incremental_no_change_s'], ' s')} |"]
     for mode in ("hybrid", "dense", "bm25"):
         m = s[f"retrieval_{mode}_ms"]
-        lines.append(f"| retrieval {mode} p50 / p95 (warm, incl. query embedding) | {m['p50']['median']} / "
-                     f"{m['p95']['median']} ms |")
-    lines.append(f"| retrieval LangChain baseline p50 / p95 | {s['retrieval_langchain_baseline_ms']['p50']} / "
-                 f"{s['retrieval_langchain_baseline_ms']['p95']} ms |")
-    lines.append(f"| extractive answer p50 / p95 (retrieval included) | {s['extractive_answer_ms']['p50_total']} / "
-                 f"{s['extractive_answer_ms']['p95_total']} ms |")
+        lines.append(f"| search {mode} p50 / p95 (warm, query embedding included) | {mm(m['p50'])} / "
+                     f"{mm(m['p95'])} ms |")
+    b = s["retrieval_langchain_baseline_ms"]
+    lines.append(f"| search, LangChain baseline p50 / p95 | {mm(b['p50'])} / {mm(b['p95'])} ms |")
+    a = s["extractive_answer_ms"]
+    lines.append(f"| extractive answer p50 / p95 (retrieval included) | {mm(a['p50_total'])} / {mm(a['p95_total'])} ms |")
     if "ask_cold_s" in s:
-        lines.append(f"| `ragqa ask` cold (process start to answer) | {s['ask_cold_s']['median']} s |")
+        lines.append(f"| `ragqa ask` cold, no server (process start to printed answer) | {mm(s['ask_cold_s'], ' s')} |")
+    if "memory" in r:
+        lines.append(f"| `ragqa ask` with a `ragqa serve` running | {mm(r['memory']['ask_via_server_s'], ' s')} |")
     if "llamacpp" in s:
-        lines.append(f"| llamacpp time to first token / tokens per s | {s['llamacpp']['time_to_first_token_s']['median']}"
-                     f" s / {s['llamacpp']['tokens_per_s']['median']} |")
+        lines.append(f"| llamacpp time to first token / tokens per s | {mm(s['llamacpp']['time_to_first_token_s'], ' s')}"
+                     f" / {mm(s['llamacpp']['tokens_per_s'])} |")
     if "memory" in r:
         lines.append(f"| `ragqa serve` RSS idle / peak while answering | {r['memory']['idle_rss_mb']} / "
                      f"{r['memory']['answering_peak_rss_mb']} MB |")

@@ -25,6 +25,7 @@ class FakeEmbedder:
     model_id = "fake-trigram"
     dim = 256
     fingerprint = "fake-0001"
+    precision = "fp32"
 
     def _vec(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, np.float32)
@@ -65,7 +66,73 @@ def make_config(corpus: Path, index: Path, **stages) -> Config:
 def engine(mini_corpus, tmp_path, fake_embedder):
     from ragqa.engine import Engine
 
-    eng = Engine(make_config(mini_corpus, tmp_path / "index"))
-    eng._embedder = fake_embedder
+    eng = Engine(make_config(mini_corpus, tmp_path / "index"), embedder=fake_embedder)
     eng.build(progress=False)
     return eng
+
+
+# -- served apps: one way to pick a port, start a server and wait for it ------------------------------
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, proc, timeout: float = 180.0, log: Path | None = None) -> None:
+    """Until ``url`` answers; fails with the server's log when the process exits or time runs out."""
+    import time
+    import urllib.request
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited: {log.read_text() if log else proc.returncode}")
+            time.sleep(1)
+    proc.kill()
+    raise RuntimeError(f"{url} did not answer in {timeout:.0f} s")
+
+
+def real_env(home: Path, **extra: str) -> dict:
+    """The environment of a ragqa process on ``home``'s corpus and index, with the provisioned models."""
+    import os
+
+    return dict(os.environ, RAGQA_HOME=str(home), RAGQA_CORPUS=str(home / "corpus"),
+                RAGQA_INDEX=str(home / "index"), RAGQA_MODELS=str(REPO / "models"), RAGQA_SERVER="off", **extra)
+
+
+class ServedApp:
+    """``app.py`` serving a corpus on a free loopback port (real models); stopped by ``close``."""
+
+    def __init__(self, home: Path, ready_timeout: float = 180.0):
+        import subprocess
+        import sys
+
+        self.home, self.env = home, real_env(home)
+        subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=self.env, check=True, cwd=home)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = home / "app.log"
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(self.port)],
+                                         env=self.env, cwd=home, stdout=log, stderr=subprocess.STDOUT)
+        wait_for_http(self.url, self.proc, ready_timeout, self.log)
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def served_mini(tmp_path_factory):
+    """The committed mini corpus served by ``app.py`` (shared, read-only: tests must not change it)."""
+    home = tmp_path_factory.mktemp("served-mini")
+    shutil.copytree(DATA / "mini", home / "corpus")
+    app = ServedApp(home)
+    yield app
+    app.close()

@@ -109,13 +109,12 @@ def test_llm_endpoint_down_falls_back_and_says_so(engine):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    engine.cfg = engine.cfg.replace(answer={"openai_base_url": f"http://127.0.0.1:{port}/v1", "timeout_s": 3.0})
-    engine.__dict__.pop("_answers", None)
+    engine.reconfigure(engine.cfg.replace(answer={"openai_base_url": f"http://127.0.0.1:{port}/v1",
+                                                  "timeout_s": 3.0}))
     a = engine.ask("중국의 AI 반도체 투자 규모는?", backend="openai")
     assert "fallback" in a.backend and any("openai" in n for n in a.notes)
     assert "30억" in a.text
-    engine.cfg = engine.cfg.replace(answer={"fallback": False})
-    engine.__dict__.pop("_answers", None)
+    engine.reconfigure(engine.cfg.replace(answer={"fallback": False}))
     with pytest.raises(AnswerError, match="openai"):
         engine.ask("중국의 AI 반도체 투자 규모는?", backend="openai")
 
@@ -159,7 +158,8 @@ def test_warm_up_loads_everything_a_first_question_needs(engine):
     # serve calls this before it listens: afterwards the index, the answer chain and Kiwi are loaded
     from ragqa import korean
 
-    assert "_answers" not in engine.__dict__
+    engine.reload()
+    assert not engine.is_warm
     assert engine.warm_up() > 0
-    assert "_answers" in engine.__dict__ and engine._retriever is not None
+    assert engine.is_warm
     assert korean.kiwi.cache_info().currsize == 1

@@ -3,28 +3,18 @@ started on a free loopback port with the real embedding model."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import ServedApp
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -35,30 +25,10 @@ def app_url(tmp_path_factory):
     shutil.copytree(REPO / "tests" / "data" / "mini", home / "corpus")
     (home / "corpus" / "inject.txt").write_text(
         "보안 점검 문서\n\n<script>window.pwned = 1</script> 이 문서의 점검 번호는 4417번이다.\n", "utf-8")
-    env = dict(os.environ, RAGQA_HOME=str(home), RAGQA_CORPUS=str(home / "corpus"), RAGQA_INDEX=str(home / "index"),
-               RAGQA_MODELS=str(REPO / "models"))
-    subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=env, check=True, cwd=home)
     shutil.copytree(REPO / "tests" / "data" / "mini_eval", home / "eval")
-    port = _free_port()
-    log = open(home / "app.log", "w")
-    proc = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], env=env, cwd=home,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((home / "app.log").read_text())
-            time.sleep(1)
-    else:
-        proc.kill()
-        raise RuntimeError("the app did not start in 180 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    app = ServedApp(home)
+    yield app.url
+    app.close()
 
 
 @pytest.fixture(scope="module")

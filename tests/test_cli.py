@@ -56,9 +56,7 @@ def test_missing_index_exits_with_what_to_run(tmp_path, mini_corpus, monkeypatch
     from ragqa.engine import Engine
 
     def fresh(cfg):
-        eng = Engine(cfg)
-        eng._embedder = FakeEmbedder()
-        return eng
+        return Engine(cfg, embedder=FakeEmbedder())
 
     monkeypatch.setattr(cli, "_engine", fresh)
     code = cli.main(["search", "질문", "--corpus", str(mini_corpus), "--index", str(tmp_path / "nothing")])

@@ -45,9 +45,8 @@ class Garbage(http.server.BaseHTTPRequestHandler):
 def test_misbehaving_endpoint_falls_back_and_says_so(engine, handler, expect):
     server = serve(handler)
     try:
-        engine.cfg = engine.cfg.replace(answer={"openai_base_url": f"http://127.0.0.1:{server.server_port}/v1",
-                                                "timeout_s": 1.5})
-        engine.__dict__.pop("_answers", None)
+        engine.reconfigure(engine.cfg.replace(answer={"openai_base_url": f"http://127.0.0.1:{server.server_port}/v1",
+                                                      "timeout_s": 1.5}))
         t0 = time.perf_counter()
         a = engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?", backend="openai")
         assert time.perf_counter() - t0 < 15

@@ -13,7 +13,8 @@ from tests.conftest import FakeEmbedder, make_config
 def test_round_trip(engine):
     idx = engine.index
     assert idx.manifest["counts"]["chunks"] == len(idx.chunks) == idx.vectors.shape[0] == idx.faiss_index.ntotal
-    assert idx.manifest["embedding"] == {"model": "fake-trigram", "dim": 256, "fingerprint": "fake-0001"}
+    assert idx.manifest["embedding"] == {"model": "fake-trigram", "dim": 256, "fingerprint": "fake-0001",
+                                        "precision": "fp32"}
     assert {d.source for d in idx.docs.values()} == {"chip_report.md", "news.txt", "weather.html"}
     reloaded = store.load(engine.cfg.paths.index_dir)
     assert [c.chunk_id for c in reloaded.chunks] == [c.chunk_id for c in idx.chunks]
@@ -83,8 +84,7 @@ def test_corrupt_or_missing_files_give_a_clear_error(engine):
 
 
 def test_missing_index_says_what_to_run(tmp_path, mini_corpus):
-    eng = Engine(make_config(mini_corpus, tmp_path / "none"))
-    eng._embedder = FakeEmbedder()
+    eng = Engine(make_config(mini_corpus, tmp_path / "none"), embedder=FakeEmbedder())
     with pytest.raises(store.IndexError_, match="ragqa index"):
         eng.search("질문")
 
@@ -101,8 +101,8 @@ def test_truncated_chunks_file_is_detected(engine):
 def test_hnsw_option_builds_and_searches(mini_corpus, tmp_path):
     from ragqa.engine import Engine
 
-    eng = Engine(make_config(mini_corpus, tmp_path / "hnsw", retrieval={"faiss_index": "hnsw"}))
-    eng._embedder = FakeEmbedder()
+    eng = Engine(make_config(mini_corpus, tmp_path / "hnsw", retrieval={"faiss_index": "hnsw"}),
+                 embedder=FakeEmbedder())
     eng.build(progress=False)
     assert eng.index.manifest["faiss_index"] == "hnsw"
     assert eng.search("중국의 AI 반도체 투자 규모는?", mode="dense").hits[0].chunk.source == "news.txt"

@@ -2,11 +2,8 @@
 endpoint served by llama-cpp-python's own server on loopback (a real server, not a mock)."""
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from ragqa.config import Config
 from ragqa.engine import Engine
 from ragqa.numbers import numbers_in
+from tests.conftest import free_port, wait_for_http
 
 pytestmark = pytest.mark.llm
 REPO = Path(__file__).resolve().parents[1]
@@ -68,30 +66,20 @@ def test_planted_instructions_are_not_followed(llm_engine):
 @pytest.fixture(scope="module")
 def llama_server():
     pytest.importorskip("llama_cpp.server", reason="llama-cpp-python[server] is built by `make setup-llm`")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1",
                              "--port", str(port), "--n_ctx", "4096"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/models", timeout=2)
-            break
-        except OSError:
-            assert proc.poll() is None, "llama_cpp.server exited"
-            time.sleep(1)
+    wait_for_http(url + "/models", proc, timeout=120)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
 
 
 def test_openai_backend_against_a_real_local_server(llm_engine, llama_server):
-    llm_engine.cfg = llm_engine.cfg.replace(answer={"openai_base_url": llama_server, "openai_model": "local",
-                                                    "timeout_s": 300.0})
-    llm_engine.__dict__.pop("_answers", None)
+    llm_engine.reconfigure(llm_engine.cfg.replace(answer={"openai_base_url": llama_server, "openai_model": "local",
+                                                          "timeout_s": 300.0}))
     tokens = []
     a = llm_engine.ask("SK하이닉스의 메모리 시장 점유율은 몇 %인가?", backend="openai", on_token=tokens.append)
     assert a.backend == "openai" and tokens  # answered by the endpoint, streamed: no fallback

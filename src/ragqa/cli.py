@@ -134,17 +134,21 @@ def _answer_json(engine, question: str, backend: str | None, qid=None, history=N
 
 
 def cmd_ask(args) -> int:
-    from ragqa.answer.chain import AnswerError
-
     cfg = _config(args)
-    engine = _engine(cfg)
     if args.batch:
-        return _ask_batch(engine, Path(args.batch), Path(args.out) if args.out else None, args.backend)
+        return _ask_batch(_engine(cfg), Path(args.batch), Path(args.out) if args.out else None, args.backend)
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
+    result = None
+    if not (args.no_server or args.mode or args.k):  # the server answers with its own defaults
+        from ragqa.client import ask_via_server
+
+        result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
+    from ragqa.answer.chain import AnswerError
+
     try:
-        result = _answer_json(engine, args.question, args.backend)
+        result = result or _answer_json(_engine(cfg), args.question, args.backend)
     except AnswerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -333,6 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", help="output JSONL for --batch")
     sp.add_argument("-k", type=int)
     sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.add_argument("--no-server", action="store_true",
+                    help="answer in this process even when a `ragqa serve` for the same index is running "
+                         "(by default it is asked first: RAGQA_SERVER, default http://127.0.0.1:7860; off to disable)")
     sp.set_defaults(func=cmd_ask)
 
     sp = sub.add_parser("eval", help="evaluate on a question set")

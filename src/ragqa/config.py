@@ -32,8 +32,13 @@ class ChunkConfig:
 @dataclass(frozen=True)
 class EmbedConfig:
     model: str = DEFAULT_EMBED_MODEL
-    dtype: str = "bf16"  # bf16 | fp32
-    batch_size: int = 16
+    # auto | fp32 | bf16 | int8. auto = bf16 where the CPU computes it natively (AVX512_BF16, AMX,
+    # Arm bf16), else dtype_without_bf16: emulated bf16 is ~7x slower than fp32 (see ragqa.cpu)
+    dtype: str = "auto"
+    dtype_without_bf16: str = "fp32"  # set by measurement on an AVX2-only CPU (README, `make bench`)
+    # texts per forward pass. On 2 AVX2 cores (fp32) batches of 1-4 ran 2.07 passages/s, 16 ran 1.31 and
+    # 32 ran 0.90: padding and cache misses grow with the batch (bench/precision.py, README)
+    batch_size: int = 4
     max_seq_length: int = 512
 
 

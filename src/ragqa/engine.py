@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ragqa.config import Config
@@ -18,12 +17,17 @@ from ragqa.models import Embedder, load_embedder
 from ragqa.retrieval.hybrid import HybridRetriever, Retrieval
 
 
-@dataclass
 class Engine:
-    cfg: Config
-    _embedder: Embedder | None = None
-    _retriever: HybridRetriever | None = None
-    _lock: threading.RLock = field(default_factory=threading.RLock)
+    """The one service: ``Engine(cfg)`` loads what it needs on first use; ``embedder`` replaces the
+    configured model (tests pass a small fake; a benchmark passes one it loaded in some precision)."""
+
+    def __init__(self, cfg: Config, embedder: Embedder | None = None):
+        self.cfg = cfg
+        self._embedder: Embedder | None = embedder
+        self._retriever: HybridRetriever | None = None
+        self._texts: dict[str, str] = {}  # source -> source text (the offsets' coordinate system)
+        self._answers = None  # the AnswerPipeline, built on first use (imports LangChain)
+        self._lock = threading.RLock()
 
     @property
     def embedder(self) -> Embedder:
@@ -44,6 +48,22 @@ class Engine:
     def index(self) -> store.IndexData:
         return self.retriever.index
 
+    def reconfigure(self, cfg: Config) -> None:
+        """Use ``cfg`` from now on. The answer pipeline (its LLM clients) is rebuilt; the index and
+        embedder are kept unless the paths or the embedding settings changed."""
+        with self._lock:
+            if (cfg.paths, cfg.embed, cfg.retrieval, cfg.chunk) != (self.cfg.paths, self.cfg.embed,
+                                                                     self.cfg.retrieval, self.cfg.chunk):
+                self._retriever, self._texts = None, {}
+            if cfg.embed != self.cfg.embed:
+                self._embedder = None
+            self.cfg, self._answers = cfg, None
+
+    @property
+    def is_warm(self) -> bool:
+        """The index, the models and the answer chain are loaded: a question pays for none of them."""
+        return self._retriever is not None and self._answers is not None
+
     def reload(self) -> None:
         """Pick up a new index build (after indexing)."""
         with self._lock:
@@ -53,13 +73,13 @@ class Engine:
         with self._lock:
             report = build_index(self.cfg, self.embedder, corpus_dir=corpus_dir, rebuild=rebuild, progress=progress)
             self._retriever = None
-            self.__dict__.pop("_texts", None)
+            self._texts = {}
             return report
 
     def source_text(self, source: str) -> str:
         """The source text of an indexed document: the coordinate system of its offsets."""
         with self._lock:
-            cache = self.__dict__.setdefault("_texts", {})
+            cache = self._texts
             if source not in cache:
                 from ragqa.ingest import content_id
                 from ragqa.ingest.loaders import load_file
@@ -76,11 +96,11 @@ class Engine:
     @property
     def answers(self):
         with self._lock:
-            if "_answers" not in self.__dict__:
+            if self._answers is None:
                 from ragqa.answer.chain import AnswerPipeline
 
-                self.__dict__["_answers"] = AnswerPipeline(self)
-            return self.__dict__["_answers"]
+                self._answers = AnswerPipeline(self)
+            return self._answers
 
     def ask(self, question: str, **kwargs):
         return self.answers.ask(question, **kwargs)

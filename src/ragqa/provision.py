@@ -13,7 +13,6 @@ size and mtime, so a second ``ragqa models fetch`` is a quick stat of the files.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re

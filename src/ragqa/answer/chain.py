@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from ragqa import korean
@@ -20,6 +21,8 @@ from ragqa.answer.extractive import ExtractiveAnswerer
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.prompts import ABSTAIN, messages
 from ragqa.answer.verify import verify_sentences
+from ragqa.index.build import embed_text
+from ragqa.index.dense import vector_id
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
 
 LLM_FACTORIES: dict[str, Callable] = {"llamacpp": llms.make_llamacpp, "openai": llms.make_openai}
@@ -156,9 +159,10 @@ class AnswerPipeline:
                           timings, state.notes + ((f"abstained: {state.abstain_reason}",) if state.abstain_reason
                                                   else ()), state.resolved)
         # a claim may rest on the passage's title, section or table header as well as its text
-        passages = [f"{h.chunk.context}\n{h.chunk.text}" for h in state.hits]
+        passages = [embed_text(h.chunk) for h in state.hits]
         extractive = state.spans is not None
-        checked = verify_sentences(state.claims, passages, None if extractive else self.engine.embedder)
+        checked = verify_sentences(state.claims, passages, None if extractive else self.engine.embedder,
+                                   None if extractive else self._stored_vectors(state.hits))
         sentences, used = [], {}
         for i, (text, cited, support) in enumerate(checked):
             sentences.append(AnswerSentence(text, cited, support.supported, round(support.score, 3)))
@@ -179,6 +183,12 @@ class AnswerPipeline:
         timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
         return Answer(state.question, text, False, state.backend, tuple(sentences), citations, tuple(state.hits),
                       timings, state.notes, state.resolved)
+
+    def _stored_vectors(self, hits: list[Hit]):
+        """The index's vectors of the retrieved passages (None when one is not in the index)."""
+        index = self.engine.index
+        rows = [index.by_vector_id.get(vector_id(h.chunk.chunk_id)) for h in hits]
+        return None if None in rows else np.asarray(index.vectors[rows])
 
     def _compose(self, sentences: list[AnswerSentence], state: _State) -> str:
         parts = []

@@ -195,8 +195,8 @@ class ExtractiveAnswerer:
             pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
                 np.asarray([c.prior for c in cands])
             top = np.argsort(-pre, kind="stable")[:12 if lang == "ko" else 24]
-            qv = self.embedder.embed_query(question)
-            vecs = self.embedder.embed_documents([cands[i].text for i in top])
+            qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
+            vecs = self._sentence_vectors([cands[i] for i in top])
             for i, v in zip(top, vecs):
                 sims[i] = float(np.dot(qv, v))
         years = question_years(question)
@@ -216,6 +216,22 @@ class ExtractiveAnswerer:
                 score += 0.08 if new else -0.04
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score))
         return sorted(scored, key=lambda c: -c.score)
+
+    def _sentence_vectors(self, cands: list[Candidate]) -> np.ndarray:
+        """The candidates' sentence vectors: stored with the index (embedded once, at index time);
+        only a sentence the index does not hold (a passage from elsewhere) is embedded now."""
+        out = np.zeros((len(cands), self.embedder.dim), np.float32)
+        missing = []
+        for i, c in enumerate(cands):
+            row = self.index.by_vector_id.get(dense.vector_id(self._hits[c.hit_no - 1].chunk.chunk_id))
+            stored = self.index.sentence_vectors_of(row) if row is not None else ()
+            if c.sentence_no < len(stored):
+                out[i] = stored[c.sentence_no]
+            else:
+                missing.append(i)
+        if missing:
+            out[missing] = self.embedder.embed_documents([cands[i].text for i in missing])
+        return out
 
     # -- composing ---------------------------------------------------------------------------
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str) -> Pick:

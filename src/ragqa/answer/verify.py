@@ -83,19 +83,21 @@ def check(claim: str, passage: str, passage_terms: set[str] | None = None,
     return Support(supported, numbers_ok, overlap, similarity)
 
 
-def verify_sentences(claims: Sequence[tuple[str, list[int]]], passages: Sequence[str], embedder=None
-                     ) -> list[tuple[str, tuple[int, ...], Support]]:
+def verify_sentences(claims: Sequence[tuple[str, list[int]]], passages: Sequence[str], embedder=None,
+                     passage_vectors: np.ndarray | None = None) -> list[tuple[str, tuple[int, ...], Support]]:
     """Check each claim against its cited passages; re-attribute or flag.
 
     ``claims`` are ``(sentence, cited numbers)`` with numbers 1-based into ``passages``.
     Markers that point at no passage are dropped. Returns ``(sentence, citations, support)``.
+    ``passage_vectors`` (the index's stored vectors of ``passages``) spare embedding them again.
     """
     n = len(passages)
     passage_terms = [set(korean.terms(p)) for p in passages]
     sims = None
     if embedder is not None and claims and passages:
         c = embedder.embed_documents([s for s, _ in claims])
-        p = embedder.embed_documents(list(passages))
+        p = passage_vectors if passage_vectors is not None and len(passage_vectors) == len(passages) \
+            else embedder.embed_documents(list(passages))
         sims = np.asarray(c) @ np.asarray(p).T
     out = []
     for i, (sentence, cited) in enumerate(claims):

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from ragqa import korean
+from ragqa import cpu, korean
 from ragqa.chunking import CHUNKER_VERSION, chunk_document
 from ragqa.config import Config
 from ragqa.index import store
@@ -69,7 +69,7 @@ def chunker_settings(cfg: Config) -> dict:
 
 def expected_manifest(cfg: Config, embedder: Embedder) -> dict:
     return store.base_manifest(cfg.embed.model, embedder.dim, embedder.fingerprint, chunker_settings(cfg),
-                               cfg.retrieval.faiss_index)
+                               cfg.retrieval.faiss_index, getattr(embedder, "precision", ""))
 
 
 def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None, index_dir: Path | None = None,
@@ -103,6 +103,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     vectors: list[np.ndarray] = []
     terms: list[list[str]] = []
     sent_terms: list[list[list[str]]] = []
+    sent_vectors: list[np.ndarray] = []  # per chunk: its sentences' vectors (zeros until embedded)
     to_embed: list[tuple[int, Chunk]] = []
     infos = []
     bar = tqdm(docs, desc="chunk", unit="doc", file=sys.stderr, disable=not progress)
@@ -117,6 +118,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
             vectors.append(previous.vectors[rows])
             terms.extend(previous.bm25.terms_of(i) for i in rows)
             sent_terms.extend(previous.sentence_terms[i] for i in rows)
+            sent_vectors.extend(np.asarray(previous.sentence_vectors_of(i)) for i in rows)
             report.unchanged.append(doc.source)
             infos.append(_doc_info(doc, len(rows)))
             continue
@@ -127,6 +129,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
             chunks.append(c)
             terms.append(bm25_terms(c))
             sent_terms.append([korean.terms(s.text) for s in c.sentences])
+            sent_vectors.append(np.zeros((len(c.sentences), embedder.dim), np.float32))
         vectors.append(np.zeros((len(doc_chunks), embedder.dim), np.float32))
         infos.append(_doc_info(doc, len(doc_chunks)))
     report.removed = sorted(set(old_info) - {d.source for d in docs})
@@ -139,16 +142,10 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
 
     matrix = np.concatenate(vectors) if vectors else np.zeros((0, embedder.dim), np.float32)
     if to_embed:
-        texts = [embed_text(c) for _, c in to_embed]
-        order = np.argsort([-len(t) for t in texts])  # similar lengths batch together: less padding
-        batch = 64
-        with tqdm(total=len(texts), desc="embed", unit="chunk", file=sys.stderr, disable=not progress) as pbar:
-            for s in range(0, len(order), batch):
-                idx = order[s:s + batch]
-                vecs = embedder.embed_documents([texts[i] for i in idx])
-                for i, v in zip(idx, vecs):
-                    matrix[to_embed[i][0]] = v
-                pbar.update(len(idx))
+        # one pass over passages and their sentences, longest first: similar lengths batch together
+        jobs = [(embed_text(c), matrix, row) for row, c in to_embed]
+        jobs += [(s.text, sent_vectors[row], j) for row, c in to_embed for j, s in enumerate(c.sentences)]
+        _embed_into(embedder, jobs, progress)
         report.embedded = len(to_embed)
 
     manifest = dict(expected)
@@ -159,12 +156,28 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "build_seconds": round(time.perf_counter() - t0, 2),
         "indexed_kinds": list(INDEXED_KINDS),
+        "built_on": cpu.describe(),  # with embedding.precision: what built it (an index moves between CPUs)
     })
+    sentences = np.concatenate(sent_vectors) if sent_vectors else np.zeros((0, embedder.dim), np.float32)
     path = store.write(index_dir, manifest, chunks, matrix, BM25.from_terms(terms), cfg.retrieval.faiss_index,
-                       sent_terms)
+                       sent_terms, sentences)
     report.path = str(path)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _embed_into(embedder: Embedder, jobs: list[tuple[str, np.ndarray, int]], progress: bool,
+                batch: int = 64) -> None:
+    """Embed each job's text (as a document) into ``target[row]``, with a progress bar over passages
+    and sentences. Longest texts first, so each batch pads little."""
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
+    with tqdm(total=len(jobs), desc="embed", unit="text", file=sys.stderr, disable=not progress) as pbar:
+        for s in range(0, len(order), batch):
+            idx = order[s:s + batch]
+            for i, v in zip(idx, embedder.embed_documents([jobs[i][0] for i in idx])):
+                target, row = jobs[i][1], jobs[i][2]
+                target[row] = v
+            pbar.update(len(idx))
 
 
 def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None = None) -> bool:

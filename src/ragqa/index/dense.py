@@ -8,9 +8,12 @@ type can be rebuilt (and an incremental update never needs ``remove_ids`` suppor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import faiss
 import numpy as np
+
+if TYPE_CHECKING:  # faiss is imported where it is used: reading an index pointer needs none of it
+    import faiss
 
 FAISS_TYPES = ("flat", "hnsw")
 
@@ -23,6 +26,8 @@ def vector_id(chunk_id: str) -> int:
 def build(vectors: np.ndarray, ids: np.ndarray, kind: str = "flat") -> faiss.Index:
     if kind not in FAISS_TYPES:
         raise ValueError(f"unknown FAISS index type {kind!r}; choose one of {sorted(FAISS_TYPES)}")
+    import faiss
+
     dim = vectors.shape[1] if vectors.ndim == 2 and vectors.shape[0] else 1
     base = faiss.IndexFlatIP(dim) if kind == "flat" else faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
     index = faiss.IndexIDMap2(base)
@@ -39,8 +44,12 @@ def search(index: faiss.Index, query: np.ndarray, k: int) -> tuple[np.ndarray, n
 
 
 def save(index: faiss.Index, path: Path) -> None:
+    import faiss
+
     faiss.write_index(index, str(path))
 
 
 def load(path: Path) -> faiss.Index:
+    import faiss
+
     return faiss.read_index(str(path))

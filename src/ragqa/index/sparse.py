@@ -7,7 +7,7 @@ sees lists of strings, so it is tested with any tokenizer.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -21,6 +21,7 @@ class BM25:
     tf: sparse.csr_matrix  # (n_chunks, n_terms) term counts
     k1: float = 1.2
     b: float = 0.75
+    _terms_by_id: dict[int, str] | None = field(default=None, init=False, repr=False)  # built on first terms_of
 
     def __post_init__(self) -> None:
         n = self.tf.shape[0]
@@ -67,9 +68,9 @@ class BM25:
 
     def terms_of(self, row: int) -> list[str]:
         """The terms of one chunk (with repetition), to carry it into an incremental rebuild."""
-        inv = getattr(self, "_inv", None)
-        if inv is None:
-            inv = self._inv = {i: t for t, i in self.vocab.items()}
+        if self._terms_by_id is None:
+            self._terms_by_id = {i: t for t, i in self.vocab.items()}
+        inv = self._terms_by_id
         start, end = self.tf.indptr[row], self.tf.indptr[row + 1]
         return [inv[int(i)] for i, c in zip(self.tf.indices[start:end], self.tf.data[start:end]) for _ in range(int(c))]
 

@@ -12,6 +12,11 @@ Layout::
         bm25_vocab.json    BM25 vocabulary
         bm25_tf.npz        BM25 term counts (CSR arrays)
         sentence_terms.json  BM25 terms of every sentence of every chunk (for sentence-focus ranking)
+        sentence_vectors.npy float32 embeddings of every sentence of every chunk, in chunk order
+                             (the answerer and verifier read them instead of embedding per question)
+
+The vector files are memory-mapped: a process that answers one question reads only the rows it
+touches.
 
 A build is written into a fresh folder and only then named in ``CURRENT``; a crash at any
 point leaves the previous build live. Nothing is pickled.
@@ -35,7 +40,7 @@ from ragqa.index import dense
 from ragqa.index.sparse import BM25
 from ragqa.types import Chunk, Sentence
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors; the precision recorded beside the weights' hash
 
 
 class IndexError_(RuntimeError):
@@ -65,9 +70,20 @@ class IndexData:
     bm25: BM25
     docs: dict[str, DocInfo]  # by source
     sentence_terms: list[list[list[str]]]  # chunk -> sentence -> terms
+    sentence_vectors: np.ndarray  # one row per sentence of every chunk, in chunk order
 
     def __post_init__(self) -> None:
         self.by_vector_id = {dense.vector_id(c.chunk_id): i for i, c in enumerate(self.chunks)}
+        self.sentence_rows = sentence_offsets(self.chunks)
+
+    def sentence_vectors_of(self, row: int) -> np.ndarray:
+        """The vectors of chunk ``row``'s sentences (one row per ``chunk.sentences`` entry)."""
+        return self.sentence_vectors[self.sentence_rows[row]:self.sentence_rows[row + 1]]
+
+
+def sentence_offsets(chunks: list[Chunk]) -> np.ndarray:
+    """Where each chunk's sentences start in the sentence matrix (plus the total at the end)."""
+    return np.concatenate([[0], np.cumsum([len(c.sentences) for c in chunks], dtype=np.int64)]).astype(np.int64)
 
 
 def chunk_to_json(c: Chunk) -> dict:
@@ -91,7 +107,7 @@ def current_build(index_dir: Path) -> Path | None:
 
 
 def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, bm25: BM25,
-          faiss_kind: str, sentence_terms: list[list[list[str]]]) -> Path:
+          faiss_kind: str, sentence_terms: list[list[list[str]]], sentence_vectors: np.ndarray) -> Path:
     """Write a complete build and make it current; older builds are removed afterwards."""
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"b-{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(3)}"
@@ -105,6 +121,7 @@ def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndar
     dense.save(dense.build(vectors, ids, faiss_kind), tmp / "dense.faiss")
     bm25.save(tmp)
     (tmp / "sentence_terms.json").write_text(json.dumps(sentence_terms, ensure_ascii=False), "utf-8")
+    np.save(tmp / "sentence_vectors.npy", np.ascontiguousarray(sentence_vectors, np.float32), allow_pickle=False)
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     for f in tmp.iterdir():  # make the bytes durable before the build is named
         with open(f, "rb") as fh:
@@ -134,6 +151,8 @@ def check_compatible(manifest: dict, expected: dict) -> list[str]:
     problems = []
     if manifest.get("format_version") != FORMAT_VERSION:
         problems.append(f"index format {manifest.get('format_version')} != {FORMAT_VERSION}")
+    # the precision is not compared: a query embedded in fp32, bf16 or int8 by the same weights lands
+    # among the same neighbours (measured: README), so an index moves between CPUs as it is
     for key in ("model", "dim", "fingerprint"):
         got, want = manifest.get("embedding", {}).get(key), expected["embedding"].get(key)
         if want is not None and got != want:
@@ -157,29 +176,33 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
                                   "Run `ragqa index --rebuild` to rebuild it.")
         with open(build / "chunks.jsonl", encoding="utf-8") as f:
             chunks = [chunk_from_json(json.loads(line)) for line in f if line.strip()]
-        vectors = np.load(build / "vectors.npy", allow_pickle=False)
+        vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
         faiss_index = dense.load(build / "dense.faiss")
         bm25 = BM25.load(build)
         sentence_terms = json.loads((build / "sentence_terms.json").read_text("utf-8"))
+        sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r", allow_pickle=False)
     except IndexError_:
         raise
     except Exception as exc:  # any unreadable file means a corrupt index
         raise IndexError_(f"the index in {build} is corrupt or incomplete ({exc.__class__.__name__}: {exc}). "
                           "Run `ragqa index --rebuild` to rebuild it.") from exc
     n = manifest.get("counts", {}).get("chunks")
-    if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n):
+    n_sentences = sum(len(c.sentences) for c in chunks)
+    if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n) \
+            or sentence_vectors.shape[0] != n_sentences:
         raise IndexError_(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors {vectors.shape[0]}, "
-                          f"faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, manifest {n}). "
-                          "Run `ragqa index --rebuild`.")
+                          f"faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, manifest {n}, sentences "
+                          f"{n_sentences}, sentence vectors {sentence_vectors.shape[0]}). Run `ragqa index --rebuild`.")
     docs = {d["source"]: DocInfo(**d) for d in manifest.get("documents", [])}
-    return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms)
+    return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms, sentence_vectors)
 
 
-def base_manifest(model: str, dim: int, fingerprint: str, chunker: dict, faiss_kind: str) -> dict:
+def base_manifest(model: str, dim: int, fingerprint: str, chunker: dict, faiss_kind: str,
+                  precision: str = "") -> dict:
     return {
         "format_version": FORMAT_VERSION,
         "package_version": __version__,
-        "embedding": {"model": model, "dim": dim, "fingerprint": fingerprint},
+        "embedding": {"model": model, "dim": dim, "fingerprint": fingerprint, "precision": precision},
         "chunker": chunker,
         "faiss_index": faiss_kind,
     }

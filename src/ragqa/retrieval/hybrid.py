@@ -65,6 +65,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.cfg = cfg
         self._allowed = np.asarray([c.kind not in cfg.exclude_kinds for c in index.chunks], bool)
+        self._names_cache: dict[int, list[str]] = {}  # row -> proper nouns (the same passages come up often)
 
     def _dense(self, query: str, n: int) -> list[tuple[int, float]]:
         if self.embedder is None:
@@ -138,7 +139,7 @@ class HybridRetriever:
 
     def _names(self, row: int) -> list[str]:
         """Proper nouns of a passage (cached: the same passages come up again and again)."""
-        cache = self.__dict__.setdefault("_names_cache", {})
+        cache = self._names_cache
         if row not in cache:
             names: list[str] = []
             for tok in korean.kiwi().tokenize(self.index.chunks[row].text):

@@ -7,7 +7,6 @@ basic auth for when it is exposed.
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import tempfile
@@ -204,8 +203,13 @@ def build_ui(engine):
         titles = {d.source: d.title for d in engine.index.docs.values()}
         return to_json(answer, engine.source_text, titles)
 
+    def api_index_info() -> dict:
+        """Which index this server answers from: `ragqa ask` uses the server only for the same build."""
+        return {"index": str(Path(engine.index.path).resolve()), "chunks": len(engine.index.chunks)}
+
     with gr.Blocks(title="ragqa · 한국어 보고서 질의응답") as demo:
         gr.api(api_ask, api_name="ask", concurrency_limit=4)
+        gr.api(api_index_info, api_name="index_info")
         gr.Markdown("# ragqa · 한국어 AI 산업 보고서 질의응답\n근거 문장을 인용해 답하고, 문서에 없으면 없다고 말합니다.")
         status = gr.Markdown(status_md())
         with gr.Tab("질문하기"):
@@ -300,8 +304,6 @@ def _failed(r: dict) -> str:
 
 
 def launch(cfg: Config, host: str = "127.0.0.1", port: int = 7860, engine=None) -> None:
-    import gradio as gr
-
     from ragqa.engine import Engine
     from ragqa.ui.render import CSS
 
