@@ -145,13 +145,14 @@ def cmd_ask(args) -> int:
         from ragqa.client import ask_via_server
 
         result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
-    from ragqa.answer.chain import AnswerError
+    if result is None:
+        from ragqa.answer.chain import AnswerError
 
-    try:
-        result = result or _answer_json(_engine(cfg), args.question, args.backend)
-    except AnswerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        try:
+            result = _answer_json(_engine(cfg), args.question, args.backend)
+        except AnswerError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0

@@ -82,7 +82,7 @@ def ask_via_server(question: str, backend: str, index_dir: Path, url: str | None
     url = url or server_url()
     if not url or not _listening(url, probe_timeout):
         return None
-    from ragqa.index.store import current_build  # light: json, numpy (already imported by the CLI's callers)
+    from ragqa.index.pointer import current_build
 
     build = current_build(index_dir)
     try:

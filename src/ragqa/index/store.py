@@ -37,6 +37,7 @@ import numpy as np
 
 from ragqa import __version__
 from ragqa.index import dense
+from ragqa.index.pointer import current_build
 from ragqa.index.sparse import BM25
 from ragqa.types import Chunk, Sentence
 
@@ -96,14 +97,6 @@ def chunk_from_json(d: dict) -> Chunk:
     d = dict(d)
     d["sentences"] = tuple(Sentence(a, b, t) for a, b, t in d.get("sentences", ()))
     return Chunk(**d)
-
-
-def current_build(index_dir: Path) -> Path | None:
-    pointer = index_dir / "CURRENT"
-    if not pointer.exists():
-        return None
-    name = pointer.read_text("utf-8").strip()
-    return index_dir / name if name else None
 
 
 def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, bm25: BM25,
