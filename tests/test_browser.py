@@ -81,7 +81,18 @@ def test_document_html_never_runs(app_url, browser):
     assert "<script>" in page.locator("#rq-context").inner_text()  # shown as text
 
 
-def test_upload_a_document_and_get_an_answer_from_it(app_url, browser, tmp_path):
+@pytest.fixture
+def own_app_url(tmp_path_factory):
+    """An app of its own, for a test that changes the corpus (the module's app stays as it was)."""
+    home = tmp_path_factory.mktemp("upload-app")
+    shutil.copytree(REPO / "tests" / "data" / "mini", home / "corpus")
+    app = ServedApp(home)
+    yield app.url
+    app.close()
+
+
+def test_upload_a_document_and_get_an_answer_from_it(own_app_url, browser, tmp_path):
+    app_url = own_app_url
     doc = tmp_path / "화성 탐사.txt"
     doc.write_text("화성 탐사 계획\n\n화성 탐사선의 총 예산은 7억 달러로 책정되었다.\n", "utf-8")
     page = browser.new_page()

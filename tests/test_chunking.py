@@ -53,6 +53,7 @@ def test_sections_do_not_mix_and_tables_keep_captions():
     table = next(c for c in chunks if c.kind == "table")
     assert table.text.startswith("<표 1> 점유율") and "삼성\t41%" in table.text and "출처: 조사(2024)" in table.text
     assert table.section == "2. 표" and "표 머리: 기업 | 점유율" in table.context
+    assert table.table_header == ("기업", "점유율")
     assert chunks[-1].text == "표 다음의 본문이다." and chunks[-1].kind == "body"
 
 

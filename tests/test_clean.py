@@ -94,7 +94,7 @@ def test_table_keeps_caption_and_cells(chunks):
                  and "27.3" in c.text)
     assert "<2024 Global AI Index Top 10>" in table.text  # the caption travels with its table
     assert "대한민국\t20 (13위)\t42 (6위)" in table.text  # cells stay apart
-    assert "표 머리" in table.context
+    assert "표 머리" in table.context and table.table_header  # embedded with the chunk, and kept as data
 
 
 def test_wrapped_cells_with_empty_leading_cells_stay_in_their_table(chunks):

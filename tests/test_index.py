@@ -29,10 +29,10 @@ def test_mismatched_manifest_is_refused_with_what_to_run(engine):
 
     from ragqa.index.build import expected_manifest
 
-    with pytest.raises(store.IndexError_, match="ragqa index --rebuild"):
+    with pytest.raises(store.IndexUnavailable, match="ragqa index --rebuild"):
         store.load(engine.cfg.paths.index_dir, expected_manifest(engine.cfg, Other()))
     cfg = engine.cfg.replace(chunk={"max_chars": 300})
-    with pytest.raises(store.IndexError_, match="chunker"):
+    with pytest.raises(store.IndexUnavailable, match="chunker"):
         store.load(cfg.paths.index_dir, expected_manifest(cfg, engine.embedder))
 
 
@@ -76,16 +76,16 @@ def test_interrupted_build_leaves_the_old_index_loadable(engine, mini_corpus, mo
 def test_corrupt_or_missing_files_give_a_clear_error(engine):
     build = store.current_build(engine.cfg.paths.index_dir)
     (build / "dense.faiss").write_bytes(b"garbage")
-    with pytest.raises(store.IndexError_, match="corrupt"):
+    with pytest.raises(store.IndexUnavailable, match="corrupt"):
         store.load(engine.cfg.paths.index_dir)
     os.remove(build / "chunks.jsonl")
-    with pytest.raises(store.IndexError_, match="rebuild"):
+    with pytest.raises(store.IndexUnavailable, match="rebuild"):
         store.load(engine.cfg.paths.index_dir)
 
 
 def test_missing_index_says_what_to_run(tmp_path, mini_corpus):
     eng = Engine(make_config(mini_corpus, tmp_path / "none"), embedder=FakeEmbedder())
-    with pytest.raises(store.IndexError_, match="ragqa index"):
+    with pytest.raises(store.IndexUnavailable, match="ragqa index"):
         eng.search("질문")
 
 
@@ -93,7 +93,7 @@ def test_truncated_chunks_file_is_detected(engine):
     build = store.current_build(engine.cfg.paths.index_dir)
     lines = (build / "chunks.jsonl").read_text("utf-8").splitlines()
     (build / "chunks.jsonl").write_text("\n".join(lines[:-1]) + "\n", "utf-8")
-    with pytest.raises(store.IndexError_, match="inconsistent"):
+    with pytest.raises(store.IndexUnavailable, match="inconsistent"):
         store.load(engine.cfg.paths.index_dir)
     json.loads(lines[0])
 
@@ -106,3 +106,13 @@ def test_hnsw_option_builds_and_searches(mini_corpus, tmp_path):
     eng.build(progress=False)
     assert eng.index.manifest["faiss_index"] == "hnsw"
     assert eng.search("중국의 AI 반도체 투자 규모는?", mode="dense").hits[0].chunk.source == "news.txt"
+
+
+def test_an_index_in_an_older_format_is_stale_not_up_to_date(engine):
+    import json
+
+    manifest = store.current_build(engine.cfg.paths.index_dir) / "manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    assert not is_stale(engine.cfg)
+    manifest.write_text(json.dumps(dict(data, format_version=store.FORMAT_VERSION - 1)), "utf-8")
+    assert is_stale(engine.cfg)  # `ragqa index` rebuilds it instead of calling it up to date

@@ -42,13 +42,13 @@ def test_title_falls_back_to_first_line_then_file_name(tmp_path):
 
 
 def test_undecodable_and_empty_files_are_skipped_with_a_warning(mini_corpus, caplog):
-    (mini_corpus / "bad.txt").write_bytes("한국어".encode("cp949"))
+    (mini_corpus / "bad.txt").write_bytes("Café über naïve".encode("latin-1"))  # neither UTF-8 nor Korean
     (mini_corpus / "empty.txt").write_bytes(b"")
     (mini_corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     with caplog.at_level(logging.WARNING):
         docs, warnings = load_corpus(mini_corpus)
     assert {d.source for d in docs} == {"chip_report.md", "news.txt", "weather.html"}
-    assert any("bad.txt" in w and "UTF-8" in w for w in warnings)
+    assert any("bad.txt" in w and "UTF-8" in w and "CP949" in w for w in warnings)
     assert any("empty.txt" in w for w in warnings)
     assert any("broken.pdf" in w for w in warnings)
     assert "bad.txt" in caplog.text
@@ -81,3 +81,47 @@ def test_unsupported_type_is_refused(tmp_path):
         assert "unsupported" in str(exc)
     else:
         raise AssertionError("expected LoadError")
+
+
+def test_legacy_korean_encodings_are_decoded_and_offsets_point_into_the_decoded_text(mini_corpus):
+    text = "반도체 보고서\n\n한국의 AI 반도체 투자는 2023년 15억 달러였다.\n"
+    (mini_corpus / "legacy.txt").write_bytes(text.encode("cp949"))
+    (mini_corpus / "euckr.txt").write_bytes("뉴스\n\n서울의 인구는 940만 명이다.\n".encode("euc-kr"))
+    docs, warnings = load_corpus(mini_corpus)
+    by_source = {d.source: d for d in docs}
+    assert by_source["legacy.txt"].text == text and "euckr.txt" in by_source, warnings
+    assert load_file(mini_corpus / "legacy.txt") == text  # citations are cut from this same string
+
+
+def _encrypted_pdf(path, user_password: str) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf("Encrypted AI report 2024"))))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-256")
+    with open(path, "wb") as f:
+        writer.write(f)
+
+
+def test_encrypted_pdfs_open_with_an_empty_password_and_protected_ones_are_skipped(mini_corpus):
+    _encrypted_pdf(mini_corpus / "open.pdf", "")
+    _encrypted_pdf(mini_corpus / "locked.pdf", "secret")
+    docs, warnings = load_corpus(mini_corpus)
+    sources = {d.source for d in docs}
+    assert "open.pdf" in sources and "Encrypted AI report 2024" in next(d.text for d in docs if d.source == "open.pdf")
+    assert "locked.pdf" not in sources and any("locked.pdf" in w and "password" in w for w in warnings)
+    assert {"chip_report.md", "news.txt", "weather.html"} <= sources  # the rest is indexed
+
+
+def test_whatever_a_loader_raises_the_rest_of_the_corpus_is_loaded(mini_corpus, monkeypatch):
+    from ragqa.ingest import loaders
+
+    def broken(path):
+        raise RuntimeError("a bug in a third-party parser")
+
+    monkeypatch.setitem(loaders.LOADERS, ".docx", broken)
+    (mini_corpus / "x.docx").write_bytes(b"PK")
+    docs, warnings = load_corpus(mini_corpus)
+    assert {d.source for d in docs} == {"chip_report.md", "news.txt", "weather.html"}
+    assert any("x.docx" in w and "RuntimeError" in w and "third-party" in w for w in warnings)

@@ -178,23 +178,31 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
             start, end = group[0].start, group[-1].end
             kind = _kind(group)
             repeated = sum(len(u.text) for u in group if u.repeated) >= 0.8 * sum(len(u.text) for u in group)
-            context = _context(doc, group[0].section, kind, headers, segments, start, end)
+            header = _table_header(kind, headers, segments, start, end)
+            context = _context(doc, group[0].section, header)
             chunks.append(Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, doc.source, start, end, text,
-                                group[0].section, kind, sentences, repeated, context))  # type: ignore[arg-type]
+                                group[0].section, kind, sentences, repeated, context,  # type: ignore[arg-type]
+                                tuple(c.strip() for c in header.split("\t") if c.strip())))
     return chunks
 
 
-def _context(doc: Document, section: str, kind: str, headers: dict[int, str], segments: list[Segment],
-             start: int, end: int) -> str:
+def _table_header(kind: str, headers: dict[int, str], segments: list[Segment], start: int, end: int) -> str:
+    """The header row (tab-separated) of the table a table chunk belongs to; empty otherwise."""
+    if kind != "table":
+        return ""
+    table = next((s for s in segments if s.kind == "table" and s.start < end and s.end > start), None)
+    return headers.get(table.start, "") if table is not None else ""
+
+
+def _context(doc: Document, section: str, header: str) -> str:
+    """The line embedded (never cited) with a chunk: title, publisher, section, table header."""
     parts = [doc.title]
     if doc.publisher:
         parts.append(doc.publisher)
     if section:
         parts.append(section)
-    if kind == "table":
-        table = next((s for s in segments if s.kind == "table" and s.start < end and s.end > start), None)
-        if table is not None and headers.get(table.start):
-            parts.append("표 머리: " + headers[table.start].replace("\t", " | ")[:200])
+    if header:
+        parts.append("표 머리: " + header.replace("\t", " | ")[:200])
     return " | ".join(parts)
 
 

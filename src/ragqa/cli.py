@@ -17,7 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from ragqa.config import Config
+from ragqa.answer.registry import backends
+from ragqa.config import RETRIEVAL_MODES, Config
 
 EXIT_USAGE, EXIT_MISSING = 2, 3
 
@@ -108,8 +109,7 @@ def cmd_search(args) -> int:
     engine = _engine(cfg)
     query = clean_question(args.query)
     result = engine.search(query, k=args.k, mode=args.mode)
-    titles = {d.source: d.title for d in engine.index.docs.values()}
-    rows = [{"rank": h.rank, "source": h.chunk.source, "title": titles.get(h.chunk.source, ""),
+    rows = [{"rank": h.rank, "source": h.chunk.source, "title": engine.index.title_of(h.chunk.source),
              "section": h.chunk.section, "kind": h.chunk.kind, "start": h.chunk.start, "end": h.chunk.end,
              "score": round(h.score, 6), "scores": {k: round(v, 4) for k, v in h.scores.items()},
              "text": h.chunk.text} for h in result.hits]
@@ -125,12 +125,8 @@ def cmd_search(args) -> int:
 
 
 # -- ask -------------------------------------------------------------------------------------------
-def _answer_json(engine, question: str, backend: str | None, qid=None, history=None, on_token=None) -> dict:
-    from ragqa.answer.serialize import to_json
-
-    answer = engine.ask(question, backend=backend, history=history, on_token=on_token)
-    titles = {d.source: d.title for d in engine.index.docs.values()}
-    return to_json(answer, engine.source_text, titles, qid)
+def _answer_json(engine, question: str, backend: str | None, qid=None) -> dict:
+    return engine.ask_json(question, backend=backend, qid=qid)
 
 
 def cmd_ask(args) -> int:
@@ -211,17 +207,13 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
 # -- eval ------------------------------------------------------------------------------------------
 def cmd_eval(args) -> int:
     from ragqa.evaluation import runner
-    from ragqa.ingest.loaders import load_file
 
     cfg = _config(args)
     qpath = Path(args.questions or "eval/questions.jsonl")
     questions, problems = runner.read_questions(qpath)
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
-    corpus = cfg.paths.corpus_dir
-    sources = {g.get("doc") for q in questions for g in q.gold} | {a.get("doc") for q in questions for g in q.gold
-                                                                   for a in g.get("alt", [])}
-    texts = {s: load_file(corpus / s) for s in sources if s and (corpus / s).exists()}
+    texts = runner.gold_texts(questions, cfg.paths.corpus_dir)
     bad = runner.check_quotes(questions, texts)
     if bad:
         print("error: the question set does not check out:\n  " + "\n  ".join(bad), file=sys.stderr)
@@ -229,8 +221,8 @@ def cmd_eval(args) -> int:
     if args.check:
         print(f"{len(questions)} questions, every gold quote found verbatim in {len(texts)} files")
         return 0
+    t0 = time.perf_counter()
     engine = None if (args.answers and args.no_embed_check) else _engine(cfg)
-    embedder = None if args.no_embed_check else engine.embedder
     if args.answers:
         answers = {}
         for no, line in enumerate(Path(args.answers).read_text("utf-8").splitlines(), start=1):
@@ -248,12 +240,10 @@ def cmd_eval(args) -> int:
             if d.get("citations") and isinstance(d["citations"][0], str):  # only cited passage texts
                 d = dict(d, citations=[{"n": i, "text": t} for i, t in enumerate(d["citations"], start=1)])
             return d
+        rows = runner.run(questions, texts, answer_fn, None if args.no_embed_check else engine.embedder)
+        summary = runner.summarize(rows)
     else:
-        def answer_fn(q):
-            return _answer_json(engine, q.question, args.backend, q.id)
-    t0 = time.perf_counter()
-    rows = runner.run(questions, texts, answer_fn, embedder)
-    summary = runner.summarize(rows)
+        rows, summary = engine.evaluate(questions, backend=args.backend, embed_check=not args.no_embed_check)
     config = {"questions": str(qpath), "backend": args.backend or cfg.answer.backend, "answers_file": args.answers,
               "retrieval": dataclasses.asdict(cfg.retrieval), "chunk": dataclasses.asdict(cfg.chunk),
               "embed": dataclasses.asdict(cfg.embed), "seconds": round(time.perf_counter() - t0, 1),
@@ -324,20 +314,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("search", help="ranked passages for a query")
     common(sp)
     sp.add_argument("query")
-    sp.add_argument("-k", type=int, default=5)
-    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.add_argument("-k", type=int, help="passages to return (default: the configured k)")
+    sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("ask", help="answer a question with citations")
     common(sp)
     sp.add_argument("question", nargs="?")
-    sp.add_argument("--backend", choices=["extractive", "llamacpp", "openai"])
+    sp.add_argument("--backend", choices=backends())
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--batch", help="JSONL with one {\"id\", \"question\"} per line")
     sp.add_argument("--out", help="output JSONL for --batch")
     sp.add_argument("-k", type=int)
-    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.add_argument("--no-server", action="store_true",
                     help="answer in this process even when a `ragqa serve` for the same index is running "
                          "(by default it is asked first: RAGQA_SERVER, default http://127.0.0.1:7860; off to disable)")
@@ -346,12 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("eval", help="evaluate on a question set")
     common(sp)
     sp.add_argument("questions", nargs="?", help="JSONL question set (default: eval/questions.jsonl)")
-    sp.add_argument("--backend", choices=["extractive", "llamacpp", "openai"])
+    sp.add_argument("--backend", choices=backends())
     sp.add_argument("--answers", help="score answers from this JSONL (ask --batch format) instead of generating")
     sp.add_argument("--out", help="output directory (default: runs/eval-<time>)")
     sp.add_argument("--check", action="store_true", help="only verify the gold quotes")
     sp.add_argument("--no-embed-check", action="store_true", help="faithfulness without embedding similarity")
-    sp.add_argument("--mode", choices=["hybrid", "dense", "bm25"])
+    sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.set_defaults(func=cmd_eval)
 
     sp = sub.add_parser("models", help="provision and verify models")
@@ -378,13 +368,13 @@ def main(argv: list[str] | None = None) -> int:
         import warnings
 
         warnings.filterwarnings("ignore")
-    from ragqa.index.store import IndexError_
+    from ragqa.index.store import IndexUnavailable
     from ragqa.models import ModelError
     from ragqa.provision import ProvisionError
 
     try:
         return args.func(args) or 0
-    except (IndexError_, ModelError, ProvisionError, FileNotFoundError) as exc:
+    except (IndexUnavailable, ModelError, ProvisionError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_MISSING
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_EMBED_MODEL = "google/embeddinggemma-300m"
+RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # the one list: CLI choices, UI radio, retriever check
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class Engine:
                 corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
                 text = load_file(corpus / source)
                 if info is not None and content_id(text) != info.doc_id:
-                    raise store.IndexError_(f"{source} changed since it was indexed; run `ragqa index` so that "
+                    raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` so that "
                                             "citations point at the right text.")
                 cache[source] = text
             return cache[source]
@@ -104,6 +104,28 @@ class Engine:
 
     def ask(self, question: str, **kwargs):
         return self.answers.ask(question, **kwargs)
+
+    def ask_json(self, question: str, backend: str | None = None, qid=None, **kwargs) -> dict:
+        """The ``ragqa ask --json`` contract (:mod:`ragqa.answer.serialize`) for one question."""
+        from ragqa.answer.serialize import to_json
+
+        answer = self.ask(question, backend=backend, **kwargs)
+        return to_json(answer, self.source_text, self.index.title_of, qid)
+
+    def evaluate(self, questions: list, backend: str | None = None, progress: bool = True,
+                 embed_check: bool = True) -> tuple[list[dict], dict]:
+        """Answer and score ``questions`` (:class:`ragqa.evaluation.runner.Question`): rows and summary.
+
+        Raises ``QuestionsError`` when a gold quote is not found verbatim in its document."""
+        from ragqa.evaluation import runner
+
+        texts = runner.gold_texts(questions, self.cfg.paths.corpus_dir)
+        bad = runner.check_quotes(questions, texts)
+        if bad:
+            raise runner.QuestionsError("the question set does not check out:\n  " + "\n  ".join(bad))
+        rows = runner.run(questions, texts, lambda q: self.ask_json(q.question, backend=backend, qid=q.id),
+                          self.embedder if embed_check else None, progress=progress)
+        return rows, runner.summarize(rows)
 
     def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
         return self.retriever.search(query, k=k, mode=mode)

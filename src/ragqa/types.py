@@ -68,6 +68,7 @@ class Chunk:
     sentences: tuple[Sentence, ...] = ()
     repeated: bool = False
     context: str = ""  # title / publisher / section / table header: indexed, never cited
+    table_header: tuple[str, ...] = ()  # a table chunk's column names (its header row's cells)
 
 
 @dataclass(frozen=True)

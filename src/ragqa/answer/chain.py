@@ -16,7 +16,6 @@ from langchain_core.runnables import RunnableLambda
 
 from ragqa import korean
 from ragqa.answer import citations as cites
-from ragqa.answer import llm as llms
 from ragqa.answer.extractive import ExtractiveAnswerer
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.prompts import ABSTAIN, messages
@@ -25,12 +24,7 @@ from ragqa.index.build import embed_text
 from ragqa.index.dense import vector_id
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
 
-LLM_FACTORIES: dict[str, Callable] = {"llamacpp": llms.make_llamacpp, "openai": llms.make_openai}
-
-
-def backends() -> list[str]:
-    """Every answer backend: the extractive one and each registered LLM factory."""
-    return ["extractive", *sorted(LLM_FACTORIES)]
+from ragqa.answer.registry import LLM_FACTORIES, backends, llm_factory  # noqa: F401 - the registry, re-exported
 
 TokenCallback = Callable[[str], None]
 
@@ -92,7 +86,7 @@ class AnswerPipeline:
     def llm(self, backend: str):
         if backend not in self._llms:
             cfg = self.engine.cfg
-            self._llms[backend] = LLM_FACTORIES[backend](cfg.answer, cfg.paths)
+            self._llms[backend] = llm_factory(backend)(cfg.answer, cfg.paths)
         return self._llms[backend]
 
     # -- chain steps -----------------------------------------------------------------------
@@ -110,13 +104,12 @@ class AnswerPipeline:
         if state.backend == "extractive":
             return self._extractive(state)
         on_token = config.get("configurable", {}).get("on_token")
-        titles = {d.doc_id: d.title for d in self.engine.index.docs.values()}
         try:
             model = self.llm(state.backend)
             focused = ExtractiveAnswerer(self.engine.index, self.engine.embedder).focus_passages(state.resolved,
                                                                                                 state.hits)
             parts = []
-            for chunk in model.stream(messages(state.resolved, state.hits, titles, state.lang, focused)):
+            for chunk in model.stream(messages(state.resolved, state.hits, self.engine.index.title_of, state.lang, focused)):
                 piece = str(chunk.content)
                 parts.append(piece)
                 if on_token:
@@ -192,12 +185,11 @@ class AnswerPipeline:
 
     def _compose(self, sentences: list[AnswerSentence], state: _State) -> str:
         parts = []
-        titles = {d.doc_id: d.title for d in self.engine.index.docs.values()}
         for s in sentences:
             marker = "".join(f"[{n}]" for n in s.citations)
             body = s.text
             if state.conflict:
-                title = titles.get(state.hits[s.citations[0] - 1].chunk.doc_id, "") if s.citations else ""
+                title = self.engine.index.title_of(state.hits[s.citations[0] - 1].chunk.doc_id) if s.citations else ""
                 body = f"{title}: {body}" if title else body
             parts.append(f"{body} {marker}".strip())
         text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -86,11 +87,10 @@ def question_entities(question: str) -> list[str]:
     out = []
     for m in re.finditer(r"[A-Za-z]+[\-\s]?\d+(?:\.\d+)?[A-Za-z]*", question):  # GPT-5, R1, Llama 3.1
         out.append(re.sub(r"\s", "", m.group(0)).lower())
-    for tok in korean.kiwi().tokenize(question):
-        if str(tok.tag) in ("NNP", "SL") and len(tok.form) >= 2:
-            form = tok.form.lower()
-            if form not in _GENERIC_ENTITIES and not any(form in o for o in out):
-                out.append(form)
+    for name in korean.names(question):
+        form = name.form.lower()
+        if form not in _GENERIC_ENTITIES and not any(form in o for o in out):
+            out.append(form)
     return out
 
 
@@ -239,7 +239,7 @@ class ExtractiveAnswerer:
         is given with its column names."""
         chunk = self._hits[cand.hit_no - 1].chunk if self._hits else None
         if chunk is not None and chunk.kind == "table" and "\t" in cand.text:
-            return Pick(cand.hit_no, render_row(cand.text, chunk.context), cand.start, cand.end, cand.score)
+            return Pick(cand.hit_no, render_row(cand.text, chunk.table_header), cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= self.max_chars:
             return self._locate(cand, text, source_text)
@@ -363,14 +363,13 @@ def _not_an_answer(text: str, kind: str, position: int) -> bool:
     return kind == "table" and not re.search(r"\d", text)
 
 
-def render_row(row: str, context: str) -> str:
+def render_row(row: str, header: Sequence[str]) -> str:
     """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``.
 
     Header cells are aligned to the row's last cells (the first column is the row's label).
     """
     cells = [c.strip() for c in row.split("\t") if c.strip()]
-    m = re.search(r"표 머리: (.*)$", context)
-    header = [h.strip() for h in m.group(1).split("|") if h.strip()] if m else []
+    header = [h for h in header if h]
     if not header or len(cells) < 2:
         return " ".join(cells)
     values = cells[-len(header):] if len(header) < len(cells) else cells[1:]

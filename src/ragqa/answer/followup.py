@@ -32,8 +32,8 @@ def resolve_followup(question: str, history: list[tuple[str, str]]) -> str:
     fragment = _KO_TAIL.sub("", fragment).strip()
     if not fragment:
         return previous
-    prev_tokens = [t for t in korean.kiwi().tokenize(previous) if str(t.tag) in ("NNP", "SL")]
-    if prev_tokens:
-        t = prev_tokens[0]
-        return previous[: t.start] + fragment + previous[t.start + t.len:]
+    prev_names = korean.names(previous, min_len=1)
+    if prev_names:
+        first = prev_names[0]
+        return previous[: first.start] + fragment + previous[first.end:]
     return f"{previous} ({fragment})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ragqa.types import Hit
 
 ABSTAIN = {"ko": "제공된 문서에서 답을 찾을 수 없습니다.", "en": "The provided documents do not contain the answer."}
@@ -30,20 +32,20 @@ SYSTEM = {
 }
 
 
-def format_passages(hits: list[Hit], titles: dict[str, str], texts: list[str] | None = None) -> str:
+def format_passages(hits: list[Hit], title_of: Callable[[str], str], texts: list[str] | None = None) -> str:
     blocks = []
     for n, hit in enumerate(hits, start=1):
         c = hit.chunk
-        head = titles.get(c.doc_id, c.source)
+        head = title_of(c.doc_id) or c.source
         if c.section:
             head += f" > {c.section.split(' > ')[-1]}"
         blocks.append(f"[{n}] ({head})\n<<<\n{texts[n - 1] if texts else c.text}\n>>>")
     return "\n\n".join(blocks)
 
 
-def messages(question: str, hits: list[Hit], titles: dict[str, str], lang: str,
+def messages(question: str, hits: list[Hit], title_of: Callable[[str], str], lang: str,
              texts: list[str] | None = None) -> list[tuple[str, str]]:
     """``texts`` may replace the passages' full text (focused excerpts); numbering is kept."""
     label = ("자료", "질문") if lang == "ko" else ("Passages", "Question")
-    user = f"{label[0]}:\n{format_passages(hits, titles, texts)}\n\n{label[1]}: {question}"
+    user = f"{label[0]}:\n{format_passages(hits, title_of, texts)}\n\n{label[1]}: {question}"
     return [("system", SYSTEM[lang]), ("human", user)]

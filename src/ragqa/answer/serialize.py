@@ -14,10 +14,10 @@ from typing import Callable
 from ragqa.types import Answer
 
 
-def to_json(answer: Answer, source_text: Callable[[str], str], titles: dict[str, str], qid=None) -> dict:
+def to_json(answer: Answer, source_text: Callable[[str], str], title_of: Callable[[str], str], qid=None) -> dict:
     def passage(n: int, chunk, start: int, end: int, score: float) -> dict:
         text = source_text(chunk.source)[start:end]
-        return {"n": n, "source": chunk.source, "title": titles.get(chunk.source, ""), "start": start, "end": end,
+        return {"n": n, "source": chunk.source, "title": title_of(chunk.source), "start": start, "end": end,
                 "text": text, "score": round(float(score), 6), "section": chunk.section}
 
     out = {

@@ -60,11 +60,10 @@ def missing_names(claim: str, passage: str) -> list[str]:
     sentence and as ``SK`` + ``하이닉스`` in another."""
     flat = "".join(passage.split()).lower()
     names = []
-    for tok in korean.kiwi().tokenize(claim):
-        if str(tok.tag) in ("NNP", "SL") and len(tok.form) >= 2:
-            form = tok.form.lower()
-            if form not in flat and form not in _GENERIC:
-                names.append(form)
+    for name in korean.names(claim):
+        form = name.form.lower()
+        if form not in flat and form not in _GENERIC:
+            names.append(form)
     return names
 
 

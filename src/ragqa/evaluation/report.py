@@ -6,7 +6,7 @@ import html
 import json
 import math
 
-from ragqa.evaluation.runner import HEADLINE
+from ragqa.evaluation.labels import HEADLINE, failure_label, failures
 
 
 def _fmt(v) -> str:
@@ -75,19 +75,7 @@ def render_html(rows: list[dict], summary: dict, config: dict) -> str:
     ])
     items = []
     for r in rows:
-        m = r["metrics"]
-        failed = []
-        if m.get("correct") == 0.0:
-            failed.append("incorrect")
-        if m.get("correct_concise") == 0.0 and m.get("correct") == 1.0:
-            failed.append("too long")
-        if m.get("abstention_accuracy") == 0.0:
-            failed.append("should abstain")
-        if m.get("false_abstention") == 1.0:
-            failed.append("false abstention")
-        if m.get("faithfulness") is not None and isinstance(m.get("faithfulness"), float) and \
-                not math.isnan(m["faithfulness"]) and m["faithfulness"] < 1.0:
-            failed.append("unsupported claim")
+        failed = failures(r["metrics"])
         cites = "".join(f"<li>[{c.get('n')}] {html.escape(c.get('source', ''))} {c.get('start')}–{c.get('end')}: "
                         f"{html.escape(c.get('text', '')[:300])}</li>" for c in r.get("citations", []))
         items.append(
@@ -95,8 +83,8 @@ def render_html(rows: list[dict], summary: dict, config: dict) -> str:
             f"<td>{html.escape(r['id'])}</td><td>{html.escape(r['type'])}</td>"
             f"<td>{html.escape(r['question'])}</td><td>{html.escape(r['answer']).replace(chr(10), '<br>')}"
             f"<details><summary>citations</summary><ul>{cites}</ul></details></td>"
-            f"<td>{html.escape(r.get('gold_answer', ''))}</td><td>{_fmt(m.get('gold_rank'))}</td>"
-            f"<td>{html.escape(', '.join(failed)) or 'ok'}</td></tr>")
+            f"<td>{html.escape(r.get('gold_answer', ''))}</td><td>{_fmt(r['metrics'].get('gold_rank'))}</td>"
+            f"<td>{html.escape(failure_label(r['metrics']))}</td></tr>")
     cfg = html.escape(json.dumps(config, ensure_ascii=False, indent=1, default=str))
     return f"""<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>ragqa eval report</title>
 <style>body{{font-family:sans-serif;margin:1.5em;max-width:1400px}}table{{border-collapse:collapse;font-size:13px}}

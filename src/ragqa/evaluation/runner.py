@@ -22,8 +22,7 @@ from tqdm import tqdm
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.faithfulness import claim_support
 
-HEADLINE = ("hit@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness", "citation_precision",
-            "abstention_accuracy")
+from ragqa.evaluation.labels import HEADLINE  # noqa: F401 - re-exported: callers read runner.HEADLINE
 
 
 class QuestionsError(ValueError):
@@ -61,6 +60,14 @@ def read_questions(path: Path) -> tuple[list[Question], list[str]]:
             except (json.JSONDecodeError, ValueError, TypeError) as exc:
                 problems.append(f"{path.name} line {no}: {exc}")
     return out, problems
+
+
+def gold_texts(questions: Iterable[Question], corpus_dir: Path) -> dict[str, str]:
+    """The source texts of every document a gold quote (or an alternative) names, as loaded for indexing."""
+    from ragqa.ingest.loaders import load_file
+
+    docs = {item.get("doc", g.get("doc")) for q in questions for g in q.gold for item in [g, *g.get("alt", [])]}
+    return {d: load_file(corpus_dir / d) for d in sorted(x for x in docs if x) if (corpus_dir / d).exists()}
 
 
 def check_quotes(questions: Iterable[Question], texts: dict[str, str]) -> list[str]:
@@ -169,17 +176,28 @@ def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=No
 
 
 def write(out_dir: Path, rows: list[dict], summary: dict, config: dict) -> None:
-    from ragqa.evaluation.report import render_html
+    from ragqa.evaluation.report import render_html  # report imports labels, never this module
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / "results.jsonl", "w", encoding="utf-8") as f:
         for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False, default=_nan_none) + "\n")
-    payload = {"summary": summary, "config": config}
-    (out_dir / "summary.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1, default=_nan_none),
-                                          "utf-8")
+            f.write(strict_json(r) + "\n")
+    (out_dir / "summary.json").write_text(strict_json({"summary": summary, "config": config}, indent=1), "utf-8")
     (out_dir / "report.html").write_text(render_html(rows, summary, config), "utf-8")
 
 
-def _nan_none(x):
-    return None
+def finite(value):
+    """``value`` with every NaN or infinity replaced by None (JSON has no NaN: a metric that is
+    undefined for a question is ``null``)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
+def strict_json(value, indent: int | None = None) -> str:
+    """Valid JSON for any parser: NaN and infinities become null (``allow_nan=False`` proves it)."""
+    return json.dumps(finite(value), ensure_ascii=False, indent=indent, allow_nan=False, default=str)

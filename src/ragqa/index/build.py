@@ -86,7 +86,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     if not rebuild and store.current_build(index_dir) is not None:
         try:
             previous = store.load(index_dir, expected)
-        except store.IndexError_ as exc:
+        except store.IndexUnavailable as exc:
             log.warning("rebuilding from scratch: %s", exc)
             print(f"rebuilding the index from scratch: {exc}", file=sys.stderr)
             report.rebuilt = True
@@ -189,7 +189,8 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     corpus_dir = corpus_dir or cfg.paths.corpus_dir
     manifest = store.read_manifest(index_dir or cfg.paths.index_dir)
     if manifest is None or manifest.get("chunker") != chunker_settings(cfg) or \
-            manifest.get("embedding", {}).get("model") != cfg.embed.model:
+            manifest.get("embedding", {}).get("model") != cfg.embed.model or \
+            manifest.get("format_version") != store.FORMAT_VERSION:  # an index from an older release
         return True
     if Path(manifest.get("corpus_dir", corpus_dir)).resolve() != Path(corpus_dir).resolve():
         return True

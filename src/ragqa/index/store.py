@@ -44,7 +44,7 @@ from ragqa.types import Chunk, Sentence
 FORMAT_VERSION = 2  # 2: sentence vectors; the precision recorded beside the weights' hash
 
 
-class IndexError_(RuntimeError):
+class IndexUnavailable(RuntimeError):
     """The index is missing, corrupt or was built with other settings; the message says what to run."""
 
 
@@ -76,6 +76,11 @@ class IndexData:
     def __post_init__(self) -> None:
         self.by_vector_id = {dense.vector_id(c.chunk_id): i for i, c in enumerate(self.chunks)}
         self.sentence_rows = sentence_offsets(self.chunks)
+        self._titles = {key: d.title for d in self.docs.values() for key in (d.source, d.doc_id)}
+
+    def title_of(self, key: str, default: str = "") -> str:
+        """A document's title, by its source path or its doc id."""
+        return self._titles.get(key, default)
 
     def sentence_vectors_of(self, row: int) -> np.ndarray:
         """The vectors of chunk ``row``'s sentences (one row per ``chunk.sentences`` entry)."""
@@ -96,6 +101,7 @@ def chunk_to_json(c: Chunk) -> dict:
 def chunk_from_json(d: dict) -> Chunk:
     d = dict(d)
     d["sentences"] = tuple(Sentence(a, b, t) for a, b, t in d.get("sentences", ()))
+    d["table_header"] = tuple(d.get("table_header", ()))
     return Chunk(**d)
 
 
@@ -159,13 +165,13 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
     """Load the current build; refuse a missing, corrupt or mismatched one with what to run."""
     build = current_build(index_dir)
     if build is None or not build.is_dir():
-        raise IndexError_(f"no index in {index_dir}. Run `ragqa index` (or `make run`) to build it.")
+        raise IndexUnavailable(f"no index in {index_dir}. Run `ragqa index` (or `make run`) to build it.")
     try:
         manifest = json.loads((build / "manifest.json").read_text("utf-8"))
         if expected is not None:
             problems = check_compatible(manifest, expected)
             if problems:
-                raise IndexError_(f"the index in {index_dir} was built with other settings ({'; '.join(problems)}). "
+                raise IndexUnavailable(f"the index in {index_dir} was built with other settings ({'; '.join(problems)}). "
                                   "Run `ragqa index --rebuild` to rebuild it.")
         with open(build / "chunks.jsonl", encoding="utf-8") as f:
             chunks = [chunk_from_json(json.loads(line)) for line in f if line.strip()]
@@ -174,16 +180,16 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
         bm25 = BM25.load(build)
         sentence_terms = json.loads((build / "sentence_terms.json").read_text("utf-8"))
         sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r", allow_pickle=False)
-    except IndexError_:
+    except IndexUnavailable:
         raise
     except Exception as exc:  # any unreadable file means a corrupt index
-        raise IndexError_(f"the index in {build} is corrupt or incomplete ({exc.__class__.__name__}: {exc}). "
+        raise IndexUnavailable(f"the index in {build} is corrupt or incomplete ({exc.__class__.__name__}: {exc}). "
                           "Run `ragqa index --rebuild` to rebuild it.") from exc
     n = manifest.get("counts", {}).get("chunks")
     n_sentences = sum(len(c.sentences) for c in chunks)
     if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n) \
             or sentence_vectors.shape[0] != n_sentences:
-        raise IndexError_(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors {vectors.shape[0]}, "
+        raise IndexUnavailable(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors {vectors.shape[0]}, "
                           f"faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, manifest {n}, sentences "
                           f"{n_sentences}, sentence vectors {sentence_vectors.shape[0]}). Run `ragqa index --rebuild`.")
     docs = {d["source"]: DocInfo(**d) for d in manifest.get("documents", [])}

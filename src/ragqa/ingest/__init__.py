@@ -71,6 +71,11 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[str]]:
             log.warning(msg)
             warnings.append(msg)
             continue
+        except Exception as exc:  # noqa: BLE001 - whatever a loader raises, the rest of the corpus is indexed
+            msg = f"skipped {path.relative_to(corpus_dir).as_posix()}: {exc.__class__.__name__}: {exc}"
+            log.warning(msg)
+            warnings.append(msg)
+            continue
         if doc.doc_id in seen:
             msg = f"skipped {doc.source}: same content as {seen[doc.doc_id]}"
             log.warning(msg)

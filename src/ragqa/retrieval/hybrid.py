@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ragqa import glossary, korean
-from ragqa.config import RetrievalConfig
+from ragqa.config import RETRIEVAL_MODES, RetrievalConfig
 from ragqa.index import dense
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
@@ -23,7 +23,7 @@ from ragqa.models import Embedder
 from ragqa.retrieval import fusion
 from ragqa.types import Hit
 
-MODES = ("hybrid", "dense", "bm25")
+MODES = RETRIEVAL_MODES
 
 
 @dataclass
@@ -141,14 +141,8 @@ class HybridRetriever:
         """Proper nouns of a passage (cached: the same passages come up again and again)."""
         cache = self._names_cache
         if row not in cache:
-            names: list[str] = []
-            for tok in korean.kiwi().tokenize(self.index.chunks[row].text):
-                tag = str(tok.tag)
-                if tag in ("NNP", "SL") and len(tok.form) >= 2:
-                    form = tok.form.lower() if tag == "SL" else tok.form
-                    if form not in names:
-                        names.append(form)
-            cache[row] = names
+            forms = (n.form.lower() if n.latin else n.form for n in korean.names(self.index.chunks[row].text))
+            cache[row] = list(dict.fromkeys(forms))
         return cache[row]
 
     def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], dense_scores: dict[int, float],

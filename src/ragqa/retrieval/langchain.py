@@ -28,6 +28,5 @@ class RagqaRetriever(BaseRetriever):
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         result = self.retriever.search(query, k=self.k, mode=self.mode)
-        docs = self.retriever.index.docs
-        titles = {d.doc_id: d.title for d in docs.values()}
-        return [hit_to_document(h, titles.get(h.chunk.doc_id, "")) for h in result.hits]
+        index = self.retriever.index
+        return [hit_to_document(h, index.title_of(h.chunk.doc_id)) for h in result.hits]

@@ -13,7 +13,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from ragqa.config import Config
+from ragqa.config import RETRIEVAL_MODES, Config
+from ragqa.evaluation.labels import failure_label
 
 
 def build_ui(engine):
@@ -21,7 +22,7 @@ def build_ui(engine):
 
     from ragqa.answer.chain import AnswerError, backends
     from ragqa.ui import render
-    from ragqa.ui.uploads import UploadError, remove_document, store_upload
+    from ragqa.ui.uploads import ALLOWED, UploadError, remove_document, store_upload
 
     cfg = engine.cfg
     examples = ["한국의 AI 민간 투자 규모는 얼마인가?", "2024년에 출시된 초거대 AI 모델은 몇 개인가?",
@@ -135,9 +136,7 @@ def build_ui(engine):
 
     # -- evaluation --------------------------------------------------------------------------
     def run_eval(qfile, limit, backend, progress=gr.Progress(track_tqdm=True)):
-        from ragqa.answer.serialize import to_json
         from ragqa.evaluation import runner
-        from ragqa.ingest.loaders import load_file
 
         path = Path(getattr(qfile, "name", qfile)) if qfile else Path(cfg.paths.home) / "eval" / "questions.jsonl"
         try:
@@ -146,24 +145,10 @@ def build_ui(engine):
             return f"❌ {render.esc(str(exc))}", [], [], None, {}
         if limit:
             questions = questions[: int(limit)]
-        corpus = cfg.paths.corpus_dir
-        texts = {}
-        for q in questions:
-            for g in q.gold:
-                for item in [g, *g.get("alt", [])]:
-                    doc = item.get("doc", g.get("doc"))
-                    if doc and doc not in texts and (corpus / doc).exists():
-                        texts[doc] = load_file(corpus / doc)
-        bad = runner.check_quotes(questions, texts)
-        if bad:
-            return "❌ " + "<br>".join(render.esc(b) for b in bad[:10]), [], [], None, {}
-        titles = {d.source: d.title for d in engine.index.docs.values()}
-
-        def answer_fn(q):
-            return to_json(engine.ask(q.question, backend=backend), engine.source_text, titles, q.id)
-
-        rows = runner.run(questions, texts, answer_fn, engine.embedder)
-        summary = runner.summarize(rows)
+        try:
+            rows, summary = engine.evaluate(questions, backend=backend)
+        except runner.QuestionsError as exc:
+            return "❌ " + render.esc(str(exc)).replace("\n", "<br>"), [], [], None, {}
         out = Path(tempfile.mkdtemp(prefix="ragqa-eval-"))
         runner.write(out, rows, summary, {"questions": str(path), "backend": backend, "n": len(rows)})
         metric_rows = [[t, *(_fmt(a.get(m)) for m in runner.HEADLINE)]
@@ -193,15 +178,11 @@ def build_ui(engine):
 
     def api_ask(question: str, backend: str = "") -> dict:
         """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask"))."""
-        from ragqa.answer.serialize import to_json
-
         try:
-            answer = engine.ask(question, backend=backend or None)
+            return engine.ask_json(question, backend=backend or None)
         except AnswerError as exc:
             return {"question": question, "error": str(exc), "answer": "", "abstained": True, "citations": [],
                     "contexts": [], "unsupported": [], "timings_ms": {}}
-        titles = {d.source: d.title for d in engine.index.docs.values()}
-        return to_json(answer, engine.source_text, titles)
 
     def api_index_info() -> dict:
         """Which index this server answers from: `ragqa ask` uses the server only for the same build."""
@@ -226,7 +207,7 @@ def build_ui(engine):
                         backend = gr.Dropdown(backends(), value=cfg.answer.backend, label="답변 백엔드",
                                               elem_id="rq-backend")
                         k = gr.Slider(1, 10, value=cfg.retrieval.k, step=1, label="검색 문단 수 (top-k)")
-                        mode = gr.Radio(["hybrid", "dense", "bm25"], value=cfg.retrieval.mode, label="검색 방식")
+                        mode = gr.Radio(list(RETRIEVAL_MODES), value=cfg.retrieval.mode, label="검색 방식")
                         gr.Textbox(value=cfg.retrieval.reranker or "(없음: 이 환경에서 제공되는 재순위 모델이 없습니다)",
                                    label="재순위 모델 (RAGQA_RERANKER)", interactive=False)
                 with gr.Column(scale=2):
@@ -247,7 +228,7 @@ def build_ui(engine):
             docs_df = gr.Dataframe(docs_table(), headers=["제목", "발행", "날짜", "파일", "청크"], interactive=False,
                                    label="색인된 문서", elem_id="rq-docs")
             files = gr.File(file_count="multiple", label="문서 올리기 (txt, md, html, pdf, docx · 최대 20MB)",
-                            file_types=[".txt", ".md", ".html", ".htm", ".pdf", ".docx"], elem_id="rq-upload")
+                            file_types=list(ALLOWED), elem_id="rq-upload")
             up_btn = gr.Button("올리고 색인하기", variant="primary", elem_id="rq-upload-btn")
             with gr.Row():
                 rm_pick = gr.Dropdown(sources(), label="삭제할 문서")
@@ -291,21 +272,13 @@ def _fmt(v):
 
 
 def _failed(r: dict) -> str:
-    m = r["metrics"]
-    if m.get("abstention_accuracy") == 0.0:
-        return "답했어야 하지 않음"
-    if m.get("false_abstention") == 1.0:
-        return "잘못된 답변 거부"
-    if m.get("correct") == 0.0:
-        return "오답"
-    if m.get("correct_concise") == 0.0:
-        return "너무 김"
-    return "ok"
+    return failure_label(r["metrics"], "ko")
 
 
 def launch(cfg: Config, host: str = "127.0.0.1", port: int = 7860, engine=None) -> None:
     from ragqa.engine import Engine
     from ragqa.ui.render import CSS
+    from ragqa.ui.uploads import MAX_UPLOAD_BYTES
 
     engine = engine or Engine(cfg)
     try:  # load models, the index and the chain before the first question, not during it
@@ -320,4 +293,4 @@ def launch(cfg: Config, host: str = "127.0.0.1", port: int = 7860, engine=None) 
         print(f"warning: serving on {host} without RAGQA_AUTH: anyone who can reach it can use it")
     demo = build_ui(engine)
     demo.queue(default_concurrency_limit=4).launch(server_name=host, server_port=port, auth=auth, css=CSS,
-                                                   show_error=True, max_file_size="20mb")
+                                                   show_error=True, max_file_size=MAX_UPLOAD_BYTES)

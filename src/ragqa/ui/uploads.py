@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ragqa.ingest.loaders import LOADERS
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-ALLOWED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # per file, in the UI (the loaders themselves accept up to 50 MiB)
+ALLOWED = tuple(sorted(LOADERS))  # every format a loader reads, and nothing else
 
 
 class UploadError(ValueError):
@@ -32,7 +32,7 @@ def store_upload(src: Path, original_name: str, corpus_dir: Path) -> Path:
     """Copy an uploaded file into ``corpus_dir`` under a safe name; refuse bad ones."""
     name = safe_name(original_name)
     ext = Path(name).suffix.lower()
-    if ext not in ALLOWED or ext not in LOADERS:
+    if ext not in ALLOWED:
         raise UploadError(f"지원하지 않는 형식입니다({ext or '확장자 없음'}). 가능: {', '.join(ALLOWED)} / "
                           f"unsupported type")
     size = src.stat().st_size
