@@ -26,7 +26,8 @@ class Engine:
         self._embedder: Embedder | None = embedder
         self._retriever: HybridRetriever | None = None
         self._texts: dict[str, str] = {}  # source -> source text (the offsets' coordinate system)
-        self._answers = None  # the AnswerPipeline, built on first use (imports LangChain)
+        self._answers = None  # the AnswerPipeline over the current retriever, built on first use (imports LangChain)
+        self._llms: dict[str, object] = {}  # loaded chat models by backend, kept across index reloads
         self._lock = threading.RLock()
 
     @property
@@ -57,6 +58,8 @@ class Engine:
                 self._retriever, self._texts = None, {}
             if cfg.embed != self.cfg.embed:
                 self._embedder = None
+            if cfg.answer != self.cfg.answer or cfg.paths != self.cfg.paths:
+                self._llms.clear()  # a chat model is built from the answer settings and the model paths
             self.cfg, self._answers = cfg, None
 
     @property
@@ -96,10 +99,11 @@ class Engine:
     @property
     def answers(self):
         with self._lock:
-            if self._answers is None:
+            retriever = self.retriever
+            if self._answers is None or self._answers.retriever is not retriever:
                 from ragqa.answer.chain import AnswerPipeline
 
-                self._answers = AnswerPipeline(self)
+                self._answers = AnswerPipeline(retriever, self.source_text, self.cfg, self._llms)
             return self._answers
 
     def ask(self, question: str, **kwargs):

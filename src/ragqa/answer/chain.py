@@ -20,6 +20,7 @@ from ragqa.answer.extractive import ExtractiveAnswerer
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.prompts import ABSTAIN, messages
 from ragqa.answer.verify import verify_sentences
+from ragqa.config import Config
 from ragqa.index.build import embed_text
 from ragqa.index.dense import vector_id
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
@@ -66,16 +67,27 @@ def clean_question(question: str) -> str:
 
 
 class AnswerPipeline:
-    def __init__(self, engine):
-        self.engine = engine
-        self._llms: dict[str, object] = {}
+    """retrieve -> generate -> verify over one retriever (its index and embedder).
+
+    Collaborators are passed in: ``retriever`` (``search``, ``index``, ``embedder``), ``source_text``
+    (a document's source text by its source path: the citations' coordinate system) and ``cfg``.
+    ``llms`` caches loaded chat models by backend; the owner may share it across pipelines, so a
+    new index does not reload a local model.
+    """
+
+    def __init__(self, retriever, source_text: Callable[[str], str], cfg: Config,
+                 llms: dict[str, object] | None = None):
+        self.retriever = retriever
+        self.source_text = source_text
+        self.cfg = cfg
+        self._llms = {} if llms is None else llms
         self.chain = (RunnableLambda(self._retrieve) | RunnableLambda(self._generate) | RunnableLambda(self._verify))
 
     # -- public --------------------------------------------------------------------------
     def ask(self, question: str, backend: str | None = None, history: list[tuple[str, str]] | None = None,
             k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None) -> Answer:
         question = clean_question(question)
-        backend = backend or self.engine.cfg.answer.backend
+        backend = backend or self.cfg.answer.backend
         if backend not in backends():
             raise AnswerError(f"unknown backend {backend!r}; choose one of {backends()}")
         resolved = resolve_followup(question, history or [])
@@ -85,14 +97,14 @@ class AnswerPipeline:
 
     def llm(self, backend: str):
         if backend not in self._llms:
-            cfg = self.engine.cfg
+            cfg = self.cfg
             self._llms[backend] = llm_factory(backend)(cfg.answer, cfg.paths)
         return self._llms[backend]
 
     # -- chain steps -----------------------------------------------------------------------
     def _retrieve(self, state: _State, config) -> _State:
         opts = config.get("configurable", {})
-        result = self.engine.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"))
+        result = self.retriever.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"))
         state.hits = result.hits
         state.retrieve_ms = result.ms
         return state
@@ -106,10 +118,10 @@ class AnswerPipeline:
         on_token = config.get("configurable", {}).get("on_token")
         try:
             model = self.llm(state.backend)
-            focused = ExtractiveAnswerer(self.engine.index, self.engine.embedder).focus_passages(state.resolved,
+            focused = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder).focus_passages(state.resolved,
                                                                                                 state.hits)
             parts = []
-            for chunk in model.stream(messages(state.resolved, state.hits, self.engine.index.title_of, state.lang, focused)):
+            for chunk in model.stream(messages(state.resolved, state.hits, self.retriever.index.title_of, state.lang, focused)):
                 piece = str(chunk.content)
                 parts.append(piece)
                 if on_token:
@@ -117,7 +129,7 @@ class AnswerPipeline:
             state.raw = "".join(parts)
         except Exception as exc:  # endpoint down, timeout, model missing: never lose the question
             reason = _describe(exc)
-            if not self.engine.cfg.answer.fallback:
+            if not self.cfg.answer.fallback:
                 raise AnswerError(f"LLM backend {state.backend} failed: {reason}") from exc
             note = (f"LLM 백엔드({state.backend})를 사용할 수 없어 추출형으로 답했습니다: {reason}" if state.lang == "ko"
                     else f"The {state.backend} LLM backend failed ({reason}); answered extractively instead.")
@@ -131,9 +143,9 @@ class AnswerPipeline:
         return state
 
     def _extractive(self, state: _State) -> _State:
-        answerer = ExtractiveAnswerer(self.engine.index, self.engine.embedder,
-                                      max_sentences=self.engine.cfg.answer.max_sentences)
-        texts = {h.chunk.source: self.engine.source_text(h.chunk.source) for h in state.hits}
+        answerer = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder,
+                                      max_sentences=self.cfg.answer.max_sentences)
+        texts = {h.chunk.source: self.source_text(h.chunk.source) for h in state.hits}
         result = answerer.answer(state.resolved, state.hits, texts)
         if result.abstain:
             state.abstain_reason = result.reason
@@ -154,7 +166,7 @@ class AnswerPipeline:
         # a claim may rest on the passage's title, section or table header as well as its text
         passages = [embed_text(h.chunk) for h in state.hits]
         extractive = state.spans is not None
-        checked = verify_sentences(state.claims, passages, None if extractive else self.engine.embedder,
+        checked = verify_sentences(state.claims, passages, None if extractive else self.retriever.embedder,
                                    None if extractive else self._stored_vectors(state.hits))
         sentences, used = [], {}
         for i, (text, cited, support) in enumerate(checked):
@@ -179,7 +191,7 @@ class AnswerPipeline:
 
     def _stored_vectors(self, hits: list[Hit]):
         """The index's vectors of the retrieved passages (None when one is not in the index)."""
-        index = self.engine.index
+        index = self.retriever.index
         rows = [index.by_vector_id.get(vector_id(h.chunk.chunk_id)) for h in hits]
         return None if None in rows else np.asarray(index.vectors[rows])
 
@@ -189,7 +201,7 @@ class AnswerPipeline:
             marker = "".join(f"[{n}]" for n in s.citations)
             body = s.text
             if state.conflict:
-                title = self.engine.index.title_of(state.hits[s.citations[0] - 1].chunk.doc_id) if s.citations else ""
+                title = self.retriever.index.title_of(state.hits[s.citations[0] - 1].chunk.doc_id) if s.citations else ""
                 body = f"{title}: {body}" if title else body
             parts.append(f"{body} {marker}".strip())
         text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)

@@ -146,13 +146,15 @@ def _norm(text: str) -> str:
 
 
 class ExtractiveAnswerer:
-    """Selects and cites sentences; thresholds calibrated on the eval set (see README)."""
+    """Selects and cites sentences; thresholds calibrated on the eval set (see README).
+
+    Stateless between calls: everything a call needs (the hits) is passed to it, so one answerer
+    may serve concurrent questions."""
 
     abstain_below = 0.45
     second_ratio = 0.80
 
     def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, max_chars: int = 200):
-        self._hits: list[Hit] = []
         self.index = index
         self.embedder = embedder
         self.max_sentences = max_sentences
@@ -183,10 +185,12 @@ class ExtractiveAnswerer:
                 previous = own
         return out
 
-    def _context_years(self, cand: Candidate) -> set[str]:
-        return sentence_years(self._hits[cand.hit_no - 1].chunk.context) if self._hits else set()
+    @staticmethod
+    def _context_years(cand: Candidate, hits: list[Hit]) -> set[str]:
+        return sentence_years(hits[cand.hit_no - 1].chunk.context)
 
-    def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str) -> list[Candidate]:
+    def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str, hits: list[Hit]
+               ) -> list[Candidate]:
         if not cands:
             return []
         sims = np.zeros(len(cands), np.float32)
@@ -196,7 +200,7 @@ class ExtractiveAnswerer:
                 np.asarray([c.prior for c in cands])
             top = np.argsort(-pre, kind="stable")[:12 if lang == "ko" else 24]
             qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
-            vecs = self._sentence_vectors([cands[i] for i in top])
+            vecs = self._sentence_vectors([cands[i] for i in top], hits)
             for i, v in zip(top, vecs):
                 sims[i] = float(np.dot(qv, v))
         years = question_years(question)
@@ -206,7 +210,7 @@ class ExtractiveAnswerer:
             score = lexical_w * c.lexical + dense_w * float(sim) + 0.05 * c.prior
             if qtype == "number":
                 score += 0.12 if _has_answer_number(c.text) else -0.12
-            asked = years - self._context_years(c)  # "AI 인덱스 2024" names a report, not the year asked
+            asked = years - self._context_years(c, hits)  # "AI 인덱스 2024" names a report, not the year asked
             if asked:  # the asked year, not another one (a cumulative or a later figure)
                 found = sentence_years(c.text)
                 score += 0.08 if found & asked else (-0.08 if found else 0.0)
@@ -217,13 +221,13 @@ class ExtractiveAnswerer:
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score))
         return sorted(scored, key=lambda c: -c.score)
 
-    def _sentence_vectors(self, cands: list[Candidate]) -> np.ndarray:
+    def _sentence_vectors(self, cands: list[Candidate], hits: list[Hit]) -> np.ndarray:
         """The candidates' sentence vectors: stored with the index (embedded once, at index time);
         only a sentence the index does not hold (a passage from elsewhere) is embedded now."""
         out = np.zeros((len(cands), self.embedder.dim), np.float32)
         missing = []
         for i, c in enumerate(cands):
-            row = self.index.by_vector_id.get(dense.vector_id(self._hits[c.hit_no - 1].chunk.chunk_id))
+            row = self.index.by_vector_id.get(dense.vector_id(hits[c.hit_no - 1].chunk.chunk_id))
             stored = self.index.sentence_vectors_of(row) if row is not None else ()
             if c.sentence_no < len(stored):
                 out[i] = stored[c.sentence_no]
@@ -234,11 +238,11 @@ class ExtractiveAnswerer:
         return out
 
     # -- composing ---------------------------------------------------------------------------
-    def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str) -> Pick:
+    def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit]) -> Pick:
         """The sentence, or when it is long the window of clauses that answers; a table row
         is given with its column names."""
-        chunk = self._hits[cand.hit_no - 1].chunk if self._hits else None
-        if chunk is not None and chunk.kind == "table" and "\t" in cand.text:
+        chunk = hits[cand.hit_no - 1].chunk
+        if chunk.kind == "table" and "\t" in cand.text:
             return Pick(cand.hit_no, render_row(cand.text, chunk.table_header), cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= self.max_chars:
@@ -283,8 +287,7 @@ class ExtractiveAnswerer:
         """Each passage cut to its sentences that best match the question (in document order),
         so an LLM reads less: the prompt is most of its cost on a CPU."""
         lang = "ko" if korean.is_korean(question) else "en"
-        self._hits = hits
-        ranked = self._score(question, self._candidates(question, hits, lang), question_type(question), lang)
+        ranked = self._score(question, self._candidates(question, hits, lang), question_type(question), lang, hits)
         out = []
         for hit_no, hit in enumerate(hits, start=1):
             picked, size = [], 0
@@ -302,8 +305,7 @@ class ExtractiveAnswerer:
     def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None) -> ExtractiveResult:
         lang = "ko" if korean.is_korean(question) else "en"
         qtype = question_type(question)
-        self._hits = hits
-        ranked = self._score(question, self._candidates(question, hits, lang), qtype, lang)
+        ranked = self._score(question, self._candidates(question, hits, lang), qtype, lang, hits)
         if not ranked:
             return ExtractiveResult((), True, False, 0.0, "no passages")
         if lang == "ko":
@@ -346,7 +348,7 @@ class ExtractiveAnswerer:
                 chosen.append(c)
                 docs.add(doc)
         texts = source_texts or {}
-        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""))
+        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""), hits)
                       for c in chosen)
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])
