@@ -18,7 +18,7 @@ def test_undefined_metrics_are_written_as_null_not_nan(tmp_path):
     rows = runner.run([q], {}, lambda q: {"answer": "", "abstained": True, "citations": [], "contexts": []},
                       progress=False)
     summary = runner.summarize(rows)
-    assert math.isnan(summary["overall"]["faithfulness_overall"])  # undefined: no claims at all
+    assert math.isnan(summary.overall["faithfulness_overall"])  # undefined: no claims at all
     runner.write(tmp_path, rows, summary, {"note": float("inf")})
     lines = (tmp_path / "results.jsonl").read_text("utf-8").splitlines()
     assert strict_loads(lines[0])["metrics"]["faithfulness"] is None

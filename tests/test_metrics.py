@@ -3,6 +3,7 @@ import math
 
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.faithfulness import claim_support, split_claims
+from ragqa.evaluation.records import QuestionResult
 from ragqa.evaluation.runner import Question, check_quotes, read_questions, score_one, summarize
 from ragqa.numbers import numbers_in, parse_korean_number
 
@@ -51,7 +52,7 @@ def test_faithfulness_flags_the_one_unsupported_claim():
     passages = {1: "한국의 AI 민간 투자는 13억9천만 달러로 9위였다.", 2: "중국은 72억6천만 달러를 투자했다."}
     answer = "한국의 AI 민간 투자는 13.9억 달러였다 [1]. 중국은 100억 달러를 투자했다 [2]."
     claims = claim_support(answer, passages)
-    assert [c["supported"] for c in claims] == [True, False]
+    assert [c.supported for c in claims] == [True, False]
     assert len(split_claims("자료마다 수치가 다릅니다.\n- 제목: 한 문장이다 [1]\n- 제목: 두 문장이다 [2]")) == 2
 
 
@@ -75,10 +76,11 @@ def test_scoring_an_answer_made_elsewhere():
               "citations": [{"n": 1, "source": "d.txt", "start": at, "end": at + 20, "text": texts["d.txt"][at:at + 20]}],
               "contexts": [{"n": 1, "source": "d.txt", "start": 0, "end": len(texts["d.txt"]),
                             "text": texts["d.txt"]}]}
-    m = score_one(q, result, texts)["metrics"]
+    m = score_one(q, result, texts).metrics
     assert m["correct"] == 1.0 and m["hit@1"] == 1.0 and m["faithfulness"] == 1.0 and m["citation_precision"] == 1.0
     only_text = {"answer": "한국의 투자는 13억9천만 달러였다 [1]", "citations": [{"n": 1, "text": "한국의 투자는 13억9천만 달러였다."}]}
-    m2 = score_one(q, only_text, texts)["metrics"]
+    m2 = score_one(q, only_text, texts).metrics
     assert m2["correct"] == 1.0 and m2["faithfulness"] == 1.0 and math.isnan(m2["hit@1"])
-    summary = summarize([{"type": "numeric", "metrics": m, "abstained": False, "timings_ms": {"total": 5.0}}])
-    assert summary["overall"]["correct"] == 1.0 and summary["by_type"]["numeric"]["n"] == 1
+    summary = summarize([QuestionResult("1", "numeric", q.question, result["answer"], False, m,
+                                        timings_ms={"total": 5.0})])
+    assert summary.overall["correct"] == 1.0 and summary.by_type["numeric"]["n"] == 1

@@ -251,7 +251,7 @@ def cmd_eval(args) -> int:
               if engine is not None and not args.answers else None}
     out = Path(args.out or f"runs/eval-{time.strftime('%Y%m%d-%H%M%S')}")
     runner.write(out, rows, summary, config)
-    o = summary["overall"]
+    o = summary.overall
     print(" ".join(f"{k}={o.get(k, float('nan')):.3f}" for k in runner.HEADLINE if k in o))
     print(f"wrote {out}/results.jsonl, summary.json, report.html")
     return 0

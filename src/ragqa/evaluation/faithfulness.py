@@ -11,6 +11,7 @@ import re
 
 from ragqa.answer import citations as cites
 from ragqa.answer.verify import check
+from ragqa.evaluation.records import ClaimVerdict
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[,;])\s+(?=\S{2,})")
 _HEADER = re.compile(r"^(자료마다 수치가 다릅니다|The documents give different figures|The reports say \(quoted in Korean\):)\s*")
@@ -30,7 +31,7 @@ def split_claims(answer: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def claim_support(answer: str, passages: dict[int, str], embedder=None) -> list[dict]:
+def claim_support(answer: str, passages: dict[int, str], embedder=None) -> list[ClaimVerdict]:
     """Each claim with its verdict against the passages it cites (all passages if it cites none).
 
     ``passages`` maps a passage number (the answer's ``[n]``) to its text.
@@ -40,7 +41,7 @@ def claim_support(answer: str, passages: dict[int, str], embedder=None) -> list[
     index = {n: i for i, n in enumerate(numbers)}
     texts = [passages[n] for n in numbers]
     if not claims or not texts:
-        return [{"claim": c, "supported": False, "cited": m} for c, m in claims]
+        return [ClaimVerdict(c, tuple(m), False) for c, m in claims]
     sims = None
     if embedder is not None:
         import numpy as np
@@ -52,7 +53,6 @@ def claim_support(answer: str, passages: dict[int, str], embedder=None) -> list[
     for i, (claim, markers) in enumerate(claims):
         targets = [index[k] for k in markers if k in index] or list(range(len(texts)))
         verdicts = [check(claim, texts[j], None, None if sims is None else float(sims[i, j])) for j in targets]
-        out.append({"claim": claim, "cited": markers, "supported": any(v.supported for v in verdicts),
-                    "numbers_ok": any(v.numbers_ok for v in verdicts),
-                    "term_overlap": round(max(v.term_overlap for v in verdicts), 3)})
+        out.append(ClaimVerdict(claim, tuple(markers), any(v.supported for v in verdicts),
+                                any(v.numbers_ok for v in verdicts), round(max(v.term_overlap for v in verdicts), 3)))
     return out

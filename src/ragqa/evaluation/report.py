@@ -7,6 +7,7 @@ import json
 import math
 
 from ragqa.evaluation.labels import HEADLINE, failure_label, failures
+from ragqa.evaluation.records import QuestionResult, Summary
 
 
 def _fmt(v) -> str:
@@ -48,9 +49,9 @@ def _histogram(title: str, values: list[float], bins: list[float]) -> str:
     return _bars(title, list(zip(labels, [float(c) for c in counts])))
 
 
-def render_html(rows: list[dict], summary: dict, config: dict) -> str:
-    overall = summary["overall"]
-    by_type = summary["by_type"]
+def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> str:
+    overall = summary.overall
+    by_type = summary.by_type
     metrics = [m for m in HEADLINE] + ["false_abstention", "citation_recall", "ndcg@5", "answer_chars_median",
                                        "latency_ms_p50", "latency_ms_p95"]
     head = "".join(f"<th>{html.escape(m)}</th>" for m in metrics)
@@ -60,31 +61,31 @@ def render_html(rows: list[dict], summary: dict, config: dict) -> str:
     for t, agg in by_type.items():
         table.append(f"<tr><td>{html.escape(t)}</td><td>{_fmt(agg.get('n'))}</td>" +
                      "".join(f"<td>{_fmt(agg.get(m))}</td>" for m in metrics) + "</tr>")
-    ranks = [r["metrics"].get("gold_rank") for r in rows if r["metrics"].get("hit@1") is not None]
+    ranks = [r.metrics.get("gold_rank") for r in rows if r.metrics.get("hit@1") is not None]
     rank_counts = [(str(k), float(sum(1 for x in ranks if x == k))) for k in (1, 2, 3, 4, 5)]
     rank_counts.append(("not in top 5", float(sum(1 for x in ranks if x is None))))
-    latencies = [r["timings_ms"].get("total", 0.0) for r in rows if r.get("timings_ms")]
+    latencies = [r.timings_ms.get("total", 0.0) for r in rows if r.timings_ms]
     plots = "".join([
         _bars("correct & concise by type", [(t, a.get("correct_concise")) for t, a in by_type.items()], scale=1.0),
         _bars("faithfulness by type", [(t, a.get("faithfulness")) for t, a in by_type.items()], scale=1.0),
         _bars("hit@1 by type", [(t, a.get("hit@1")) for t, a in by_type.items()], scale=1.0),
         _bars("rank of the first gold passage", rank_counts),
         _histogram("latency per question (ms)", latencies, [0, 250, 500, 1000, 2000, 5000, float("inf")]),
-        _histogram("answer length (characters)", [r["metrics"]["answer_chars"] for r in rows],
+        _histogram("answer length (characters)", [r.metrics["answer_chars"] for r in rows],
                    [0, 100, 200, 400, 700, float("inf")]),
     ])
     items = []
     for r in rows:
-        failed = failures(r["metrics"])
+        failed = failures(r.metrics)
         cites = "".join(f"<li>[{c.get('n')}] {html.escape(c.get('source', ''))} {c.get('start')}–{c.get('end')}: "
-                        f"{html.escape(c.get('text', '')[:300])}</li>" for c in r.get("citations", []))
+                        f"{html.escape(c.get('text', '')[:300])}</li>" for c in r.citations)
         items.append(
-            f'<tr class="{"fail" if failed else "ok"}" data-type="{html.escape(r["type"])}">'
-            f"<td>{html.escape(r['id'])}</td><td>{html.escape(r['type'])}</td>"
-            f"<td>{html.escape(r['question'])}</td><td>{html.escape(r['answer']).replace(chr(10), '<br>')}"
+            f'<tr class="{"fail" if failed else "ok"}" data-type="{html.escape(r.type)}">'
+            f"<td>{html.escape(r.id)}</td><td>{html.escape(r.type)}</td>"
+            f"<td>{html.escape(r.question)}</td><td>{html.escape(r.answer).replace(chr(10), '<br>')}"
             f"<details><summary>citations</summary><ul>{cites}</ul></details></td>"
-            f"<td>{html.escape(r.get('gold_answer', ''))}</td><td>{_fmt(r['metrics'].get('gold_rank'))}</td>"
-            f"<td>{html.escape(failure_label(r['metrics']))}</td></tr>")
+            f"<td>{html.escape(r.gold_answer)}</td><td>{_fmt(r.metrics.get('gold_rank'))}</td>"
+            f"<td>{html.escape(failure_label(r.metrics))}</td></tr>")
     cfg = html.escape(json.dumps(config, ensure_ascii=False, indent=1, default=str))
     return f"""<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>ragqa eval report</title>
 <style>body{{font-family:sans-serif;margin:1.5em;max-width:1400px}}table{{border-collapse:collapse;font-size:13px}}

@@ -15,12 +15,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from tqdm import tqdm
 
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.faithfulness import claim_support
+from ragqa.evaluation.records import ClaimVerdict, Metrics, QuestionResult, Summary
 
 from ragqa.evaluation.labels import HEADLINE  # noqa: F401 - re-exported: callers read runner.HEADLINE
 
@@ -88,7 +89,12 @@ def _spans(passages: list[dict]) -> list[M.Span]:
     return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in passages if "source" in p and "start" in p]
 
 
-def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -> dict:
+class Scores(NamedTuple):
+    metrics: Metrics
+    claims: list[ClaimVerdict]
+
+
+def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -> Scores:
     """Metrics of one answer in the ``ask --json`` format (or with only answer and cited texts)."""
     gold = M.resolve_quotes(q.gold, texts) if q.gold else []
     contexts = _spans(result.get("contexts") or [])
@@ -122,23 +128,23 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
                                             c.get("text", "")) if x)
     claims = [] if abstained else claim_support(answer, passages, embedder)
     m["claims"] = len(claims)
-    m["supported_claims"] = sum(1 for c in claims if c["supported"])
+    m["supported_claims"] = sum(1 for c in claims if c.supported)
     m["faithfulness"] = (m["supported_claims"] / len(claims)) if claims else M.NAN
     m["answer_chars"] = len(answer)
-    return {"metrics": m, "claims": claims}
+    return Scores(m, claims)
 
 
-def summarize(rows: list[dict]) -> dict:
-    def agg(subset: list[dict]) -> dict:
-        keys = {k for r in subset for k, v in r["metrics"].items() if isinstance(v, (int, float)) and v is not None}
-        out = {k: M.mean([float(r["metrics"][k]) for r in subset if isinstance(r["metrics"].get(k), (int, float))])
+def summarize(rows: list[QuestionResult]) -> Summary:
+    def agg(subset: list[QuestionResult]) -> Metrics:
+        keys = {k for r in subset for k, v in r.metrics.items() if isinstance(v, (int, float)) and v is not None}
+        out = {k: M.mean([float(r.metrics[k]) for r in subset if isinstance(r.metrics.get(k), (int, float))])
                for k in sorted(keys) if k not in ("gold_rank", "claims", "supported_claims", "answer_chars")}
-        claims = sum(r["metrics"].get("claims", 0) for r in subset)
-        out["faithfulness_overall"] = (sum(r["metrics"].get("supported_claims", 0) for r in subset) / claims
+        claims = sum(r.metrics.get("claims", 0) for r in subset)
+        out["faithfulness_overall"] = (sum(r.metrics.get("supported_claims", 0) for r in subset) / claims
                                        if claims else M.NAN)
-        lengths = [r["metrics"]["answer_chars"] for r in subset if not r.get("abstained")]
+        lengths = [r.metrics["answer_chars"] for r in subset if not r.abstained]
         out["answer_chars_median"] = statistics.median(lengths) if lengths else M.NAN
-        lat = [r["timings_ms"].get("total", M.NAN) for r in subset if r.get("timings_ms")]
+        lat = [r.timings_ms.get("total", M.NAN) for r in subset if r.timings_ms]
         lat = [x for x in lat if not math.isnan(x)]
         if lat:
             lat.sort()
@@ -147,14 +153,14 @@ def summarize(rows: list[dict]) -> dict:
         out["n"] = len(subset)
         return out
 
-    by_type: dict[str, list[dict]] = {}
+    by_type: dict[str, list[QuestionResult]] = {}
     for r in rows:
-        by_type.setdefault(r["type"], []).append(r)
-    return {"overall": agg(rows), "by_type": {t: agg(v) for t, v in sorted(by_type.items())}}
+        by_type.setdefault(r.type, []).append(r)
+    return Summary(agg(rows), {t: agg(v) for t, v in sorted(by_type.items())})
 
 
 def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=None, progress: bool = True
-        ) -> list[dict]:
+        ) -> list[QuestionResult]:
     """Answer (via ``answer_fn(question) -> ask-json dict``) and score every question."""
     rows = []
     for q in tqdm(questions, desc="eval", unit="q", file=sys.stderr, disable=not progress):
@@ -163,26 +169,26 @@ def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=No
             result = answer_fn(q)
         except Exception as exc:  # one failing question never stops the batch
             result = {"answer": "", "abstained": True, "citations": [], "contexts": [], "error": str(exc)}
-        scored = score_one(q, result, texts, embedder)
-        rows.append({"id": q.id, "type": q.type, "question": q.question, "gold_answer": q.answer,
-                     "must_include": q.must_include, "answer": result.get("answer", ""),
-                     "abstained": bool(result.get("abstained")), "backend": result.get("backend", ""),
-                     "citations": result.get("citations", []), "contexts": result.get("contexts", []),
-                     "unsupported": result.get("unsupported", []), "error": result.get("error"),
-                     "notes": result.get("notes", []),
-                     "timings_ms": result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
-                     **scored})
+        scores = score_one(q, result, texts, embedder)
+        rows.append(QuestionResult(
+            q.id, q.type, q.question, result.get("answer", ""), bool(result.get("abstained")), scores.metrics,
+            scores.claims, gold_answer=q.answer, must_include=q.must_include, backend=result.get("backend", ""),
+            citations=result.get("citations", []), contexts=result.get("contexts", []),
+            unsupported=result.get("unsupported", []), notes=result.get("notes", []),
+            timings_ms=result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
+            error=result.get("error")))
     return rows
 
 
-def write(out_dir: Path, rows: list[dict], summary: dict, config: dict) -> None:
+def write(out_dir: Path, rows: list[QuestionResult], summary: Summary, config: dict) -> None:
     from ragqa.evaluation.report import render_html  # report imports labels, never this module
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / "results.jsonl", "w", encoding="utf-8") as f:
         for r in rows:
-            f.write(strict_json(r) + "\n")
-    (out_dir / "summary.json").write_text(strict_json({"summary": summary, "config": config}, indent=1), "utf-8")
+            f.write(strict_json(r.to_json()) + "\n")
+    (out_dir / "summary.json").write_text(strict_json({"summary": summary.to_json(), "config": config}, indent=1),
+                                          "utf-8")
     (out_dir / "report.html").write_text(render_html(rows, summary, config), "utf-8")
 
 

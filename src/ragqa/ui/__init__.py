@@ -152,16 +152,16 @@ def build_ui(engine):
         out = Path(tempfile.mkdtemp(prefix="ragqa-eval-"))
         runner.write(out, rows, summary, {"questions": str(path), "backend": backend, "n": len(rows)})
         metric_rows = [[t, *(_fmt(a.get(m)) for m in runner.HEADLINE)]
-                       for t, a in [("overall", summary["overall"]), *summary["by_type"].items()]]
-        q_rows = [[r["id"], r["type"], r["question"], r["answer"][:200], _failed(r)] for r in rows]
+                       for t, a in [("overall", summary.overall), *summary.by_type.items()]]
+        q_rows = [[r.id, r.type, r.question, r.answer[:200], _failed(r)] for r in rows]
         msg = (f"✅ {len(rows)}문항 평가 완료" + (f" · 건너뛴 줄 {len(problems)}" if problems else "") +
                f" · 보고서: {render.esc(str(out / 'report.html'))}")
         return msg, metric_rows, q_rows, [str(out / "results.jsonl"), str(out / "summary.json"),
-                                         str(out / "report.html")], {r["id"]: r for r in rows}
+                                         str(out / "report.html")], {r.id: r for r in rows}
 
     def filter_rows(store, failed_only, qtype):
-        return [[r["id"], r["type"], r["question"], r["answer"][:200], _failed(r)] for r in (store or {}).values()
-                if (not failed_only or _failed(r) != "ok") and (not qtype or qtype == "전체" or r["type"] == qtype)]
+        return [[r.id, r.type, r.question, r.answer[:200], _failed(r)] for r in (store or {}).values()
+                if (not failed_only or _failed(r) != "ok") and (not qtype or qtype == "전체" or r.type == qtype)]
 
     def show_row(store, evt: gr.SelectData):
         row = evt.row_value if hasattr(evt, "row_value") else None
@@ -172,9 +172,9 @@ def build_ui(engine):
         cites = "".join(f'<div class="rq-card"><b>[{c["n"]}] {render.esc(c.get("title", ""))}</b> '
                         f'<span class="rq-meta">{render.esc(c.get("source", ""))} {c.get("start")}–{c.get("end")}</span>'
                         f'<div class="rq-passage">{render.esc(c.get("text", ""))}</div></div>'
-                        for c in r.get("citations", []))
+                        for c in r.citations)
         return (f"<b>{render.esc(r['question'])}</b><br>{render.esc(r['answer'])}<br>"
-                f'<div class="rq-meta">정답: {render.esc(r.get("gold_answer", ""))} · {_failed(r)}</div>{cites}')
+                f'<div class="rq-meta">정답: {render.esc(r.gold_answer)} · {_failed(r)}</div>{cites}')
 
     def api_ask(question: str, backend: str = "") -> dict:
         """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask"))."""
@@ -271,8 +271,8 @@ def _fmt(v):
     return round(v, 3) if isinstance(v, float) else v
 
 
-def _failed(r: dict) -> str:
-    return failure_label(r["metrics"], "ko")
+def _failed(r) -> str:
+    return failure_label(r.metrics, "ko")
 
 
 def launch(cfg: Config, host: str = "127.0.0.1", port: int = 7860, engine=None) -> None:
