@@ -1,0 +1,99 @@
+"""The 질문하기 tab: chat with streamed answers, citation cards, and the cited span in its document."""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+from ragqa.config import RETRIEVAL_MODES
+from ragqa.ui import render
+
+EXAMPLES = ["한국의 AI 민간 투자 규모는 얼마인가?", "2024년에 출시된 초거대 AI 모델은 몇 개인가?",
+            "SK 하이닉스의 HBM 전략은?", "그럼 중국은?", "Which Korean model was selected as a notable AI model?"]
+
+
+def chat_tab(gr, engine, backends: list[str]) -> None:
+    """Build the tab inside the current ``gr.Blocks``."""
+    cfg = engine.cfg
+
+    def ask(message, history, backend, k, mode, turns):
+        history = list(history or [])
+        turns = list(turns or [])
+        message = (message or "").strip()
+        if not message:
+            history.append({"role": "assistant", "content": "질문을 입력해 주세요. (빈 질문)"})
+            yield history, turns, None, gr.update(), ""
+            return
+        history.append({"role": "user", "content": render.esc(message)})
+        history.append({"role": "assistant", "content": "…"})
+        yield history, turns, None, gr.update(), ""
+        tokens: queue.Queue = queue.Queue()
+        box: dict = {}
+
+        def work():
+            try:
+                box["answer"] = engine.ask(message, backend=backend, k=int(k), mode=mode, history=turns[-3:],
+                                           on_token=tokens.put)
+            except Exception as exc:  # shown to the user, never a stack trace
+                box["error"] = str(exc)
+            finally:
+                tokens.put(None)
+
+        threading.Thread(target=work, daemon=True).start()
+        streamed = ""
+        while True:
+            piece = tokens.get()
+            if piece is None:
+                break
+            streamed += piece
+            history[-1] = {"role": "assistant", "content": render.esc(streamed) + " ▌"}
+            yield history, turns, None, gr.update(), ""
+        if "error" in box:
+            history[-1] = {"role": "assistant", "content": f"⚠️ {render.esc(box['error'])}"}
+            yield history, turns, None, gr.update(choices=[], value=None), ""
+            return
+        answer = box["answer"]
+        history[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
+        turns.append((answer.resolved_question or message, answer.text))
+        choices = [f"[{c.n}]" for c in answer.citations]
+        yield history, turns, answer, gr.update(choices=choices, value=None), ""
+
+    def cards(answer):
+        if answer is None:
+            return ""
+        return render.citation_cards(answer, engine.index.docs, engine.source_text)
+
+    def open_citation(answer, choice):
+        if answer is None or not choice:
+            return ""
+        return render.context_view(answer, int(choice.strip("[]")), engine.index.docs, engine.source_text)
+
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(label="대화", height=460, elem_id="rq-chat")
+            with gr.Row():
+                box = gr.Textbox(label="질문", placeholder="예: 한국의 AI 민간 투자 규모는?", scale=5,
+                                 elem_id="rq-question")
+                send = gr.Button("보내기", variant="primary", scale=1, elem_id="rq-send")
+            gr.Examples(EXAMPLES, inputs=box, label="예시 질문")
+            clear = gr.Button("대화 지우기")
+            with gr.Accordion("설정", open=False):
+                backend = gr.Dropdown(backends, value=cfg.answer.backend, label="답변 백엔드", elem_id="rq-backend")
+                k = gr.Slider(1, 10, value=cfg.retrieval.k, step=1, label="검색 문단 수 (top-k)")
+                mode = gr.Radio(list(RETRIEVAL_MODES), value=cfg.retrieval.mode, label="검색 방식")
+                gr.Textbox(value=cfg.retrieval.reranker or "(없음: 이 환경에서 제공되는 재순위 모델이 없습니다)",
+                           label="재순위 모델 (RAGQA_RERANKER)", interactive=False)
+        with gr.Column(scale=2):
+            gr.Markdown("### 인용 근거")
+            cite_html = gr.HTML(elem_id="rq-citations")
+            pick = gr.Radio([], label="인용 열기 (문서 맥락 보기)", elem_id="rq-pick")
+            context_html = gr.HTML(elem_id="rq-context")
+    answer_state = gr.State(None)
+    turns = gr.State([])
+    inputs = [box, chat, backend, k, mode, turns]
+    outputs = [chat, turns, answer_state, pick, box]
+    for trigger in (send.click, box.submit):
+        trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)
+    pick.change(open_citation, [answer_state, pick], context_html)
+    clear.click(lambda: ([], [], None, gr.update(choices=[], value=None), "", ""), None,
+                [chat, turns, answer_state, pick, cite_html, context_html])

@@ -1,0 +1,82 @@
+"""The 문서 tab: the indexed documents, uploading and removing files (each followed by an incremental index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ragqa.ui import render
+from ragqa.ui.uploads import ALLOWED, MAX_UPLOAD_BYTES, UploadError, remove_document, store_upload
+
+
+def docs_table(engine) -> list[list]:
+    rows = []
+    try:
+        for d in engine.index.docs.values():
+            rows.append([d.title, d.publisher, d.date, d.source, d.chunks])
+    except Exception as exc:  # no index yet: say so in the table
+        rows.append([f"(색인 없음: {exc})", "", "", "", 0])
+    return rows
+
+
+def status_md(engine) -> str:
+    try:
+        m = engine.index.manifest
+        return (f"**색인** `{engine.index.path.name}` · 문서 {m['counts']['documents']}개 · 청크 "
+                f"{m['counts']['chunks']}개 · 임베딩 `{m['embedding']['model']}` ({m['embedding']['dim']}차원, "
+                f"{m['embedding'].get('precision') or '?'}) · 생성 {m.get('built_at', '')}")
+    except Exception as exc:
+        return f"⚠️ {render.esc(str(exc))}"
+
+
+def _sources(engine) -> list[str]:
+    try:
+        return sorted(engine.index.docs)
+    except Exception:
+        return []
+
+
+def documents_tab(gr, engine, status) -> None:
+    """Build the tab inside the current ``gr.Blocks``; ``status`` is the header's index line."""
+    corpus = engine.cfg.paths.corpus_dir
+
+    def upload(files, progress=gr.Progress(track_tqdm=True)):
+        messages = []
+        for f in files or []:
+            path = Path(getattr(f, "name", f))
+            original = getattr(f, "orig_name", None) or path.name
+            try:
+                dest = store_upload(path, original, corpus)
+                messages.append(f"✅ {render.esc(dest.name)} 저장")
+            except UploadError as exc:
+                messages.append(f"❌ {render.esc(original)}: {render.esc(str(exc))}")
+        if any(m.startswith("✅") for m in messages):
+            report = engine.build(progress=True)
+            messages.append(f"색인 갱신: 추가 {len(report.added)} · 변경 {len(report.changed)} · 삭제 "
+                            f"{len(report.removed)} · 임베딩 {report.embedded}청크 · {report.seconds:.1f}초")
+            messages += [f"⚠️ {render.esc(w)}" for w in report.warnings]
+        return "<br>".join(messages), docs_table(engine), gr.update(choices=_sources(engine)), status_md(engine)
+
+    def remove(source, progress=gr.Progress(track_tqdm=True)):
+        if not source:
+            return "삭제할 문서를 고르세요.", docs_table(engine), gr.update(choices=_sources(engine)), status_md(engine)
+        try:
+            remove_document(source, corpus)
+        except UploadError as exc:
+            return f"❌ {render.esc(str(exc))}", docs_table(engine), gr.update(choices=_sources(engine)), \
+                status_md(engine)
+        report = engine.build(progress=True)
+        return (f"🗑️ {render.esc(source)} 삭제 · 색인 갱신 {report.seconds:.1f}초", docs_table(engine),
+                gr.update(choices=_sources(engine), value=None), status_md(engine))
+
+    docs_df = gr.Dataframe(docs_table(engine), headers=["제목", "발행", "날짜", "파일", "청크"], interactive=False,
+                           label="색인된 문서", elem_id="rq-docs")
+    kinds = ", ".join(ext.lstrip(".") for ext in ALLOWED)
+    files = gr.File(file_count="multiple", label=f"문서 올리기 ({kinds} · 최대 {MAX_UPLOAD_BYTES // 2**20}MB)",
+                    file_types=list(ALLOWED), elem_id="rq-upload")
+    up_btn = gr.Button("올리고 색인하기", variant="primary", elem_id="rq-upload-btn")
+    with gr.Row():
+        rm_pick = gr.Dropdown(_sources(engine), label="삭제할 문서")
+        rm_btn = gr.Button("문서 삭제", variant="stop")
+    doc_msg = gr.HTML(elem_id="rq-doc-msg")
+    up_btn.click(upload, files, [doc_msg, docs_df, rm_pick, status])
+    rm_btn.click(remove, rm_pick, [doc_msg, docs_df, rm_pick, status])

@@ -1,0 +1,93 @@
+"""The 평가 tab: run a question set through the engine, see the metrics and every question's result."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from pathlib import Path
+
+from ragqa.evaluation.labels import HEADLINE, failure_label
+from ragqa.ui import render
+
+ALL_TYPES = "전체"
+
+
+def _fmt(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    return round(v, 3) if isinstance(v, float) else v
+
+
+def _failed(r) -> str:
+    return failure_label(r.metrics, "ko")
+
+
+def _row(r) -> list:
+    return [r.id, r.type, r.question, r.answer[:200], _failed(r)]
+
+
+def evaluation_tab(gr, engine, backends: list[str]) -> None:
+    """Build the tab inside the current ``gr.Blocks``."""
+    cfg = engine.cfg
+
+    def run_eval(qfile, limit, backend, progress=gr.Progress(track_tqdm=True)):
+        from ragqa.evaluation import runner
+
+        nothing = ("", [], [], None, {}, gr.update())
+        path = Path(getattr(qfile, "name", qfile)) if qfile else Path(cfg.paths.home) / "eval" / "questions.jsonl"
+        try:
+            questions, problems = runner.read_questions(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            return (f"❌ {render.esc(str(exc))}", *nothing[1:])
+        if limit:
+            questions = questions[: int(limit)]
+        try:
+            rows, summary = engine.evaluate(questions, backend=backend)
+        except runner.QuestionsError as exc:
+            return ("❌ " + render.esc(str(exc)).replace("\n", "<br>"), *nothing[1:])
+        out = Path(tempfile.mkdtemp(prefix="ragqa-eval-"))
+        runner.write(out, rows, summary, {"questions": str(path), "backend": backend, "n": len(rows)})
+        metric_rows = [[t, *(_fmt(a.get(m)) for m in HEADLINE)]
+                       for t, a in [("overall", summary.overall), *summary.by_type.items()]]
+        msg = (f"✅ {len(rows)}문항 평가 완료" + (f" · 건너뛴 줄 {len(problems)}" if problems else "") +
+               f" · 보고서: {render.esc(str(out / 'report.html'))}")
+        types = [ALL_TYPES, *sorted({r.type for r in rows})]  # the set's own question types
+        return (msg, metric_rows, [_row(r) for r in rows],
+                [str(out / "results.jsonl"), str(out / "summary.json"), str(out / "report.html")],
+                {r.id: r for r in rows}, gr.update(choices=types, value=ALL_TYPES))
+
+    def filter_rows(store, failed_only, qtype):
+        return [_row(r) for r in (store or {}).values()
+                if (not failed_only or _failed(r) != "ok") and (not qtype or qtype == ALL_TYPES or r.type == qtype)]
+
+    def show_row(store, evt: gr.SelectData):
+        row = evt.row_value if hasattr(evt, "row_value") else None
+        r = (store or {}).get(row[0] if row else None)
+        if not r:
+            return ""
+        cites = "".join(f'<div class="rq-card"><b>[{c["n"]}] {render.esc(c.get("title", ""))}</b> '
+                        f'<span class="rq-meta">{render.esc(c.get("source", ""))} {c.get("start")}–{c.get("end")}</span>'
+                        f'<div class="rq-passage">{render.esc(c.get("text", ""))}</div></div>'
+                        for c in r.citations)
+        return (f"<b>{render.esc(r.question)}</b><br>{render.esc(r.answer)}<br>"
+                f'<div class="rq-meta">정답: {render.esc(r.gold_answer)} · {_failed(r)}</div>{cites}')
+
+    gr.Markdown("기본 평가 세트(eval/questions.jsonl) 또는 올린 JSONL로 평가합니다.")
+    with gr.Row():
+        qfile = gr.File(label="질문 JSONL (선택)", file_types=[".jsonl"])
+        limit = gr.Number(value=0, precision=0, label="문항 수 제한 (0 = 전부)", elem_id="rq-limit")
+        ev_backend = gr.Dropdown(backends, value=cfg.answer.backend, label="백엔드")
+    ev_btn = gr.Button("평가 실행", variant="primary", elem_id="rq-eval")
+    ev_msg = gr.HTML(elem_id="rq-eval-msg")
+    ev_table = gr.Dataframe(headers=["유형", *HEADLINE], label="지표", elem_id="rq-metrics")
+    with gr.Row():
+        failed_only = gr.Checkbox(label="실패만")
+        qtype = gr.Dropdown([ALL_TYPES], value=ALL_TYPES, label="유형")
+    ev_rows = gr.Dataframe(headers=["id", "유형", "질문", "답변", "결과"], label="문항별 결과", elem_id="rq-rows")
+    row_html = gr.HTML()
+    downloads = gr.File(label="결과 내려받기", file_count="multiple")
+    store = gr.State({})
+    ev_btn.click(run_eval, [qfile, limit, ev_backend], [ev_msg, ev_table, ev_rows, downloads, store, qtype])
+    failed_only.change(filter_rows, [store, failed_only, qtype], ev_rows)
+    qtype.change(filter_rows, [store, failed_only, qtype], ev_rows)
+    ev_rows.select(show_row, store, row_html)
