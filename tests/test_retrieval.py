@@ -83,14 +83,14 @@ def test_focus_promotes_the_passage_that_states_the_fact():
     retriever, q = _focus_fixture()
     fused = {1: 0.036, 0: 0.035}
     # about equally close in meaning: the sentence holding the rare asked word wins
-    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.48})[0] == 0
+    assert retriever.focus_rerank(q, [1, 0], fused, {1: 0.49, 0: 0.48})[0] == 0
 
 
 def test_focus_cannot_lift_a_passage_much_further_in_meaning():
     retriever, q = _focus_fixture()
     fused = {1: 0.036, 0: 0.035}
-    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 1
+    assert retriever.focus_rerank(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 1
     # the same case with the dense scaling switched off is what went wrong
     flat = dataclasses.replace(retriever.cfg, focus_dense_gamma=0.0)
     retriever.cfg = flat
-    assert retriever._focus(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 0
+    assert retriever.focus_rerank(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 0

@@ -112,7 +112,7 @@ class HybridRetriever:
             + ordered[head:]
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self._focus(terms, ordered, fused, dmap)
+            ordered = self.focus_rerank(terms, ordered, fused, dmap)
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -145,7 +145,7 @@ class HybridRetriever:
             cache[row] = list(dict.fromkeys(forms))
         return cache[row]
 
-    def _focus(self, terms: list[str], ordered: list[int], fused: dict[int, float], dense_scores: dict[int, float],
+    def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float], dense_scores: dict[int, float],
                depth: int = 20) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
