@@ -37,6 +37,11 @@ class Embedder(Protocol):
 
     def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
+    def clear_query_cache(self) -> None:
+        """Forget cached query vectors (a benchmark timing the model clears it before each query)."""
+        with self._lock:
+            self._queries.clear()
+
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
