@@ -52,3 +52,14 @@ def test_query_embedding_differs_from_document_embedding(real_engine):
     e = real_engine.embedder
     q, d = e.embed_query("한국의 AI 투자"), e.embed_documents(["한국의 AI 투자"])[0]
     assert abs(float(np.linalg.norm(q)) - 1) < 1e-3 and not np.allclose(q, d, atol=1e-3)  # the prompts differ
+
+
+def test_query_vectors_are_cached_read_only_and_clearable(real_engine):
+    import numpy as np
+
+    e = real_engine.embedder
+    a = e.embed_query("캐시를 확인하는 질문")
+    assert e.embed_query("캐시를 확인하는 질문") is a and not a.flags.writeable  # shared: nobody may change it
+    e.clear_query_cache()
+    b = e.embed_query("캐시를 확인하는 질문")
+    assert b is not a and np.allclose(a, b, atol=1e-5)

@@ -37,11 +37,6 @@ class Embedder(Protocol):
 
     def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray: ...
 
-    def clear_query_cache(self) -> None:
-        """Forget cached query vectors (a benchmark timing the model clears it before each query)."""
-        with self._lock:
-            self._queries.clear()
-
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
@@ -62,6 +57,11 @@ class SentenceTransformerEmbedder:
             vecs = self.model.encode_document(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                               show_progress_bar=progress, convert_to_numpy=True)
         return np.asarray(vecs, dtype=np.float32)
+
+    def clear_query_cache(self) -> None:
+        """Forget cached query vectors (a benchmark timing the model clears it before each query)."""
+        with self._lock:
+            self._queries.clear()
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:  # one batch at a time is faster on 2 cores than interleaved ones
