@@ -68,7 +68,9 @@ def test_abstention_looks_different(app_url, browser):
     page = browser.new_page()
     page.goto(app_url)
     ask(page, "일본의 AI 반도체 투자 규모는 얼마인가?", "찾을 수 없습니다")
-    assert page.locator("#rq-citations .rq-abstain").count() == 1
+    abstain = page.locator("#rq-citations .rq-abstain")
+    abstain.wait_for(timeout=30_000)  # the citation panel is filled in a step after the chat's last update
+    assert abstain.count() == 1
 
 
 def test_document_html_never_runs(app_url, browser):
