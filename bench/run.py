@@ -281,20 +281,7 @@ def main() -> int:
     engine.build(progress=False)
     engine.search("워밍업")
     results["precision"] = engine.embedder.precision
-    quality, speed = {}, {}
-    for mode in ("hybrid", "dense", "bm25"):
-        print(f"retrieval {mode} ...", file=sys.stderr)
-        runs = [retrieval_quality(questions, texts, uncached(engine, lambda q, m=mode: engine.search(q, mode=m).hits),
-                                  lambda h: M.Span(h.chunk.source, h.chunk.start, h.chunk.end)) for _ in range(repeats)]
-        quality[f"ragqa_{mode}"] = {k: v for k, v in runs[0].items() if not k.startswith("latency")}
-        speed[f"retrieval_{mode}_ms"] = {"p50": spread([r["latency_ms_p50"] for r in runs]),
-                                         "p95": spread([r["latency_ms_p95"] for r in runs])}
-    print("answers (extractive) ...", file=sys.stderr)
-    runs = [answer_quality(questions, texts, uncached(engine, lambda q: (lambda a: (a.text, a.abstained))(engine.ask(q))))
-            for _ in range(repeats)]
-    quality["ragqa_hybrid"].update({k: v for k, v in runs[0].items() if not k.startswith("answer_ms")})
-    speed["extractive_answer_ms"] = {"p50_total": spread([r["answer_ms_p50"] for r in runs]),
-                                     "p95_total": spread([r["answer_ms_p95"] for r in runs])}
+    quality, speed = ragqa_runs(engine, questions, texts, repeats)
     print("LangChain baseline ...", file=sys.stderr)
     base = Baseline(engine, docs)
     runs = [retrieval_quality(questions, texts, uncached(engine, base.search), lambda i: base.spans[i])
@@ -325,26 +312,31 @@ def main() -> int:
     return 0
 
 
-def warm_latencies(engine: Engine, questions, texts, repeats: int) -> dict:
-    """Search (per mode) and extractive-answer latency, every query embedded anew."""
-    speed = {}
+def ragqa_runs(engine: Engine, questions, texts, repeats: int) -> tuple[dict, dict]:
+    """ragqa's retrieval (per mode) and extractive answers: quality (first run) and latency over the
+    repeats, every query embedded anew."""
+    quality, speed = {}, {}
     for mode in ("hybrid", "dense", "bm25"):
+        print(f"retrieval {mode} ...", file=sys.stderr)
         runs = [retrieval_quality(questions, texts, uncached(engine, lambda q, m=mode: engine.search(q, mode=m).hits),
                                   lambda h: M.Span(h.chunk.source, h.chunk.start, h.chunk.end)) for _ in range(repeats)]
+        quality[f"ragqa_{mode}"] = {k: v for k, v in runs[0].items() if not k.startswith("latency")}
         speed[f"retrieval_{mode}_ms"] = {"p50": spread([r["latency_ms_p50"] for r in runs]),
                                          "p95": spread([r["latency_ms_p95"] for r in runs])}
+    print("answers (extractive) ...", file=sys.stderr)
     runs = [answer_quality(questions, texts, uncached(engine, lambda q: (lambda a: (a.text, a.abstained))(engine.ask(q))))
             for _ in range(repeats)]
+    quality["ragqa_hybrid"].update({k: v for k, v in runs[0].items() if not k.startswith("answer_ms")})
     speed["extractive_answer_ms"] = {"p50_total": spread([r["answer_ms_p50"] for r in runs]),
                                      "p95_total": spread([r["answer_ms_p95"] for r in runs])}
-    return speed
+    return quality, speed
 
 
 def latency_only(cfg: Config, questions, texts, repeats: int, out: Path) -> int:
     results = json.loads(out.read_text("utf-8"))
     engine = Engine(cfg)
     engine.search("워밍업")
-    results["speed"].update(warm_latencies(engine, questions, texts, repeats))
+    results["speed"].update(ragqa_runs(engine, questions, texts, repeats)[1])
     results["speed"]["retrieval_langchain_baseline_ms"] = None
     results["latency_remeasured"] = time.strftime("%Y-%m-%d %H:%M")
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")

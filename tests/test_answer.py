@@ -3,7 +3,7 @@ import json
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 
-from ragqa.answer import chain as chain_mod
+from ragqa.answer import registry
 from ragqa.answer.chain import AnswerError
 from ragqa.answer.citations import split_answer, strip_markers
 from ragqa.answer.followup import resolve_followup
@@ -19,7 +19,7 @@ def fake_llm(monkeypatch):
     def factory(cfg, paths):
         return GenericFakeChatModel(messages=iter(replies))
 
-    monkeypatch.setitem(chain_mod.LLM_FACTORIES, "fake", factory)
+    monkeypatch.setitem(registry.LLM_FACTORIES, "fake", factory)
     return replies
 
 

@@ -125,10 +125,6 @@ def cmd_search(args) -> int:
 
 
 # -- ask -------------------------------------------------------------------------------------------
-def _answer_json(engine, question: str, backend: str | None, qid=None) -> dict:
-    return engine.ask_json(question, backend=backend, qid=qid)
-
-
 def cmd_ask(args) -> int:
     cfg = _config(args)
     if args.batch:
@@ -145,7 +141,7 @@ def cmd_ask(args) -> int:
         from ragqa.answer.chain import AnswerError
 
         try:
-            result = _answer_json(_engine(cfg), args.question, args.backend)
+            result = _engine(cfg).ask_json(args.question, backend=args.backend)
         except AnswerError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -191,7 +187,7 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
                 qid, question = item.get("id"), item.get("question")
                 if not isinstance(question, str) or not question.strip():
                     raise ValueError("missing or empty 'question'")
-                result = _answer_json(engine, question, backend, qid)
+                result = engine.ask_json(question, backend=backend, qid=qid)
             except (json.JSONDecodeError, ValueError, AnswerError) as exc:
                 failures += 1
                 msg = f"line {no}: {exc}"
@@ -207,16 +203,17 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
 # -- eval ------------------------------------------------------------------------------------------
 def cmd_eval(args) -> int:
     from ragqa.evaluation import runner
+    from ragqa.evaluation.labels import HEADLINE
 
     cfg = _config(args)
     qpath = Path(args.questions or "eval/questions.jsonl")
     questions, problems = runner.read_questions(qpath)
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
-    texts = runner.gold_texts(questions, cfg.paths.corpus_dir)
-    bad = runner.check_quotes(questions, texts)
-    if bad:
-        print("error: the question set does not check out:\n  " + "\n  ".join(bad), file=sys.stderr)
+    try:
+        texts = runner.load_gold(questions, cfg.paths.corpus_dir)
+    except runner.QuestionsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.check:
         print(f"{len(questions)} questions, every gold quote found verbatim in {len(texts)} files")
@@ -243,7 +240,8 @@ def cmd_eval(args) -> int:
         rows = runner.run(questions, texts, answer_fn, None if args.no_embed_check else engine.embedder)
         summary = runner.summarize(rows)
     else:
-        rows, summary = engine.evaluate(questions, backend=args.backend, embed_check=not args.no_embed_check)
+        rows, summary = engine.evaluate(questions, backend=args.backend, embed_check=not args.no_embed_check,
+                                        texts=texts)
     config = {"questions": str(qpath), "backend": args.backend or cfg.answer.backend, "answers_file": args.answers,
               "retrieval": dataclasses.asdict(cfg.retrieval), "chunk": dataclasses.asdict(cfg.chunk),
               "embed": dataclasses.asdict(cfg.embed), "seconds": round(time.perf_counter() - t0, 1),
@@ -252,7 +250,7 @@ def cmd_eval(args) -> int:
     out = Path(args.out or f"runs/eval-{time.strftime('%Y%m%d-%H%M%S')}")
     runner.write(out, rows, summary, config)
     o = summary.overall
-    print(" ".join(f"{k}={o.get(k, float('nan')):.3f}" for k in runner.HEADLINE if k in o))
+    print(" ".join(f"{k}={o.get(k, float('nan')):.3f}" for k in HEADLINE if k in o))
     print(f"wrote {out}/results.jsonl, summary.json, report.html")
     return 0
 

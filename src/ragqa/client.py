@@ -3,7 +3,8 @@
 A process that answers one question pays seconds for loading torch, the embedder and Kiwi;
 a running server has them loaded. ``ragqa ask`` therefore asks the server first when one is
 up *and* serves the same index (same build folder), and falls back to answering in-process
-otherwise. Nothing here imports a heavy package.
+otherwise (a server behind ``RAGQA_AUTH`` wants Gradio's login cookie, so it is not asked).
+Nothing here imports a heavy package.
 
 The protocol is Gradio's plain HTTP API: ``POST /gradio_api/call/<name>`` with
 ``{"data": [...]}`` returns an ``event_id``; ``GET /gradio_api/call/<name>/<event_id>``
@@ -49,11 +50,6 @@ def _listening(url: str, timeout: float) -> bool:
 def call(url: str, name: str, data: list, timeout: float = 120.0) -> object:
     """Call the Gradio API function ``name`` with positional ``data``; returns its single output."""
     headers = {"Content-Type": "application/json"}
-    auth = os.environ.get("RAGQA_AUTH")
-    if auth:
-        import base64
-
-        headers["Authorization"] = "Basic " + base64.b64encode(auth.encode()).decode()
     req = urllib.request.Request(f"{url}/gradio_api/call/{name}", json.dumps({"data": data}).encode(), headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:

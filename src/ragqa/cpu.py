@@ -23,17 +23,23 @@ REPORTED_FLAGS = ("avx2", "fma", "avx512f", "avx512_vnni", "avx_vnni", "avx512_b
 
 
 @lru_cache(maxsize=1)
-def _proc_flags() -> frozenset[str]:
-    """CPU flags from /proc/cpuinfo (Linux); empty elsewhere."""
+def _cpuinfo() -> tuple[str, frozenset[str]]:
+    """The first CPU's model name and flags from /proc/cpuinfo (Linux); empty elsewhere."""
     try:
         text = Path("/proc/cpuinfo").read_text("utf-8", "replace")
     except OSError:
-        return frozenset()
+        return "", frozenset()
+    model, flags = "", None
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key.strip() in ("flags", "Features"):
-            return frozenset(value.split())
-    return frozenset()
+        key = key.strip()
+        if key == "model name" and not model:
+            model = value.strip()
+        elif key in ("flags", "Features") and flags is None:
+            flags = frozenset(value.split())
+        if model and flags is not None:
+            break
+    return model, flags or frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +49,7 @@ def capabilities() -> dict[str, bool]:
     Torch's view is preferred because it is what torch's kernels dispatch on (and it also knows
     whether the OS has granted AMX tiles); /proc/cpuinfo covers older torch releases.
     """
-    caps: dict[str, bool] = {flag: True for flag in _proc_flags()}
+    caps: dict[str, bool] = {flag: True for flag in _cpuinfo()[1]}
     try:
         import torch
 
@@ -79,14 +85,7 @@ def describe() -> dict:
     """CPU model, core count and the flags that decide precision: for benchmarks and bug reports."""
     import os
 
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text("utf-8", "replace").splitlines():
-            if line.startswith("model name"):
-                model = line.partition(":")[2].strip()
-                break
-    except OSError:
-        pass
+    model = _cpuinfo()[0]
     caps = capabilities()
     return {"model": model or platform.processor() or platform.machine(), "machine": platform.machine(),
             "cores": os.cpu_count(), "flags": [f for f in REPORTED_FLAGS if caps.get(f)],

@@ -91,8 +91,8 @@ class Engine:
                 corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
                 text = load_file(corpus / source)
                 if info is not None and content_id(text) != info.doc_id:
-                    raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` so that "
-                                            "citations point at the right text.")
+                    raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` so "
+                                                 "that citations point at the right text.")
                 cache[source] = text
             return cache[source]
 
@@ -117,16 +117,14 @@ class Engine:
         return to_json(answer, self.source_text, self.index.title_of, qid)
 
     def evaluate(self, questions: list, backend: str | None = None, progress: bool = True,
-                 embed_check: bool = True) -> tuple[list[dict], dict]:
-        """Answer and score ``questions`` (:class:`ragqa.evaluation.runner.Question`): rows and summary.
-
-        Raises ``QuestionsError`` when a gold quote is not found verbatim in its document."""
+                 embed_check: bool = True, texts: dict[str, str] | None = None) -> tuple[list, object]:
+        """Answer and score ``questions`` (:class:`ragqa.evaluation.runner.Question`): the
+        ``QuestionResult`` rows and their ``Summary``. ``texts`` are the gold documents' texts when the
+        caller has loaded and checked them already; otherwise they are, and ``QuestionsError`` is raised
+        when a gold quote is not found verbatim in its document."""
         from ragqa.evaluation import runner
 
-        texts = runner.gold_texts(questions, self.cfg.paths.corpus_dir)
-        bad = runner.check_quotes(questions, texts)
-        if bad:
-            raise runner.QuestionsError("the question set does not check out:\n  " + "\n  ".join(bad))
+        texts = runner.load_gold(questions, self.cfg.paths.corpus_dir) if texts is None else texts
         rows = runner.run(questions, texts, lambda q: self.ask_json(q.question, backend=backend, qid=q.id),
                           self.embedder if embed_check else None, progress=progress)
         return rows, runner.summarize(rows)

@@ -65,23 +65,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Parts of speech that carry content: nouns, numbers, verb/adjective stems, roots,
 # foreign words and hanja. Particles and endings (J*, E*) never become terms.
-NAME_TAGS = ("NNP", "SL")  # Kiwi's proper nouns and words in Latin letters
-
-
-class Name(NamedTuple):
-    form: str
-    start: int  # offsets into the analysed text
-    end: int
-    latin: bool  # written in Latin letters (SL)
-
-
-def names(text: str, min_len: int = 2) -> list[Name]:
-    """The names in ``text``, in order, repeats included: proper nouns and Latin-letter words
-    of at least ``min_len`` characters, with their offsets."""
-    return [Name(t.form, t.start, t.start + t.len, str(t.tag) == "SL") for t in kiwi().tokenize(text)
-            if str(t.tag) in NAME_TAGS and len(t.form) >= min_len]
-
-
 _CONTENT = ("NNG", "NNP", "NR", "SL", "SH", "XR", "VV", "VA", "SN", "NNB")
 _UNIT_TAGS = ("NR", "NNB", "NNG", "SW")
 _UNITS = {"%", "퍼센트", "억", "조", "만", "천", "백", "원", "달러", "개", "건", "명", "배", "년", "월", "위", "p", "%p"}
@@ -179,3 +162,20 @@ def is_korean(text: str) -> bool:
     """
     hangul = len(_HANGUL.findall(text))
     return hangul > 0 and 3 * hangul >= len(_LATIN.findall(text))
+
+
+NAME_TAGS = ("NNP", "SL")  # Kiwi's proper nouns and words in Latin letters
+
+
+class Name(NamedTuple):
+    form: str
+    start: int  # offsets into the analysed text
+    end: int
+    latin: bool  # written in Latin letters (SL)
+
+
+def names(text: str, min_len: int = 2) -> list[Name]:
+    """The names in ``text``, in order, repeats included: proper nouns and Latin-letter words
+    of at least ``min_len`` characters, with their offsets."""
+    return [Name(t.form, t.start, t.start + t.len, str(t.tag) == "SL") for t in kiwi().tokenize(text)
+            if str(t.tag) in NAME_TAGS and len(t.form) >= min_len]

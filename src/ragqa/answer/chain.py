@@ -19,13 +19,11 @@ from ragqa.answer import citations as cites
 from ragqa.answer.extractive import ExtractiveAnswerer
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.prompts import ABSTAIN, messages
+from ragqa.answer.registry import backends, llm_factory
 from ragqa.answer.verify import verify_sentences
 from ragqa.config import Config
 from ragqa.index.build import embed_text
-from ragqa.index.dense import vector_id
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
-
-from ragqa.answer.registry import LLM_FACTORIES, backends, llm_factory  # noqa: F401 - the registry, re-exported
 
 TokenCallback = Callable[[str], None]
 
@@ -118,10 +116,10 @@ class AnswerPipeline:
         on_token = config.get("configurable", {}).get("on_token")
         try:
             model = self.llm(state.backend)
-            focused = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder).focus_passages(state.resolved,
-                                                                                                state.hits)
+            index = self.retriever.index
+            focused = ExtractiveAnswerer(index, self.retriever.embedder).focus_passages(state.resolved, state.hits)
             parts = []
-            for chunk in model.stream(messages(state.resolved, state.hits, self.retriever.index.title_of, state.lang, focused)):
+            for chunk in model.stream(messages(state.resolved, state.hits, index.title_of, state.lang, focused)):
                 piece = str(chunk.content)
                 parts.append(piece)
                 if on_token:
@@ -192,7 +190,7 @@ class AnswerPipeline:
     def _stored_vectors(self, hits: list[Hit]):
         """The index's vectors of the retrieved passages (None when one is not in the index)."""
         index = self.retriever.index
-        rows = [index.by_vector_id.get(vector_id(h.chunk.chunk_id)) for h in hits]
+        rows = [index.row_of(h.chunk) for h in hits]
         return None if None in rows else np.asarray(index.vectors[rows])
 
     def _compose(self, sentences: list[AnswerSentence], state: _State) -> str:
@@ -201,7 +199,8 @@ class AnswerPipeline:
             marker = "".join(f"[{n}]" for n in s.citations)
             body = s.text
             if state.conflict:
-                title = self.retriever.index.title_of(state.hits[s.citations[0] - 1].chunk.doc_id) if s.citations else ""
+                cited = state.hits[s.citations[0] - 1].chunk if s.citations else None
+                title = self.retriever.index.title_of(cited.doc_id) if cited else ""
                 body = f"{title}: {body}" if title else body
             parts.append(f"{body} {marker}".strip())
         text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)

@@ -16,7 +16,6 @@ from typing import Sequence
 import numpy as np
 
 from ragqa import glossary, korean
-from ragqa.index import dense
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
 from ragqa.retrieval.hybrid import english_entity_terms
@@ -169,7 +168,7 @@ class ExtractiveAnswerer:
         total = sum(idf.values()) or 1.0
         out = []
         for hit_no, hit in enumerate(hits, start=1):
-            row = self.index.by_vector_id.get(dense.vector_id(hit.chunk.chunk_id))
+            row = self.index.row_of(hit.chunk)
             sent_terms = self.index.sentence_terms[row] if row is not None else []
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
@@ -227,7 +226,7 @@ class ExtractiveAnswerer:
         out = np.zeros((len(cands), self.embedder.dim), np.float32)
         missing = []
         for i, c in enumerate(cands):
-            row = self.index.by_vector_id.get(dense.vector_id(hits[c.hit_no - 1].chunk.chunk_id))
+            row = self.index.row_of(hits[c.hit_no - 1].chunk)
             stored = self.index.sentence_vectors_of(row) if row is not None else ()
             if c.sentence_no < len(stored):
                 out[i] = stored[c.sentence_no]

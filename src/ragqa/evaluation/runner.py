@@ -23,8 +23,6 @@ from ragqa.evaluation import metrics as M
 from ragqa.evaluation.faithfulness import claim_support
 from ragqa.evaluation.records import ClaimVerdict, Metrics, QuestionResult, Summary
 
-from ragqa.evaluation.labels import HEADLINE  # noqa: F401 - re-exported: callers read runner.HEADLINE
-
 
 class QuestionsError(ValueError):
     """A question file with a malformed line or an unverifiable gold quote."""
@@ -69,6 +67,15 @@ def gold_texts(questions: Iterable[Question], corpus_dir: Path) -> dict[str, str
 
     docs = {item.get("doc", g.get("doc")) for q in questions for g in q.gold for item in [g, *g.get("alt", [])]}
     return {d: load_file(corpus_dir / d) for d in sorted(x for x in docs if x) if (corpus_dir / d).exists()}
+
+
+def load_gold(questions: list[Question], corpus_dir: Path) -> dict[str, str]:
+    """:func:`gold_texts`, checked: raises :class:`QuestionsError` naming every quote not found verbatim."""
+    texts = gold_texts(questions, corpus_dir)
+    bad = check_quotes(questions, texts)
+    if bad:
+        raise QuestionsError("the question set does not check out:\n  " + "\n  ".join(bad))
+    return texts
 
 
 def check_quotes(questions: Iterable[Question], texts: dict[str, str]) -> list[str]:

@@ -78,6 +78,10 @@ class IndexData:
         self.sentence_rows = sentence_offsets(self.chunks)
         self._titles = {key: d.title for d in self.docs.values() for key in (d.source, d.doc_id)}
 
+    def row_of(self, chunk: Chunk) -> int | None:
+        """The row of ``chunk`` in this index (its vectors, terms, sentence vectors), or None."""
+        return self.by_vector_id.get(dense.vector_id(chunk.chunk_id))
+
     def title_of(self, key: str, default: str = "") -> str:
         """A document's title, by its source path or its doc id."""
         return self._titles.get(key, default)
@@ -171,8 +175,8 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
         if expected is not None:
             problems = check_compatible(manifest, expected)
             if problems:
-                raise IndexUnavailable(f"the index in {index_dir} was built with other settings ({'; '.join(problems)}). "
-                                  "Run `ragqa index --rebuild` to rebuild it.")
+                raise IndexUnavailable(f"the index in {index_dir} was built with other settings "
+                                       f"({'; '.join(problems)}). Run `ragqa index --rebuild` to rebuild it.")
         with open(build / "chunks.jsonl", encoding="utf-8") as f:
             chunks = [chunk_from_json(json.loads(line)) for line in f if line.strip()]
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
@@ -184,14 +188,15 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
         raise
     except Exception as exc:  # any unreadable file means a corrupt index
         raise IndexUnavailable(f"the index in {build} is corrupt or incomplete ({exc.__class__.__name__}: {exc}). "
-                          "Run `ragqa index --rebuild` to rebuild it.") from exc
+                               "Run `ragqa index --rebuild` to rebuild it.") from exc
     n = manifest.get("counts", {}).get("chunks")
     n_sentences = sum(len(c.sentences) for c in chunks)
     if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n) \
             or sentence_vectors.shape[0] != n_sentences:
-        raise IndexUnavailable(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors {vectors.shape[0]}, "
-                          f"faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, manifest {n}, sentences "
-                          f"{n_sentences}, sentence vectors {sentence_vectors.shape[0]}). Run `ragqa index --rebuild`.")
+        raise IndexUnavailable(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors "
+                               f"{vectors.shape[0]}, faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, "
+                               f"manifest {n}, sentences {n_sentences}, sentence vectors {sentence_vectors.shape[0]}). "
+                               "Run `ragqa index --rebuild`.")
     docs = {d["source"]: DocInfo(**d) for d in manifest.get("documents", [])}
     return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms, sentence_vectors)
 

@@ -145,8 +145,8 @@ class HybridRetriever:
             cache[row] = list(dict.fromkeys(forms))
         return cache[row]
 
-    def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float], dense_scores: dict[int, float],
-               depth: int = 20) -> list[int]:
+    def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
+                     dense_scores: dict[int, float], depth: int = 20) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
         fact beats one that is merely about the topic. The bonus shrinks with the passage's

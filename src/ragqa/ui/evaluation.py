@@ -66,7 +66,8 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         if not r:
             return ""
         cites = "".join(f'<div class="rq-card"><b>[{c["n"]}] {render.esc(c.get("title", ""))}</b> '
-                        f'<span class="rq-meta">{render.esc(c.get("source", ""))} {c.get("start")}–{c.get("end")}</span>'
+                        f'<span class="rq-meta">{render.esc(c.get("source", ""))} '
+                        f'{c.get("start")}–{c.get("end")}</span>'
                         f'<div class="rq-passage">{render.esc(c.get("text", ""))}</div></div>'
                         for c in r.citations)
         return (f"<b>{render.esc(r.question)}</b><br>{render.esc(r.answer)}<br>"
