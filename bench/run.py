@@ -81,13 +81,14 @@ def bench_index(cfg: Config, repeats: int) -> dict:
 
 # -- the plain LangChain baseline ------------------------------------------------------------------
 class Baseline:
-    """RecursiveCharacterTextSplitter(1000, 200), the same embedder, FAISS similarity search k=5."""
+    """RecursiveCharacterTextSplitter(size, overlap) (1000/200 by default), the same embedder, FAISS
+    similarity search k=5."""
 
-    def __init__(self, engine: Engine, docs):
+    def __init__(self, engine: Engine, docs, size: int = 1000, overlap: int = 200):
         import faiss
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200, add_start_index=True)
+        splitter = RecursiveCharacterTextSplitter(chunk_size=size, chunk_overlap=overlap, add_start_index=True)
         self.spans, texts = [], []
         for d in docs:
             for piece in splitter.create_documents([d.text], metadatas=[{"source": d.source}]):
@@ -261,6 +262,9 @@ def main() -> int:
     ap.add_argument("--latency-only", action="store_true",
                     help="re-measure only the warm search and answer latencies on the current index and update "
                          "--out in place (the LangChain baseline's is then marked not measured)")
+    ap.add_argument("--splits-only", action="store_true",
+                    help="only retrieval quality on both splits against the LangChain baselines (500/100, 1000/200), "
+                         "on the current index; writes bench/splits.json")
     args = ap.parse_args()
     repeats = 1 if args.quick else args.repeats
     cfg = Config.from_env()
@@ -271,6 +275,12 @@ def main() -> int:
     texts = {d.source: d.text for d in docs}
     if args.latency_only:
         return latency_only(cfg, questions, texts, repeats, Path(args.out))
+    if args.splits_only:
+        engine = Engine(cfg)
+        result = {"date": time.strftime("%Y-%m-%d"), "cpu": cpu.describe(), "splits": splits_quality(engine, docs, texts)}
+        (REPO / "bench" / "splits.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        print(json.dumps(result["splits"], indent=1))
+        return 0
     results: dict = {"machine": f"{platform.machine()} {os.cpu_count()} cores, "
                                 f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
                                 f"{platform.python_implementation()} {platform.python_version()}",
@@ -296,6 +306,8 @@ def main() -> int:
     r = retrieval_quality(questions, texts, ws.search,
                           lambda i: M.Span(ws.chunks[i].source, ws.chunks[i].start, ws.chunks[i].end))
     quality["bm25_whitespace"] = {k: v for k, v in r.items() if not k.startswith("latency")}
+    print("both splits against the LangChain baselines ...", file=sys.stderr)
+    quality["splits"] = splits_quality(engine, docs, texts)
     results["quality"], results["speed"] = quality, speed
     if not args.quick:
         print("cold ask, serve memory, LLM ...", file=sys.stderr)
@@ -310,6 +322,25 @@ def main() -> int:
     Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(markdown(results))
     return 0
+
+
+SPLITS = (("tuning", "eval/questions.jsonl"), ("test", "eval/test.jsonl"))
+
+
+def splits_quality(engine: Engine, docs, texts) -> dict:
+    """Retrieval on the tuning and the test split, side by side in one run: ragqa hybrid and the plain
+    LangChain baseline with 500/100 and 1000/200 chunks (the same embedder)."""
+    bases = {f"langchain_{size}_{overlap}": Baseline(engine, docs, size, overlap) for size, overlap in ((500, 100),
+                                                                                                       (1000, 200))}
+    out = {}
+    for name, path in SPLITS:
+        questions, _ = read_questions(REPO / path)
+        row = {"ragqa_hybrid": retrieval_quality(questions, texts, lambda q: engine.search(q).hits,
+                                                 lambda h: M.Span(h.chunk.source, h.chunk.start, h.chunk.end))}
+        for label, base in bases.items():
+            row[label] = retrieval_quality(questions, texts, base.search, lambda i, b=base: b.spans[i])
+        out[name] = {k: {m: v for m, v in r.items() if not m.startswith("latency")} for k, r in row.items()}
+    return out
 
 
 def ragqa_runs(engine: Engine, questions, texts, repeats: int) -> tuple[dict, dict]:
@@ -378,9 +409,14 @@ def markdown(r: dict) -> str:
     rows = ["| system | hit@1 | hit@5 | recall@5 | MRR | correct | correct & concise | abstention acc. |",
             "|---|---|---|---|---|---|---|---|"]
     for name, q in r["quality"].items():
+        if name == "splits":
+            continue
         rows.append(f"| {name} | {q.get('hit@1', '–')} | {q.get('hit@5', '–')} | {q.get('recall@5', '–')} | "
                     f"{q.get('mrr', '–')} | {q.get('correct', '–')} | {q.get('correct_concise', '–')} | "
                     f"{q.get('abstention_accuracy', '–')} |")
+    for split, systems in r["quality"].get("splits", {}).items():
+        rows += [f"| {split} split: {name} | {q['hit@1']} | {q['hit@5']} | {q['recall@5']} | {q['mrr']} | – | – | – |"
+                 for name, q in systems.items()]
     s, i = r["speed"], r["index"]
     c = r["cpu"]
     lines = [f"**{r['date']}, {r['machine']}**; CPU {c['model']}, flags {' '.join(c['flags']) or '–'} (native bf16: "

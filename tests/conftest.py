@@ -58,7 +58,9 @@ def mini_corpus(tmp_path) -> Path:
 def make_config(corpus: Path, index: Path, **stages) -> Config:
     cfg = Config.from_env({})
     cfg = cfg.replace(paths={"corpus_dir": corpus, "index_dir": index, "models_dir": index.parent / "models"},
-                      embed={"model": "fake-trigram"}, **stages)
+                      embed={"model": "fake-trigram"},
+                      extractive={"abstention_model": str(Path(__file__).parent / "data" / "abstention_unit.json")},
+                      **stages)
     return cfg
 
 

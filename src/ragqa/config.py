@@ -45,6 +45,10 @@ class EmbedConfig:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
+    """Provenance: candidates, rrf_k (the usual 60), the weights, focus_weight/focus_dense_gamma were set
+    by hand on the tuning split (eval/questions.jsonl) in the first sessions; `make bench` measures them
+    on both splits beside the plain LangChain baselines (bench/run.py --splits-only)."""
+
     mode: str = "hybrid"  # hybrid | dense | bm25
     k: int = 5
     candidates: int = 40  # per retriever, before fusion
@@ -62,6 +66,36 @@ class RetrievalConfig:
     diversity: bool = True
     bridge: bool = True  # second retrieval step for bridge questions
     exclude_kinds: tuple[str, ...] = ("boilerplate", "references")
+
+
+@dataclass(frozen=True)
+class ExtractiveConfig:
+    """The extractive answerer's constants. Provenance: the sentence-scoring weights were set by hand on
+    the tuning split (eval/questions.jsonl) in the first sessions and are not refitted; the decision to
+    answer at all is the fitted abstention model (``abstention_model``, eval/fit_abstention.py)."""
+
+    # sentence score = lexical_w * lexical + dense_w * similarity + prior_weight / passage rank (+ type terms)
+    lexical_weight_ko: float = 0.5
+    dense_weight_ko: float = 0.35
+    lexical_weight_en: float = 0.1  # an English question shares no words with Korean text: mostly dense
+    dense_weight_en: float = 0.75
+    prior_weight: float = 0.05
+    own_sentence_share: float = 0.7  # lexical coverage of the sentence itself vs. with the sentence before it
+    number_bonus: float = 0.12  # +/- for a how-much question answered by a sentence with / without a figure
+    year_bonus: float = 0.08  # +/- for the asked year present / another year instead
+    name_bonus: float = 0.08  # a who/which question answered by a sentence naming something new
+    name_penalty: float = 0.04
+    embed_top_ko: int = 12  # sentences compared by embedding (the best by words first)
+    embed_top_en: int = 24
+    # a further sentence joins the answer when it scores this share of the best one
+    second_ratio: float = 0.80
+    other_doc_ratio: float = 0.65  # another document's figure for the same thing
+    multi_ratio: float = 0.9  # a question asking for several things
+    on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms
+    max_chars: int = 200  # a longer sentence is cut to the clauses that answer
+    abstention_model: str = ""  # JSON of the fitted model; empty = the one shipped (ragqa/answer/abstention.json)
+    # override the fitted threshold (0..1); below 0 = the model's own
+    abstention_threshold: float = -1.0
 
 
 @dataclass(frozen=True)
@@ -85,6 +119,7 @@ class Config:
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
+    extractive: ExtractiveConfig = field(default_factory=ExtractiveConfig)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":
@@ -114,7 +149,11 @@ class Config:
             openai_api_key=env.get("RAGQA_OPENAI_API_KEY", env.get("OPENAI_API_KEY", "")),
             timeout_s=float(env.get("RAGQA_LLM_TIMEOUT", AnswerConfig.timeout_s)),
         )
-        return cls(paths=paths, embed=embed, retrieval=retrieval, answer=answer)
+        extractive = ExtractiveConfig(
+            abstention_model=env.get("RAGQA_ABSTENTION_MODEL", ""),
+            abstention_threshold=float(env.get("RAGQA_ABSTENTION_THRESHOLD", ExtractiveConfig.abstention_threshold)),
+        )
+        return cls(paths=paths, embed=embed, retrieval=retrieval, answer=answer, extractive=extractive)
 
     def replace(self, **stages: dict) -> "Config":
         """``cfg.replace(retrieval={"k": 8})``: a copy with some fields of some stages changed."""

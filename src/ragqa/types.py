@@ -112,6 +112,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # e.g. "LLM endpoint unreachable; answered extractively"
     resolved_question: str = ""  # the question after multi-turn resolution
+    # the extractive answerer's probability that its answer is correct (the abstention model); None for LLMs
+    confidence: float | None = None
 
     @property
     def unsupported(self) -> list[str]:

@@ -47,6 +47,7 @@ class _State:
     conflict: bool = False
     notes: tuple[str, ...] = ()
     abstain_reason: str = ""
+    confidence: float | None = None
 
 
 def clean_question(question: str) -> str:
@@ -142,9 +143,10 @@ class AnswerPipeline:
 
     def _extractive(self, state: _State) -> _State:
         answerer = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder,
-                                      max_sentences=self.cfg.answer.max_sentences)
+                                      max_sentences=self.cfg.answer.max_sentences, cfg=self.cfg.extractive)
         texts = {h.chunk.source: self.source_text(h.chunk.source) for h in state.hits}
         result = answerer.answer(state.resolved, state.hits, texts)
+        state.confidence = None if result.confidence is None else round(result.confidence, 4)
         if result.abstain:
             state.abstain_reason = result.reason
             return state
@@ -160,7 +162,8 @@ class AnswerPipeline:
             timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
             return Answer(state.question, ABSTAIN[state.lang], True, state.backend, (), (), tuple(state.hits),
                           timings, state.notes + ((f"abstained: {state.abstain_reason}",) if state.abstain_reason
-                                                  else ()), state.resolved)
+                                                  else ()), state.resolved,
+                          state.confidence)
         # a claim may rest on the passage's title, section or table header as well as its text
         passages = [embed_text(h.chunk) for h in state.hits]
         extractive = state.spans is not None
@@ -179,13 +182,13 @@ class AnswerPipeline:
             timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
             return Answer(state.question, ABSTAIN[state.lang], True, state.backend, tuple(sentences), (),
                           tuple(state.hits), timings, state.notes + ("abstained: no sentence was supported",),
-                          state.resolved)
+                          state.resolved, state.confidence)
         text = self._compose(kept, state)
         cited_numbers = {n for s in kept for n in s.citations}
         citations = tuple(used[n] for n in sorted(used) if n in cited_numbers)
         timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
         return Answer(state.question, text, False, state.backend, tuple(sentences), citations, tuple(state.hits),
-                      timings, state.notes, state.resolved)
+                      timings, state.notes, state.resolved, state.confidence)
 
     def _stored_vectors(self, hits: list[Hit]):
         """The index's vectors of the retrieved passages (None when one is not in the index)."""

@@ -16,6 +16,8 @@ from typing import Sequence
 import numpy as np
 
 from ragqa import glossary, korean
+from ragqa.answer.abstention import AbstentionModel, default_model
+from ragqa.config import ExtractiveConfig
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
 from ragqa.retrieval.hybrid import english_entity_terms
@@ -41,6 +43,7 @@ class Candidate:
     lexical: float
     prior: float
     score: float = 0.0
+    similarity: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class ExtractiveResult:
     conflict: bool
     best_score: float
     reason: str = ""
+    confidence: float | None = None  # the abstention model's probability that the answer is correct
+    features: dict | None = None  # what that probability was computed from
 
 
 def question_type(question: str) -> str:
@@ -104,12 +109,6 @@ def sentence_years(text: str) -> set[str]:
     return question_years(text)
 
 
-# Words that ask *about* the answer rather than name its content: their absence from the
-# corpus says nothing.
-_META_NOUNS = {"이름", "명칭", "원화", "달러", "수치", "내용", "종류", "정도", "경우", "질문", "답", "자료", "기사",
-               "보고서", "문서", "설명", "의미", "무엇", "얼마", "몇", "규모", "금액", "수준", "비중", "비율", "점수",
-               "순위", "현황", "특징", "변화", "방법", "이유", "전망", "성과", "용도", "개수", "총액", "합계", "차이",
-               "평균", "기준", "시점", "연도", "기간", "결과", "요인", "역할", "의견", "평가", "주장", "사례"}
 _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명(?!당)")),
            # an amount of money, unless the question asks how it changed (a rate answers that)
            (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
@@ -129,15 +128,15 @@ def unit_pattern(question: str) -> re.Pattern[str] | None:
     return None
 
 
+def content_nouns(question: str) -> list[str]:
+    """The question's nouns of two or more characters (Kiwi NNG/NNP)."""
+    return [t.form for t in korean.kiwi().tokenize(question) if str(t.tag) in ("NNG", "NNP") and len(t.form) >= 2]
+
+
 def absent_nouns(question: str, vocab: dict) -> list[str]:
-    """Content nouns of the question that the corpus never uses: the question is about
-    something the documents do not cover."""
-    out = []
-    for tok in korean.kiwi().tokenize(question):
-        if str(tok.tag) in ("NNG", "NNP") and len(tok.form) >= 2 and tok.form not in _META_NOUNS and \
-                tok.form not in vocab:
-            out.append(tok.form)
-    return out
+    """Content nouns of the question that the corpus never uses. Ordinary words of a question's
+    phrasing are often among them, so this lowers the answer's confidence; it never decides alone."""
+    return [n for n in content_nouns(question) if n not in vocab]
 
 
 def _norm(text: str) -> str:
@@ -145,19 +144,22 @@ def _norm(text: str) -> str:
 
 
 class ExtractiveAnswerer:
-    """Selects and cites sentences; thresholds calibrated on the eval set (see README).
+    """Selects and cites sentences; whether to answer at all is the fitted abstention model's call.
 
     Stateless between calls: everything a call needs (the hits) is passed to it, so one answerer
     may serve concurrent questions."""
 
-    abstain_below = 0.45
-    second_ratio = 0.80
-
-    def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, max_chars: int = 200):
+    def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, cfg: ExtractiveConfig | None = None,
+                 abstention: AbstentionModel | None = None):
         self.index = index
         self.embedder = embedder
         self.max_sentences = max_sentences
-        self.max_chars = max_chars
+        self.cfg = cfg or ExtractiveConfig()
+        self.max_chars = self.cfg.max_chars
+        if abstention is None:
+            abstention = AbstentionModel.load(self.cfg.abstention_model) if self.cfg.abstention_model else \
+                default_model()
+        self.abstention = abstention
 
     # -- scoring ---------------------------------------------------------------------------
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
@@ -179,7 +181,8 @@ class ExtractiveAnswerer:
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
                     window = sum(w for t, w in idf.items() if t in own | previous | context_terms) / total if idf else 0.0
-                    out.append(Candidate(hit_no, j, s.text, s.start, s.end, 0.7 * here + 0.3 * window,
+                    share = self.cfg.own_sentence_share
+                    out.append(Candidate(hit_no, j, s.text, s.start, s.end, share * here + (1 - share) * window,
                                          1.0 / hit_no))
                 previous = own
         return out
@@ -197,28 +200,39 @@ class ExtractiveAnswerer:
             # embed only the most promising sentences: the embedder is the costly part
             pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
                 np.asarray([c.prior for c in cands])
-            top = np.argsort(-pre, kind="stable")[:12 if lang == "ko" else 24]
+            top = np.argsort(-pre, kind="stable")[:self.cfg.embed_top_ko if lang == "ko" else self.cfg.embed_top_en]
             qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
             vecs = self._sentence_vectors([cands[i] for i in top], hits)
             for i, v in zip(top, vecs):
                 sims[i] = float(np.dot(qv, v))
         years = question_years(question)
+        cfg = self.cfg
+        lexical_w, dense_w = (cfg.lexical_weight_ko, cfg.dense_weight_ko) if lang == "ko" else \
+            (cfg.lexical_weight_en, cfg.dense_weight_en)
         scored = []
         for c, sim in zip(cands, sims):
-            lexical_w, dense_w = (0.5, 0.35) if lang == "ko" else (0.1, 0.75)
-            score = lexical_w * c.lexical + dense_w * float(sim) + 0.05 * c.prior
+            score = lexical_w * c.lexical + dense_w * float(sim) + cfg.prior_weight * c.prior
             if qtype == "number":
-                score += 0.12 if _has_answer_number(c.text) else -0.12
-            asked = years - self._context_years(c, hits)  # "AI 인덱스 2024" names a report, not the year asked
-            if asked:  # the asked year, not another one (a cumulative or a later figure)
-                found = sentence_years(c.text)
-                score += 0.08 if found & asked else (-0.08 if found else 0.0)
+                score += cfg.number_bonus if _has_answer_number(c.text) else -cfg.number_bonus
+            if self._year_mismatch(c, years, hits) is not None:  # the asked year, not another one
+                score += -cfg.year_bonus if self._year_mismatch(c, years, hits) else cfg.year_bonus
             if qtype == "name":  # the answer names something the question does not
                 names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
-                score += 0.08 if new else -0.04
-            scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score))
+                score += cfg.name_bonus if new else -cfg.name_penalty
+            scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score,
+                                    float(sim)))
         return sorted(scored, key=lambda c: -c.score)
+
+    def _year_mismatch(self, cand: Candidate, years: set[str], hits: list[Hit]) -> bool | None:
+        """None when no year is asked (or the sentence names none); True when the sentence gives
+        years but not the asked one (a cumulative or a later figure). A year in the report's title
+        ("AI 인덱스 2024") names the report, not the year asked."""
+        asked = years - self._context_years(cand, hits)
+        found = sentence_years(cand.text) if asked else set()
+        if not asked or not found:
+            return None
+        return not (found & asked)
 
     def _sentence_vectors(self, cands: list[Candidate], hits: list[Hit]) -> np.ndarray:
         """The candidates' sentence vectors: stored with the index (embedded once, at index time);
@@ -301,49 +315,57 @@ class ExtractiveAnswerer:
             out.append(" ".join(c.text for c in sorted(picked, key=lambda c: c.sentence_no)))
         return out
 
-    def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None) -> ExtractiveResult:
+    def answer(self, question: str, hits: list[Hit], source_texts: dict[str, str] | None = None,
+               decide: bool = True) -> ExtractiveResult:
+        """The best sentences, cited, or an abstention. ``decide=False`` always answers (and still
+        reports the confidence): the abstention model is fitted on such answers."""
         lang = "ko" if korean.is_korean(question) else "en"
         qtype = question_type(question)
         ranked = self._score(question, self._candidates(question, hits, lang), qtype, lang, hits)
         if not ranked:
             return ExtractiveResult((), True, False, 0.0, "no passages")
-        if lang == "ko":
-            missing = absent_nouns(question, self.index.bm25.vocab)
-            if missing:
-                return ExtractiveResult((), True, False, ranked[0].score, f"not in the documents: {', '.join(missing)}")
         entities = question_entities(question) if lang == "ko" else []
         need = len(entities)
         if need > 1 and re.search(r"[와과]\s|및|,|각각|모두|며", question):
             need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
-        eligible = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
-        if lang == "en":
-            names = glossary.korean_names(question)
-            eligible = [c for c in eligible if all(any(self._mentions(n, c, hits) for n in alts) for alts in names)]
-        if qtype == "number":  # a question for a figure is answered by a sentence that states one
-            unit = unit_pattern(question)
-            eligible = [c for c in eligible if _has_answer_number(c.text) and (unit is None or unit.search(c.text))]
-        if not eligible or eligible[0].score < self.abstain_below:
-            reason = "entities absent" if not eligible else f"best score {ranked[0].score:.2f} below threshold"
-            return ExtractiveResult((), True, False, ranked[0].score, reason)
-        best = eligible[0]
+        names = glossary.korean_names(question) if lang == "en" else []
+        with_names = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
+        if names:
+            with_names = [c for c in with_names if all(any(self._mentions(n, c, hits) for n in alts) for alts in names)]
+        unit = unit_pattern(question) if qtype == "number" else None
+
+        def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
+            return qtype != "number" or (_has_answer_number(c.text) and (unit is None or bool(unit.search(c.text))))
+
+        # prefer a sentence with the question's names and of the asked type; a missing one lowers the confidence
+        pool = [c for c in with_names if typed(c)] or with_names or [c for c in ranked if typed(c)] or ranked
+        best = pool[0]
+        missing = absent_nouns(question, self.index.bm25.vocab) if lang == "ko" else []
+        features = self._features(question, lang, entities, names, missing, typed(best), best, hits)
+        confidence = self.abstention.probability(features)
+        threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
+        if decide and confidence < threshold:
+            return ExtractiveResult((), True, False, best.score, self._why(features, confidence, threshold, missing,
+                                                                           entities, best, hits), confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
         multi = bool(_MULTI_Q.search(question))
-        for c in eligible[1:]:
+        cfg = self.cfg
+        for c in pool[1:]:
             if len(chosen) >= self.max_sentences:
                 break
             doc = hits[c.hit_no - 1].chunk.doc_id
             other_doc = doc not in docs
             # another report's figure for the same thing is wanted even when it ranks lower
-            close = c.score >= (0.65 if other_doc else self.second_ratio) * best.score
+            close = c.score >= (cfg.other_doc_ratio if other_doc else cfg.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
             same_text = any(_norm(c.text) in _norm(x.text) or _norm(x.text) in _norm(c.text) for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or _has_answer_number(c.text)
-            on_topic = c.lexical >= 0.7 * best.lexical  # about the same thing, not merely similar
-            if (other_doc and wants_number and on_topic) or (multi and c.score >= 0.9 * best.score):
+            on_topic = c.lexical >= cfg.on_topic_ratio * best.lexical  # about the same thing, not merely similar
+            if (other_doc and wants_number and on_topic) or (multi and c.score >= cfg.multi_ratio * best.score):
                 chosen.append(c)
                 docs.add(doc)
         texts = source_texts or {}
@@ -351,7 +373,78 @@ class ExtractiveAnswerer:
                       for c in chosen)
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])
-        return ExtractiveResult(picks, False, conflict, best.score)
+        return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
+
+    def _features(self, question: str, lang: str, entities: list[str], names: list, missing: list[str],
+                  typed: bool, best: Candidate, hits: list[Hit]) -> dict[str, float]:
+        """What the abstention model reads (ragqa.answer.abstention.FEATURES)."""
+        found = sum(self._mentions(e, best, hits) for e in entities) + \
+            sum(any(self._mentions(n, best, hits) for n in alts) for alts in names)
+        wanted = len(entities) + len(names)
+        nouns = content_nouns(question) if lang == "ko" else []
+        mismatch = self._year_mismatch(best, question_years(question), hits)
+        return {
+            "missing_idf": self._missing_idf(question, best, hits) if lang == "ko" else 0.0,
+            "best_score": best.score,
+            "lexical": best.lexical,
+            "similarity": best.similarity,
+            "passage_similarity": self._passage_similarity(question, hits[best.hit_no - 1]),
+            "absent_share": len(missing) / len(nouns) if nouns else 0.0,
+            "entity_share": found / wanted if wanted else 1.0,
+            "type_match": 1.0 if typed else 0.0,
+            "year_mismatch": 1.0 if mismatch else 0.0,
+            "english": 1.0 if lang == "en" else 0.0,
+        }
+
+    def _missing_idf(self, question: str, best: Candidate, hits: list[Hit]) -> float:
+        """The rarest question term that the best sentence, the one before it and its passage's
+        title and section do not contain, as a share of the corpus's highest idf (0 = none missing).
+        A near-miss question ("... 2040년", "... 대역폭") usually differs from the answerable one by
+        one specific, rare term."""
+        bm25 = self.index.bm25
+        chunk = hits[best.hit_no - 1].chunk
+        row = self.index.row_of(chunk)
+        stored = self.index.sentence_terms[row] if row is not None else []
+
+        def terms_of(j: int) -> set[str]:
+            return set(stored[j]) if j < len(stored) else set(korean.terms(chunk.sentences[j].text))
+
+        window = terms_of(best.sentence_no) | set(korean.terms(chunk.context))
+        if best.sentence_no > 0:
+            window |= terms_of(best.sentence_no - 1)
+        if chunk.kind == "table":
+            window |= set(korean.terms(chunk.text))
+        missing = [float(bm25.idf[bm25.vocab[t]]) if t in bm25.vocab else float(np.max(bm25.idf))
+                   for t in set(korean.terms(question)) - window]
+        return max(missing, default=0.0) / (float(np.max(bm25.idf)) or 1.0)
+
+    def _passage_similarity(self, question: str, hit: Hit) -> float:
+        """Embedding similarity of the question and the passage (its stored vector)."""
+        if self.embedder is None:
+            return 0.0
+        row = self.index.row_of(hit.chunk)
+        vec = self.index.vectors[row] if row is not None else self.embedder.embed_documents([hit.chunk.text])[0]
+        qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
+        return float(np.dot(np.asarray(qv, np.float32), np.asarray(vec, np.float32)))
+
+    def _why(self, features: dict[str, float], confidence: float, threshold: float, missing: list[str],
+             entities: list[str], best: Candidate, hits: list[Hit]) -> str:
+        """The abstention note: the confidence and what lowered it most, in words."""
+        said = []
+        for f in self.abstention.lowered_by(features):
+            if f == "absent_share" and missing:
+                said.append(f"words the documents never use: {', '.join(missing)}")
+            elif f == "entity_share" and features["entity_share"] < 1:
+                absent = [e for e in entities if not self._mentions(e, best, hits)]
+                said.append("names not found with the best sentence" + (f": {', '.join(absent)}" if absent else ""))
+            elif f == "type_match" and not features["type_match"]:
+                said.append("no figure of the asked kind")
+            elif f == "year_mismatch" and features["year_mismatch"]:
+                said.append("the sentence gives another year")
+            elif f in ("best_score", "lexical", "similarity", "passage_similarity"):
+                said.append("the passages match the question weakly")
+        said = list(dict.fromkeys(said))
+        return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
 
 
 _CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")

@@ -1,10 +1,12 @@
 """The ``--json`` contract of ``ragqa ask``: a stable shape other tools read.
 
 ``{"id", "question", "answer", "abstained", "backend", "citations": [P], "contexts": [P],
-"unsupported": [sentence], "timings_ms": {"retrieve", "answer", "total"}}`` with each P
+"unsupported": [sentence], "timings_ms": {"retrieve", "answer", "total"}, "confidence"}`` with each P
 ``{"n", "source", "title", "start", "end", "text", "score"}``: ``source`` relative to the
 corpus root; ``text == file_text[start:end]`` where ``file_text`` is the file decoded as
-UTF-8 (for a citation, the cited span within the passage).
+UTF-8 (for a citation, the cited span within the passage). ``confidence`` is the extractive
+answerer's probability that its answer is correct (the abstention model; null for an LLM backend):
+it is given for abstentions too, so a caller may apply a threshold of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def to_json(answer: Answer, source_text: Callable[[str], str], title_of: Callabl
                      for i, h in enumerate(answer.contexts, start=1)],
         "unsupported": answer.unsupported,
         "timings_ms": answer.timings_ms,
+        "confidence": answer.confidence,
     }
     if answer.notes:
         out["notes"] = list(answer.notes)

@@ -44,6 +44,7 @@ class QuestionResult:
     notes: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str | None = None
+    confidence: float | None = None  # the abstention model's probability (extractive backend)
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)

@@ -49,6 +49,50 @@ def _histogram(title: str, values: list[float], bins: list[float]) -> str:
     return _bars(title, list(zip(labels, [float(c) for c in counts])))
 
 
+def tradeoff(rows: list[QuestionResult], step: float = 0.05) -> list[tuple[float, float, float]]:
+    """(threshold, false abstention, abstention on unanswerable) as the abstention threshold moves
+    over the answers' confidences. A question abstained without a confidence (nothing retrieved)
+    counts as abstained at every threshold. Empty when no answer has a confidence (LLM backends)."""
+    if not any(r.confidence is not None for r in rows):
+        return []
+    answerable = [r for r in rows if r.type != "unanswerable"]
+    unanswerable = [r for r in rows if r.type == "unanswerable"]
+
+    def abstains(r: QuestionResult, t: float) -> bool:
+        return r.confidence < t if r.confidence is not None else r.abstained
+
+    out = []
+    for i in range(int(round(1 / step)) + 1):
+        t = round(i * step, 4)
+        fa = sum(abstains(r, t) for r in answerable) / len(answerable) if answerable else float("nan")
+        ab = sum(abstains(r, t) for r in unanswerable) / len(unanswerable) if unanswerable else float("nan")
+        out.append((t, fa, ab))
+    return out
+
+
+def _tradeoff_plot(points: list[tuple[float, float, float]], size: int = 300) -> str:
+    pts = [(t, fa, ab) for t, fa, ab in points if not (math.isnan(fa) or math.isnan(ab))]
+    if not pts:
+        return ""
+    pad = 40
+    x = lambda v: pad + v * (size - pad - 10)  # noqa: E731
+    y = lambda v: size - pad - v * (size - pad - 10)  # noqa: E731
+    line = " ".join(f"{x(fa):.1f},{y(ab):.1f}" for _, fa, ab in pts)
+    parts = [f'<svg width="{size + 20}" height="{size + 20}" role="img" aria-label="abstention trade-off">',
+             '<text x="0" y="14" font-weight="bold">abstention trade-off (threshold 0 → 1)</text>',
+             f'<line x1="{pad}" y1="{y(0)}" x2="{x(1)}" y2="{y(0)}" stroke="#333"/>',
+             f'<line x1="{pad}" y1="{y(0)}" x2="{pad}" y2="{y(1)}" stroke="#333"/>',
+             f'<text x="{pad}" y="{size - 8}" font-size="11">false abstention (answerable questions) →</text>',
+             f'<text x="4" y="{y(1) - 4}" font-size="11">abstention on unanswerable ↑</text>',
+             f'<polyline fill="none" stroke="#3b6fb6" stroke-width="2" points="{line}"/>']
+    for t, fa, ab in pts:
+        if abs(t * 5 - round(t * 5)) < 1e-9:  # label every 0.2
+            parts.append(f'<circle cx="{x(fa):.1f}" cy="{y(ab):.1f}" r="3" fill="#b63b3b"/>'
+                         f'<text x="{x(fa) + 5:.1f}" y="{y(ab) + 12:.1f}" font-size="10">{t:.1f}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> str:
     overall = summary.overall
     by_type = summary.by_type
@@ -70,6 +114,7 @@ def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> s
         _bars("faithfulness by type", [(t, a.get("faithfulness")) for t, a in by_type.items()], scale=1.0),
         _bars("hit@1 by type", [(t, a.get("hit@1")) for t, a in by_type.items()], scale=1.0),
         _bars("rank of the first gold passage", rank_counts),
+        _tradeoff_plot(tradeoff(rows)),
         _histogram("latency per question (ms)", latencies, [0, 250, 500, 1000, 2000, 5000, float("inf")]),
         _histogram("answer length (characters)", [r.metrics["answer_chars"] for r in rows],
                    [0, 100, 200, 400, 700, float("inf")]),

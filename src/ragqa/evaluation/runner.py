@@ -183,7 +183,7 @@ def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=No
             citations=result.get("citations", []), contexts=result.get("contexts", []),
             unsupported=result.get("unsupported", []), notes=result.get("notes", []),
             timings_ms=result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
-            error=result.get("error")))
+            error=result.get("error"), confidence=result.get("confidence")))
     return rows
 
 

@@ -1,0 +1,166 @@
+"""Fit the abstention model (src/ragqa/answer/abstention.json) on the tuning split only.
+
+Every tuning question (eval/questions.jsonl and the near-misses of eval/tuning_nearmiss.jsonl) is answered with abstention switched off; the answer's features
+(ragqa.answer.abstention.FEATURES) are the inputs, and the label is whether that answer is correct
+(its must_include facts present; an unanswerable question's answer is never correct). A logistic
+regression (scikit-learn, L2, standardized inputs) gives the probability of a correct answer.
+The threshold maximizes, on the same split, answers right (+1) + abstentions on unanswerable
+questions (+1) - answers wrong or given where none exists (-1); a false abstention scores 0. The
+middle of the best plateau is taken. 5-fold cross-validated figures are printed beside the fitted
+ones, so the optimism of fitting and scoring on one split is visible.
+
+    python eval/fit_abstention.py                 # needs the index (ragqa index)
+    python eval/fit_abstention.py --dump runs/abstention-features.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def collect(paths: list[Path]) -> list[dict]:
+    from ragqa.answer.abstention import FEATURES, AbstentionModel
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+    from ragqa.evaluation import metrics as M
+    from ragqa.evaluation.runner import read_questions
+
+    cfg = Config.from_env()
+    engine = Engine(cfg)
+    questions = []
+    for path in paths:
+        read, problems = read_questions(path)
+        if problems:
+            sys.exit("\n".join(problems))
+        questions += read
+    neutral = AbstentionModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES),
+                              0.0, 0.0, {})
+    answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
+                                  cfg=cfg.extractive, abstention=neutral)
+    rows = []
+    for i, q in enumerate(questions, start=1):
+        hits = engine.search(q.question).hits
+        texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
+        result = answerer.answer(q.question, hits, texts, decide=False)
+        if result.features is None:
+            continue
+        answer = " ".join(p.text for p in result.picks)
+        label = int(q.type != "unanswerable" and M.correct(answer, q.must_include) == 1.0)
+        rows.append({"id": q.id, "type": q.type, "label": label, "answerable": q.type != "unanswerable",
+                     "features": result.features, "answer": answer})
+        print(f"\rfeatures: {i}/{len(questions)}", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    return rows
+
+
+def utility(p: np.ndarray, y: np.ndarray, answerable: np.ndarray, t: float) -> float:
+    answered = p >= t
+    return float(np.sum(np.where(answered, np.where(y == 1, 1, -1), np.where(answerable, 0, 1))))
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray, answerable: np.ndarray) -> tuple[float, float]:
+    grid = np.round(np.arange(0.0, 1.0001, 0.005), 3)
+    scores = np.array([utility(p, y, answerable, t) for t in grid])
+    best = scores.max()
+    plateau = grid[scores == best]
+    # the longest run of best thresholds, its middle
+    runs, start = [], 0
+    for i in range(1, len(plateau) + 1):
+        if i == len(plateau) or plateau[i] - plateau[i - 1] > 0.0051:
+            runs.append(plateau[start:i])
+            start = i
+    run = max(runs, key=len)
+    return float(run[len(run) // 2]), float(best)
+
+
+def curve(p: np.ndarray, answerable: np.ndarray) -> list[dict]:
+    """Abstention on unanswerable questions vs false abstention, over thresholds."""
+    out = []
+    for t in np.round(np.arange(0.0, 1.0001, 0.05), 2):
+        abst = p < t
+        out.append({"threshold": float(t),
+                    "abstention_unanswerable": float(abst[~answerable].mean()) if (~answerable).any() else None,
+                    "false_abstention": float(abst[answerable].mean())})
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--questions", type=Path, nargs="+", help="the tuning split (default: eval/questions.jsonl "
+                    "and eval/tuning_nearmiss.jsonl)",
+                    default=[ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "tuning_nearmiss.jsonl"])
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "ragqa" / "answer" / "abstention.json")
+    ap.add_argument("--dump", type=Path, help="also write the features and labels as JSONL")
+    ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
+    ap.add_argument("--label", choices=("correct", "answerable"), default="answerable",
+                    help="what the model predicts: the answer is correct, or the question has an answer")
+    ap.add_argument("--balanced", action="store_true", help="weight the classes equally")
+    args = ap.parse_args()
+    if any("test" in p.name for p in args.questions):
+        sys.exit("the abstention model is fitted on the tuning split only")
+
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from ragqa.answer.abstention import FEATURES
+
+    rows = collect(args.questions)
+    if args.dump:
+        args.dump.parent.mkdir(parents=True, exist_ok=True)
+        args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    X = np.array([[r["features"][f] for f in FEATURES] for r in rows], dtype=float)
+    y = np.array([r["label"] for r in rows])
+    answerable = np.array([r["answerable"] for r in rows])
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    Z = (X - mean) / scale
+    target = answerable.astype(int) if args.label == "answerable" else y
+    weight = "balanced" if args.balanced else None
+    model = LogisticRegression(C=args.C, max_iter=1000, class_weight=weight).fit(Z, target)
+    p = model.predict_proba(Z)[:, 1]
+    threshold, best = choose_threshold(p, y, answerable)
+    cv = cross_val_predict(LogisticRegression(C=args.C, max_iter=1000, class_weight=weight), Z, target,
+                           cv=StratifiedKFold(5, shuffle=True, random_state=0), method="predict_proba")[:, 1]
+    cv_threshold, cv_best = choose_threshold(cv, y, answerable)
+
+    def report(name: str, probs: np.ndarray) -> dict:
+        answered = probs >= threshold
+        return {"split": name,
+                "correct_answered": float(np.mean((y == 1) & answered)),
+                "false_abstention": float(np.mean(~answered[answerable])),
+                "abstention_unanswerable": float(np.mean(~answered[~answerable])) if (~answerable).any() else None,
+                "wrong_answered": float(np.mean((y == 0) & answered & answerable))}
+
+    fitted, crossval = report("tuning (fitted)", p), report("tuning (5-fold cross-validated)", cv)
+    out = {
+        "features": list(FEATURES), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
+        "coef": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6),
+        "threshold": threshold,
+        "provenance": {
+            "command": "python eval/fit_abstention.py", "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
+            "n": len(rows), "correct_answers": int(y.sum()), "unanswerable": int((~answerable).sum()),
+            "C": args.C, "label": args.label, "class_weight": weight, "date": dt.date.today().isoformat(), "utility_at_threshold": best,
+            "fitted": fitted, "cross_validated": crossval, "curve_tuning": curve(p, answerable)},
+    }
+    args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"n={len(rows)} correct={int(y.sum())} unanswerable={int((~answerable).sum())} threshold={threshold}")
+    for f, c in zip(FEATURES, model.coef_[0]):
+        print(f"  {f:20s} {c:+.3f}")
+    for r in (fitted, crossval):
+        print(f"  {r['split']}: " + ", ".join(f"{k}={v:.3f}" for k, v in r.items() if isinstance(v, float)))
+    print(f"  utility at the threshold: fitted {best:.0f}, cross-validated {utility(cv, y, answerable, threshold):.0f}"
+          f" (best cross-validated threshold {cv_threshold}: {cv_best:.0f})")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
