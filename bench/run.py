@@ -133,6 +133,10 @@ def uncached(engine: Engine, fn):
     return call
 
 
+def hit_span(hit) -> M.Span:
+    return M.Span(hit.chunk.source, hit.chunk.start, hit.chunk.end)
+
+
 def retrieval_quality(questions, texts, search, span_of) -> dict:
     h1, h5, r5, mrr, lat = [], [], [], [], []
     for q in questions:
@@ -336,7 +340,7 @@ def splits_quality(engine: Engine, docs, texts) -> dict:
     for name, path in SPLITS:
         questions, _ = read_questions(REPO / path)
         row = {"ragqa_hybrid": retrieval_quality(questions, texts, lambda q: engine.search(q).hits,
-                                                 lambda h: M.Span(h.chunk.source, h.chunk.start, h.chunk.end))}
+                                                 hit_span)}
         for label, base in bases.items():
             row[label] = retrieval_quality(questions, texts, base.search, lambda i, b=base: b.spans[i])
         out[name] = {k: {m: v for m, v in r.items() if not m.startswith("latency")} for k, r in row.items()}
@@ -350,7 +354,7 @@ def ragqa_runs(engine: Engine, questions, texts, repeats: int) -> tuple[dict, di
     for mode in ("hybrid", "dense", "bm25"):
         print(f"retrieval {mode} ...", file=sys.stderr)
         runs = [retrieval_quality(questions, texts, uncached(engine, lambda q, m=mode: engine.search(q, mode=m).hits),
-                                  lambda h: M.Span(h.chunk.source, h.chunk.start, h.chunk.end)) for _ in range(repeats)]
+                                  hit_span) for _ in range(repeats)]
         quality[f"ragqa_{mode}"] = {k: v for k, v in runs[0].items() if not k.startswith("latency")}
         speed[f"retrieval_{mode}_ms"] = {"p50": spread([r["latency_ms_p50"] for r in runs]),
                                          "p95": spread([r["latency_ms_p95"] for r in runs])}

@@ -83,14 +83,11 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, answerable: np.ndarray) -> tu
 
 
 def curve(p: np.ndarray, answerable: np.ndarray) -> list[dict]:
-    """Abstention on unanswerable questions vs false abstention, over thresholds."""
-    out = []
-    for t in np.round(np.arange(0.0, 1.0001, 0.05), 2):
-        abst = p < t
-        out.append({"threshold": float(t),
-                    "abstention_unanswerable": float(abst[~answerable].mean()) if (~answerable).any() else None,
-                    "false_abstention": float(abst[answerable].mean())})
-    return out
+    """Abstention on unanswerable questions vs false abstention, over thresholds (as the eval report draws it)."""
+    from ragqa.evaluation.metrics import abstention_tradeoff
+
+    return [{"threshold": t, "abstention_unanswerable": None if np.isnan(ab) else ab, "false_abstention": fa}
+            for t, fa, ab in abstention_tradeoff(zip(p.tolist(), answerable.tolist(), [False] * len(p)))]
 
 
 def main() -> None:

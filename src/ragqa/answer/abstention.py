@@ -13,6 +13,7 @@ with the command and the data that produced them.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass
@@ -74,11 +75,12 @@ class AbstentionModel:
         return [f for f, c in terms[:n] if c < 0]
 
 
-_DEFAULT: AbstentionModel | None = None
+@functools.lru_cache(maxsize=8)
+def load_model(path: str = "") -> AbstentionModel:
+    """The model at ``path`` (empty: the shipped one), read once per process: an answerer is built
+    for every question."""
+    return AbstentionModel.load(path or None)
 
 
 def default_model() -> AbstentionModel:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = AbstentionModel.load()
-    return _DEFAULT
+    return load_model("")

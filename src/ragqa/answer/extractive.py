@@ -16,8 +16,9 @@ from typing import Sequence
 import numpy as np
 
 from ragqa import glossary, korean
-from ragqa.answer.abstention import AbstentionModel, default_model
+from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.config import ExtractiveConfig
+from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
 from ragqa.retrieval.hybrid import english_entity_terms
@@ -133,12 +134,6 @@ def content_nouns(question: str) -> list[str]:
     return [t.form for t in korean.kiwi().tokenize(question) if str(t.tag) in ("NNG", "NNP") and len(t.form) >= 2]
 
 
-def absent_nouns(question: str, vocab: dict) -> list[str]:
-    """Content nouns of the question that the corpus never uses. Ordinary words of a question's
-    phrasing are often among them, so this lowers the answer's confidence; it never decides alone."""
-    return [n for n in content_nouns(question) if n not in vocab]
-
-
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
@@ -156,10 +151,7 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
         self.cfg = cfg or ExtractiveConfig()
         self.max_chars = self.cfg.max_chars
-        if abstention is None:
-            abstention = AbstentionModel.load(self.cfg.abstention_model) if self.cfg.abstention_model else \
-                default_model()
-        self.abstention = abstention
+        self.abstention = abstention or load_model(self.cfg.abstention_model)
 
     # -- scoring ---------------------------------------------------------------------------
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
@@ -170,13 +162,12 @@ class ExtractiveAnswerer:
         total = sum(idf.values()) or 1.0
         out = []
         for hit_no, hit in enumerate(hits, start=1):
-            row = self.index.row_of(hit.chunk)
-            sent_terms = self.index.sentence_terms[row] if row is not None else []
+            terms_of = self._sentence_terms(hit)
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
             previous: set[str] = set()
             for j, s in enumerate(hit.chunk.sentences):
-                own = set(sent_terms[j]) if j < len(sent_terms) else set(korean.terms(s.text))
+                own = terms_of(j)
                 if len(s.text) >= 8 and not _not_an_answer(s.text, hit.chunk.kind, j):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
@@ -186,6 +177,14 @@ class ExtractiveAnswerer:
                                          1.0 / hit_no))
                 previous = own
         return out
+
+    def _sentence_terms(self, hit: Hit):
+        """``j -> set of Kiwi terms`` of the passage's sentence j: stored with the index; computed now
+        only for a passage the index does not hold."""
+        row = self.index.row_of(hit.chunk)
+        stored = self.index.sentence_terms[row] if row is not None else []
+        sentences = hit.chunk.sentences
+        return lambda j: set(stored[j]) if j < len(stored) else set(korean.terms(sentences[j].text))
 
     @staticmethod
     def _context_years(cand: Candidate, hits: list[Hit]) -> set[str]:
@@ -214,8 +213,9 @@ class ExtractiveAnswerer:
             score = lexical_w * c.lexical + dense_w * float(sim) + cfg.prior_weight * c.prior
             if qtype == "number":
                 score += cfg.number_bonus if _has_answer_number(c.text) else -cfg.number_bonus
-            if self._year_mismatch(c, years, hits) is not None:  # the asked year, not another one
-                score += -cfg.year_bonus if self._year_mismatch(c, years, hits) else cfg.year_bonus
+            mismatch = self._year_mismatch(c, years, hits)
+            if mismatch is not None:  # the asked year, not another one
+                score += -cfg.year_bonus if mismatch else cfg.year_bonus
             if qtype == "name":  # the answer names something the question does not
                 names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
@@ -340,8 +340,11 @@ class ExtractiveAnswerer:
         # prefer a sentence with the question's names and of the asked type; a missing one lowers the confidence
         pool = [c for c in with_names if typed(c)] or with_names or [c for c in ranked if typed(c)] or ranked
         best = pool[0]
-        missing = absent_nouns(question, self.index.bm25.vocab) if lang == "ko" else []
-        features = self._features(question, lang, entities, names, missing, typed(best), best, hits)
+        nouns = content_nouns(question) if lang == "ko" else []
+        # content nouns the corpus never uses: ordinary words of a question's phrasing are often among
+        # them, so they lower the confidence; they never decide alone
+        missing = [n for n in nouns if n not in self.index.bm25.vocab]
+        features = self._features(question, lang, entities, names, len(nouns), missing, typed(best), best, hits)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold:
@@ -375,13 +378,12 @@ class ExtractiveAnswerer:
             _numbers_differ([p.text for p in picks])
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
 
-    def _features(self, question: str, lang: str, entities: list[str], names: list, missing: list[str],
-                  typed: bool, best: Candidate, hits: list[Hit]) -> dict[str, float]:
+    def _features(self, question: str, lang: str, entities: list[str], names: list, nouns: int,
+                  missing: list[str], typed: bool, best: Candidate, hits: list[Hit]) -> dict[str, float]:
         """What the abstention model reads (ragqa.answer.abstention.FEATURES)."""
-        found = sum(self._mentions(e, best, hits) for e in entities) + \
+        found = self._entity_count(entities, best, hits) + \
             sum(any(self._mentions(n, best, hits) for n in alts) for alts in names)
         wanted = len(entities) + len(names)
-        nouns = content_nouns(question) if lang == "ko" else []
         mismatch = self._year_mismatch(best, question_years(question), hits)
         return {
             "missing_idf": self._missing_idf(question, best, hits) if lang == "ko" else 0.0,
@@ -389,7 +391,7 @@ class ExtractiveAnswerer:
             "lexical": best.lexical,
             "similarity": best.similarity,
             "passage_similarity": self._passage_similarity(question, hits[best.hit_no - 1]),
-            "absent_share": len(missing) / len(nouns) if nouns else 0.0,
+            "absent_share": len(missing) / nouns if nouns else 0.0,
             "entity_share": found / wanted if wanted else 1.0,
             "type_match": 1.0 if typed else 0.0,
             "year_mismatch": 1.0 if mismatch else 0.0,
@@ -403,27 +405,23 @@ class ExtractiveAnswerer:
         one specific, rare term."""
         bm25 = self.index.bm25
         chunk = hits[best.hit_no - 1].chunk
-        row = self.index.row_of(chunk)
-        stored = self.index.sentence_terms[row] if row is not None else []
-
-        def terms_of(j: int) -> set[str]:
-            return set(stored[j]) if j < len(stored) else set(korean.terms(chunk.sentences[j].text))
-
+        terms_of = self._sentence_terms(hits[best.hit_no - 1])
         window = terms_of(best.sentence_no) | set(korean.terms(chunk.context))
         if best.sentence_no > 0:
             window |= terms_of(best.sentence_no - 1)
         if chunk.kind == "table":
             window |= set(korean.terms(chunk.text))
-        missing = [float(bm25.idf[bm25.vocab[t]]) if t in bm25.vocab else float(np.max(bm25.idf))
+        top = float(np.max(bm25.idf))
+        missing = [float(bm25.idf[bm25.vocab[t]]) if t in bm25.vocab else top
                    for t in set(korean.terms(question)) - window]
-        return max(missing, default=0.0) / (float(np.max(bm25.idf)) or 1.0)
+        return max(missing, default=0.0) / (top or 1.0)
 
     def _passage_similarity(self, question: str, hit: Hit) -> float:
         """Embedding similarity of the question and the passage (its stored vector)."""
         if self.embedder is None:
             return 0.0
         row = self.index.row_of(hit.chunk)
-        vec = self.index.vectors[row] if row is not None else self.embedder.embed_documents([hit.chunk.text])[0]
+        vec = self.index.vectors[row] if row is not None else self.embedder.embed_documents([embed_text(hit.chunk)])[0]
         qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
         return float(np.dot(np.asarray(qv, np.float32), np.asarray(vec, np.float32)))
 

@@ -152,3 +152,19 @@ def correct_and_concise(answer: str, must_include: Sequence[str], qtype: str) ->
 def mean(values: Sequence[float]) -> float:
     vals = [v for v in values if not math.isnan(v)]
     return sum(vals) / len(vals) if vals else NAN
+
+
+def abstention_tradeoff(items: Sequence[tuple[float | None, bool, bool]], step: float = 0.05
+                        ) -> list[tuple[float, float, float]]:
+    """(threshold, false abstention, abstention on unanswerable) as an abstention threshold moves from
+    0 to 1 over the answers' confidences. ``items`` are (confidence, answerable, abstained); one
+    without a confidence (nothing retrieved) keeps the abstention it had at every threshold."""
+    items = list(items)
+    answerable = [(c, a) for c, ok, a in items if ok]
+    unanswerable = [(c, a) for c, ok, a in items if not ok]
+
+    def share(group: list, t: float) -> float:
+        return sum((c < t) if c is not None else a for c, a in group) / len(group) if group else NAN
+
+    thresholds = [round(i * step, 4) for i in range(int(round(1 / step)) + 1)]
+    return [(t, share(answerable, t), share(unanswerable, t)) for t in thresholds]

@@ -6,6 +6,7 @@ import html
 import json
 import math
 
+from ragqa.evaluation import metrics as M
 from ragqa.evaluation.labels import HEADLINE, failure_label, failures
 from ragqa.evaluation.records import QuestionResult, Summary
 
@@ -50,24 +51,11 @@ def _histogram(title: str, values: list[float], bins: list[float]) -> str:
 
 
 def tradeoff(rows: list[QuestionResult], step: float = 0.05) -> list[tuple[float, float, float]]:
-    """(threshold, false abstention, abstention on unanswerable) as the abstention threshold moves
-    over the answers' confidences. A question abstained without a confidence (nothing retrieved)
-    counts as abstained at every threshold. Empty when no answer has a confidence (LLM backends)."""
+    """The abstention trade-off of a run (:func:`ragqa.evaluation.metrics.abstention_tradeoff`); empty
+    when no answer has a confidence (LLM backends)."""
     if not any(r.confidence is not None for r in rows):
         return []
-    answerable = [r for r in rows if r.type != "unanswerable"]
-    unanswerable = [r for r in rows if r.type == "unanswerable"]
-
-    def abstains(r: QuestionResult, t: float) -> bool:
-        return r.confidence < t if r.confidence is not None else r.abstained
-
-    out = []
-    for i in range(int(round(1 / step)) + 1):
-        t = round(i * step, 4)
-        fa = sum(abstains(r, t) for r in answerable) / len(answerable) if answerable else float("nan")
-        ab = sum(abstains(r, t) for r in unanswerable) / len(unanswerable) if unanswerable else float("nan")
-        out.append((t, fa, ab))
-    return out
+    return M.abstention_tradeoff([(r.confidence, r.type != "unanswerable", r.abstained) for r in rows], step)
 
 
 def _tradeoff_plot(points: list[tuple[float, float, float]], size: int = 300) -> str:
