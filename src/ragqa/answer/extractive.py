@@ -401,8 +401,8 @@ class ExtractiveAnswerer:
     def _missing_idf(self, question: str, best: Candidate, hits: list[Hit]) -> float:
         """The rarest question term that the best sentence, the one before it and its passage's
         title and section do not contain, as a share of the corpus's highest idf (0 = none missing).
-        A near-miss question ("... 2040년", "... 대역폭") usually differs from the answerable one by
-        one specific, rare term."""
+        A near-miss question (another year, an attribute the passage does not give) usually differs
+        from an answerable one by one specific, rare term."""
         bm25 = self.index.bm25
         chunk = hits[best.hit_no - 1].chunk
         terms_of = self._sentence_terms(hits[best.hit_no - 1])
