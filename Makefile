@@ -8,7 +8,7 @@ STAMP := $(VENV)/.ragqa-installed
 LLM_STAMP := $(VENV)/.ragqa-llm-installed
 export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
 
-.PHONY: setup setup-llm browser-deps models run test test-fast bench index eval clean-index
+.PHONY: setup setup-llm browser-deps ocr-deps models run test test-fast bench index eval clean-index
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (python 3.11)"; exit 1; }
@@ -52,7 +52,7 @@ models: $(STAMP)
 index: setup
 	$(BIN)/ragqa index
 
-run: setup setup-llm
+run: setup setup-llm ocr-deps
 	$(BIN)/ragqa index
 	$(BIN)/python app.py
 
@@ -61,8 +61,14 @@ browser-deps:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'cjk\|nanum' || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
 
+# Tesseract with Korean: OCR for scanned PDFs and broken text layers (without it they are listed as 'needs OCR')
+ocr-deps:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx kor || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-kor \
+		|| echo "could not install tesseract-ocr-kor: scanned PDFs will be listed as 'needs OCR'"; }
+
 # everything: unit tests, the real models (slow), the local LLM (llm) and the browser (browser)
-test: setup setup-llm browser-deps
+test: setup setup-llm browser-deps ocr-deps
 	$(BIN)/python -m pytest -q -m '' --durations=10
 
 # the default, fast run: unit tests only

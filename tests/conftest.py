@@ -138,3 +138,16 @@ def served_mini(tmp_path_factory):
     app = ServedApp(home)
     yield app
     app.close()
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF made of ``objects`` (object 1 the catalog), with a correct xref table: tests write their PDFs."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)

@@ -93,7 +93,8 @@ def test_json_contract_field_by_field(engine):
     assert d["id"] == "q1" and d["backend"] == "extractive" and set(d["timings_ms"]) >= {"retrieve", "answer", "total"}
     assert d["contexts"] and [p["n"] for p in d["contexts"]] == list(range(1, len(d["contexts"]) + 1))
     for p in d["contexts"] + d["citations"]:
-        assert set(p) >= {"n", "source", "title", "start", "end", "text", "score"}
+        assert set(p) >= {"n", "source", "title", "start", "end", "text", "score", "page"}
+        assert p["page"] is None  # text files have no pages (PDF pages: tests/test_pdf.py)
         raw = (engine.cfg.paths.corpus_dir / p["source"]).read_text("utf-8")
         assert p["text"] == raw[p["start"]:p["end"]]
     for c in d["citations"]:  # a citation lies within the passage it numbers

@@ -134,3 +134,43 @@ def test_segments_cover_only_their_spans():
         assert all(s.start <= p < s.end for p in s.pos)
         assert all(a < b for a, b in zip(s.pos, s.pos[1:]))
     assert segs[0].text == "제목" and segs[3].text == "a\t1"  # cells stay apart
+
+
+def test_al_becomes_ai_only_where_the_document_writes_ai_in_that_place():
+    text = ("OpenAI와 Mistral AI가 발표했다.\n\nOpenAl의 새 모델과 Mistral Al의 모델이 나왔다.\n\n"
+            "Al Jazeera는 이를 보도했다.\n\nAl 인프라 투자가 늘었다.")
+    body = " ".join(s.text for s in segment(text) if s.kind == "body")
+    assert "OpenAI의 새 모델과 Mistral AI의 모델" in body
+    assert "Al Jazeera는" in body  # no "AI Jazeera" anywhere: a name stays as written
+    assert "Al 인프라" in body  # the document never writes "AI 인프라": no evidence, no change
+
+
+def test_roman_numeral_lookalikes_follow_the_headings_own_evidence():
+    text = "Ⅰ. 서론\n\n본문이다.\n\nⅡ. 동향\n\n본문이다.\n\n皿. 시사점\n\n본문이다."
+    headings = [s.text for s in segment(text) if s.kind == "heading"]
+    assert headings == ["Ⅰ. 서론", "Ⅱ. 동향", "Ⅲ. 시사점"]
+    # out of sequence, but the document has the same heading with the real numeral
+    text = "I. 요약\n\n皿. 시사점\n\n요약이다.\n\nⅢ. 시사점\n\n본문이다."
+    assert [s.text for s in segment(text) if s.kind == "heading"] == ["I. 요약", "Ⅲ. 시사점", "Ⅲ. 시사점"]
+    # no evidence: left as written
+    text = "皿. 시사점\n\n본문이다."
+    assert [s.text for s in segment(text) if s.kind == "heading"] == ["皿. 시사점"]
+
+
+def test_short_real_lines_stay_and_a_corpus_chrome_file_is_applied(tmp_path):
+    text = "반도체 수출이 늘었다.\n\n증가했다.\n\nAI\n\n사이트이름 위젯\n\n다음 문장이다."
+    body = [s.text for s in segment(text) if s.kind == "body"]
+    assert "증가했다." in body and "AI" not in body  # a short sentence is content; a stray word is not
+    assert "사이트이름 위젯" in body
+    assert "사이트이름 위젯" not in [s.text for s in segment(text, chrome=("사이트이름 .*",)) if s.kind == "body"]
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    (tmp_path / "cleaning.json").write_text('{"chrome_lines": ["사이트이름 .*"]}', "utf-8")
+    docs, notes = load_corpus(tmp_path)
+    assert notes == [] and docs[0].chrome == ("사이트이름 .*",)
+
+
+def test_hanja_words_map_to_countries_only_when_they_are_country_abbreviations():
+    from ragqa.korean import terms
+
+    assert "중국" in terms("對中 수출 규제") and "미국" in terms("韓美 협력")
+    assert "중국" not in terms("中央 정부의 정책")

@@ -84,3 +84,38 @@ def test_scoring_an_answer_made_elsewhere():
     summary = summarize([QuestionResult("1", "numeric", q.question, result["answer"], False, m,
                                         timings_ms={"total": 5.0})])
     assert summary.overall["correct"] == 1.0 and summary.by_type["numeric"]["n"] == 1
+
+
+def test_key_facts_of_a_reference_answer():
+    from ragqa.evaluation.metrics import key_fact_precision, key_fact_recall, loose_quote_spans
+
+    reference = "최저자본금은 시중은행 1,000억원, 지방은행 250억원이다."
+    question = "시중은행과 지방은행의 최저자본금은?"
+    # the question's own words are not facts: only the figures remain, compared by value
+    assert key_fact_recall("시중은행은 1000억 원, 지방은행은 250억 원이 필요하다.", reference, question) == 1.0
+    assert key_fact_recall("시중은행은 1000억 원이다.", reference, question) == 0.5
+    assert key_fact_recall("시중은행과 지방은행의 최저자본금", reference, question) == 0.0
+    assert key_fact_precision("지방은행은 250억원, 인터넷은행은 34%다.", reference, question) < 1.0
+    text = "가. 최저자본금:\n (시중銀) 1,000억원  (지방銀)\n250억원"
+    spans = loose_quote_spans("d", "(시중銀) 1,000억원 (지방銀) 250억원", {"d": text})
+    assert len(spans) == 1 and text[spans[0].start:spans[0].end].startswith("(시중銀)") and \
+        text[spans[0].start:spans[0].end].endswith("250억원")
+    assert loose_quote_spans("d", "없는 문장", {"d": text}) == []
+
+
+def test_reference_answer_questions_score_documents_pages_and_facts():
+    from ragqa.evaluation.runner import Question, score_one
+
+    text = "첫 쪽이다.\n\n둘째 쪽: 보육수당 비과세 한도는 월 20만원으로 상향되었다."
+    q = Question("r1", "보육수당 비과세 한도는 어떻게 바뀌었나?", "law", "월 10만원에서 월 20만원으로 상향되었다.",
+                 gold=[{"doc": "a.pdf", "quote": "보육수당 비과세 한도는 월 20만원으로"}], doc="a.pdf", page=2)
+    at = text.index("둘째")
+    ctx = [{"n": 1, "source": "b.pdf", "start": 0, "end": 5, "page": 1},
+           {"n": 2, "source": "a.pdf", "start": at, "end": len(text), "page": 2}]
+    result = {"answer": "비과세 한도는 월 20만원으로 상향되었다. [2]", "abstained": False, "contexts": ctx,
+              "citations": [dict(ctx[1], text=text[at:])]}
+    m = score_one(q, result, {"a.pdf": text, "b.pdf": "다른 문서"}).metrics
+    assert m["gold_doc@5"] == 1.0 and m["gold_page@5"] == 1.0 and m["citation_in_gold_doc"] == 1.0
+    assert m["hit@1"] == 0.0 and m["hit@5"] == 1.0 and m["mrr"] == 0.5
+    assert 0.0 < m["key_fact_recall"] < 1.0  # 20만원 and 상향 given, 10만원 not
+    assert math.isnan(m["correct"])  # no must_include: scored by key facts instead

@@ -69,7 +69,7 @@ def test_file_vanishing_during_indexing_is_skipped(mini_corpus, monkeypatch):
     (mini_corpus / "news.txt").unlink()  # deleted after listing, before reading
     monkeypatch.setattr(ingest, "corpus_files", lambda d: files)
     docs, warnings = load_corpus(mini_corpus)
-    assert "news.txt" not in {d.source for d in docs} and any("news.txt" in w for w in warnings)
+    assert "news.txt" not in {d.source for d in docs} and any("news.txt" in str(w) for w in warnings)
     assert len(docs) == 2
 
 
@@ -157,3 +157,15 @@ def test_ragqa_ask_uses_a_running_server_for_the_same_index_only(served_mini, tm
     subprocess.run([sys.executable, "-m", "ragqa.cli", "index", "--quiet"], env=other, check=True)
     local = ask(other)
     assert "30억" in local["answer"] and not any("server" in n for n in local.get("notes", []))
+
+
+def test_an_upload_already_in_the_corpus_or_unreadable_is_refused_and_nothing_is_kept(tmp_path):
+    (corpus := tmp_path / "corpus").mkdir()
+    (src := tmp_path / "up").write_text("인공지능 보고서 본문이다.", "utf-8")
+    first = store_upload(src, "report.txt", corpus)
+    with pytest.raises(UploadError, match="already indexed as report.txt"):
+        store_upload(src, "report-copy.txt", corpus)  # same bytes under another name: no "-1" copy
+    src.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(UploadError, match="읽을 수 없는"):
+        store_upload(src, "broken.pdf", corpus)
+    assert sorted(p.name for p in corpus.iterdir()) == [first.name]

@@ -21,7 +21,7 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 
 # Bump when cleaning or chunking changes what chunks come out: the index records it and
 # rebuilds documents chunked by another version.
-CHUNKER_VERSION = 4
+CHUNKER_VERSION = 5  # 5: page furniture, chunk pages
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _kind(run: list[_Unit]) -> str:
 def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
                    segments: list[Segment] | None = None) -> list[Chunk]:
     """Chunks of one document (``segments`` may be passed in when already computed)."""
-    segments = segment(doc.text) if segments is None else segments
+    segments = segment(doc.text, doc.pages, doc.chrome) if segments is None else segments
     table_budget = int(cfg.max_chars * 1.6)
     headers = {seg.start: seg.text.split("\n", 1)[0] for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []
@@ -182,7 +182,7 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
             context = _context(doc, group[0].section, header)
             chunks.append(Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, doc.source, start, end, text,
                                 group[0].section, kind, sentences, repeated, context,  # type: ignore[arg-type]
-                                tuple(c.strip() for c in header.split("\t") if c.strip())))
+                                tuple(c.strip() for c in header.split("\t") if c.strip()), doc.page_of(start)))
     return chunks
 
 

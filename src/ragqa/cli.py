@@ -57,7 +57,8 @@ def cmd_chunk(args) -> int:
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     report = {"corpus": str(cfg.paths.corpus_dir), "chunker": dataclasses.asdict(cfg.chunk), "documents": [],
-              "skipped": warnings}
+              "skipped": [str(w) for w in warnings if w.skipped],
+              "notes": [str(w) for w in warnings if not w.skipped]}
     for doc in docs:
         chunks = chunk_document(doc, cfg.chunk, korean.split_sentences)
         sizes = sorted(len(c.text) for c in chunks) or [0]
@@ -96,6 +97,9 @@ def cmd_index(args) -> int:
     report = _engine(cfg).build(rebuild=args.rebuild, progress=not args.quiet)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    needs_ocr = [w.source for w in report.warnings if w.needs_ocr]
+    if needs_ocr:
+        print(f"needs OCR (not indexed): {', '.join(needs_ocr)}", file=sys.stderr)
     print(f"index {report.path}: {report.chunks} chunks; added {len(report.added)}, changed {len(report.changed)}, "
           f"removed {len(report.removed)}, unchanged {len(report.unchanged)}; embedded {report.embedded} chunks "
           f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}")

@@ -93,6 +93,14 @@ class ExtractiveConfig:
     multi_ratio: float = 0.9  # a question asking for several things
     on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms
     max_chars: int = 200  # a longer sentence is cut to the clauses that answer
+    # A question asking for several things ("...차이점은?", "...설명하시오", "A와 B는 각각?") is answered by
+    # further sentences scoring parts_ratio of the best, up to parts_max_sentences and parts_max_chars
+    # (issue 12's 700-character bound), sentences kept whole up to parts_sentence_chars. Set by hand,
+    # not fitted: measured on allganize-dev (README), never on the test split.
+    parts_ratio: float = 0.6
+    parts_max_sentences: int = 5
+    parts_max_chars: int = 700
+    parts_sentence_chars: int = 300
     abstention_model: str = ""  # JSON of the fitted model; empty = the one shipped (ragqa/answer/abstention.json)
     # override the fitted threshold (0..1); below 0 = the model's own
     abstention_threshold: float = -1.0

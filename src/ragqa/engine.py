@@ -114,7 +114,7 @@ class Engine:
         from ragqa.answer.serialize import to_json
 
         answer = self.ask(question, backend=backend, **kwargs)
-        return to_json(answer, self.source_text, self.index.title_of, qid)
+        return to_json(answer, self.source_text, self.index.title_of, qid, self.index.page_of)
 
     def evaluate(self, questions: list, backend: str | None = None, progress: bool = True,
                  embed_check: bool = True, texts: dict[str, str] | None = None) -> tuple[list, object]:

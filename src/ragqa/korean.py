@@ -73,9 +73,10 @@ _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _APOSTROPHES = ("'", "\u2018", "\u2019")
 _SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
 # Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
-TERMS_VERSION = 3
+TERMS_VERSION = 4  # 4: a Hanja word maps to countries only when every character is one (中央 is not 中)
 # Other names of a country that reports use for it: the canonical name is emitted beside
 # them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
+_HANJA_RELATION = set("對訪反親駐在脫")  # 對中 (toward China), 訪美 (visit to the US), 駐韓 (stationed in Korea)
 _COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "중국", "日": "일본", "英": "영국", "佛": "프랑스",
             "獨": "독일", "印": "인도"}
 
@@ -137,9 +138,9 @@ def terms(text: str) -> list[str]:
             continue
         if form == "나라" and _touching(tokens, i, -1) == "우리":
             out.append("한국")  # 우리나라: Korean government reports' "our country"
-        if tag == "SH":
-            hanja = [_COUNTRY[ch] for ch in form if ch in _COUNTRY]
-            out.extend(hanja)
+        if tag == "SH" and all(ch in _COUNTRY or ch in _HANJA_RELATION for ch in form):
+            # 美, 韓美, 對中: country abbreviations (with a relation); 中央 (central) is not 中 (China)
+            out.extend(_COUNTRY[ch] for ch in form if ch in _COUNTRY)
         elif form in _COUNTRY:
             out.append(_COUNTRY[form])
         if tag == "SL":

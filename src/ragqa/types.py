@@ -27,6 +27,21 @@ class Document:
     date: str = ""
     kind: str = ""  # report, news, ... (from the manifest)
     file_sha256: str = ""  # hash of the file's bytes, for change detection
+    pages: tuple[int, ...] = ()  # paged formats (PDF): offset where each page starts in ``text``
+    chrome: tuple[str, ...] = ()  # the corpus's own web-chrome line patterns (its cleaning.json)
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding source offset ``offset`` (None for formats without pages)."""
+        return page_at(self.pages, offset)
+
+
+def page_at(page_starts: tuple[int, ...] | list[int], offset: int) -> int | None:
+    """1-based page holding ``offset``, given where each page starts (None without pages)."""
+    if not page_starts:
+        return None
+    import bisect
+
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,7 @@ class Chunk:
     repeated: bool = False
     context: str = ""  # title / publisher / section / table header: indexed, never cited
     table_header: tuple[str, ...] = ()  # a table chunk's column names (its header row's cells)
+    page: int | None = None  # 1-based page of the chunk's start (paged formats), else None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|�
                        r"percentage|valuation|cost|rate|number of|score", re.I)
 _NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|who|which|where|what (?:model|company)", re.I)
 _MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|both|each|compare", re.I)
+# the forms of a question that asks for several things or an explanation (not its topic words)
+_PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|explain|describe|differen|compare|"
+                      r"each|list", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
 _YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
@@ -251,23 +254,42 @@ class ExtractiveAnswerer:
         return out
 
     # -- composing ---------------------------------------------------------------------------
-    def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit]) -> Pick:
+    def _add_parts(self, chosen: list[Candidate], pool: list[Candidate], best: Candidate) -> None:
+        """For a question asking for several things: further sentences scoring close to the best one,
+        in score order, while the answer stays within the configured sentences and characters."""
+        cfg = self.cfg
+        size = sum(min(len(c.text), cfg.parts_sentence_chars) for c in chosen)
+        for c in pool:
+            if len(chosen) >= cfg.parts_max_sentences or c.score < cfg.parts_ratio * best.score:
+                break
+            if any((c.hit_no, c.sentence_no) == (x.hit_no, x.sentence_no) or _norm(c.text) in _norm(x.text)
+                   or _norm(x.text) in _norm(c.text) for x in chosen):
+                continue
+            length = min(len(c.text), cfg.parts_sentence_chars)
+            if size + length + 5 > cfg.parts_max_chars:
+                continue
+            chosen.append(c)
+            size += length + 5  # the citation marker and the space
+
+    def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit],
+                max_chars: int | None = None) -> Pick:
         """The sentence, or when it is long the window of clauses that answers; a table row
         is given with its column names."""
+        max_chars = max_chars or self.max_chars
         chunk = hits[cand.hit_no - 1].chunk
         if chunk.kind == "table" and "\t" in cand.text:
             return Pick(cand.hit_no, render_row(cand.text, chunk.table_header), cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
-        if len(text) <= self.max_chars:
+        if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
         parts = [p for p in _CLAUSE.split(text) if p and p.strip()]
         qterms = set(korean.terms(question))
-        best, best_score = text[: self.max_chars], -1.0
+        best, best_score = text[:max_chars], -1.0
         for i in range(len(parts)):
             window = ""
             for j in range(i, len(parts)):
                 nxt = (window + " " + parts[j]).strip() if window else parts[j].strip()
-                if len(nxt) > self.max_chars:
+                if len(nxt) > max_chars:
                     break
                 window = nxt
                 cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
@@ -371,8 +393,12 @@ class ExtractiveAnswerer:
             if (other_doc and wants_number and on_topic) or (multi and c.score >= cfg.multi_ratio * best.score):
                 chosen.append(c)
                 docs.add(doc)
+        parts = bool(_PARTS_Q.search(question))
+        if parts:
+            self._add_parts(chosen, pool, best)
         texts = source_texts or {}
-        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""), hits)
+        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""), hits,
+                                   self.cfg.parts_sentence_chars if parts else self.max_chars)
                       for c in chosen)
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])

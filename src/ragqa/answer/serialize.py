@@ -2,9 +2,10 @@
 
 ``{"id", "question", "answer", "abstained", "backend", "citations": [P], "contexts": [P],
 "unsupported": [sentence], "timings_ms": {"retrieve", "answer", "total"}, "confidence"}`` with each P
-``{"n", "source", "title", "start", "end", "text", "score"}``: ``source`` relative to the
-corpus root; ``text == file_text[start:end]`` where ``file_text`` is the file decoded as
-UTF-8 (for a citation, the cited span within the passage). ``confidence`` is the extractive
+``{"n", "source", "title", "start", "end", "text", "score", "section", "page"}``: ``source`` relative to
+the corpus root; ``text == file_text[start:end]`` where ``file_text`` is the document's source text
+(for a citation, the cited span within the passage); ``page`` is the 1-based page where the span
+starts, for paged formats (PDF), else null. ``confidence`` is the extractive
 answerer's probability that its answer is correct (the abstention model; null for an LLM backend):
 it is given for abstentions too, so a caller may apply a threshold of its own.
 """
@@ -16,11 +17,13 @@ from typing import Callable
 from ragqa.types import Answer
 
 
-def to_json(answer: Answer, source_text: Callable[[str], str], title_of: Callable[[str], str], qid=None) -> dict:
+def to_json(answer: Answer, source_text: Callable[[str], str], title_of: Callable[[str], str], qid=None,
+            page_of: Callable[[str, int], int | None] | None = None) -> dict:
     def passage(n: int, chunk, start: int, end: int, score: float) -> dict:
         text = source_text(chunk.source)[start:end]
+        page = page_of(chunk.source, start) if page_of is not None else chunk.page
         return {"n": n, "source": chunk.source, "title": title_of(chunk.source), "start": start, "end": end,
-                "text": text, "score": round(float(score), 6), "section": chunk.section}
+                "text": text, "score": round(float(score), 6), "section": chunk.section, "page": page}
 
     out = {
         "id": qid,

@@ -168,3 +168,64 @@ def abstention_tradeoff(items: Sequence[tuple[float | None, bool, bool]], step: 
 
     thresholds = [round(i * step, 4) for i in range(int(round(1 / step)) + 1)]
     return [(t, share(answerable, t), share(unanswerable, t)) for t in thresholds]
+
+
+# -- sets whose gold is a reference answer (no must_include) -------------------------------------------
+
+_KEY_TAGS = ("NNG", "NNP", "SL", "SH", "XR", "VV", "VA")  # content morphemes; numbers are compared by value
+
+
+def key_facts(text: str) -> tuple[set[str], list[float]]:
+    """The key facts of a text: its content morphemes (nouns, names, verb and adjective stems) and its
+    numbers (by value, Korean units normalized: ``1,000억원`` = ``1000억``)."""
+    from ragqa.korean import kiwi
+
+    morphemes = {t.form.lower() for t in kiwi().tokenize(text) if str(t.tag).split("-")[0] in _KEY_TAGS
+                 and len(t.form) >= 1}
+    return morphemes, numbers_in(text.replace("−", "-"))
+
+
+def _number_in(value: float, numbers: Sequence[float]) -> bool:
+    return any(math.isclose(value, n, rel_tol=1e-9, abs_tol=1e-9) for n in numbers)
+
+
+def _fact_overlap(facts_of: str, found_in: str, question: str) -> float:
+    """Share of ``facts_of``'s key facts beyond the question's that ``found_in`` states (NaN: none)."""
+    mine_m, mine_n = key_facts(facts_of)
+    q_m, q_n = key_facts(question) if question else (set(), [])
+    mine_m -= q_m
+    mine_n = [n for n in mine_n if not _number_in(n, q_n)]
+    if not mine_m and not mine_n:
+        return NAN
+    other_m, other_n = key_facts(found_in)
+    return (len(mine_m & other_m) + sum(_number_in(n, other_n) for n in mine_n)) / (len(mine_m) + len(mine_n))
+
+
+def key_fact_recall(answer: str, reference: str, question: str = "") -> float:
+    """Share of the reference answer's key facts the answer states. Facts the question itself states
+    are left out of both sides: repeating the question is not answering it. NaN without a reference."""
+    return _fact_overlap(reference, answer, question)
+
+
+def key_fact_precision(answer: str, reference: str, question: str = "") -> float:
+    """Share of the answer's key facts (beyond the question's) that the reference answer states."""
+    return _fact_overlap(answer, reference, question)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def loose_quote_spans(doc: str, quote: str, texts: dict[str, str]) -> list[Span]:
+    """Occurrences of ``quote`` in ``doc`` with whitespace ignored (a quote cut from another extractor's
+    text differs in spacing and line breaks); [] when absent."""
+    text = texts.get(doc)
+    if text is None or not quote.strip():
+        return []
+    keep = [i for i, ch in enumerate(text) if not ch.isspace()]
+    squashed = "".join(text[i] for i in keep)
+    needle = _SPACE.sub("", quote)
+    spans, at = [], squashed.find(needle)
+    while at >= 0:
+        spans.append(Span(doc, keep[at], keep[at + len(needle) - 1] + 1))
+        at = squashed.find(needle, at + 1)
+    return spans

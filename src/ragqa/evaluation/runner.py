@@ -36,10 +36,17 @@ class Question:
     answer: str = ""
     must_include: list[str] = field(default_factory=list)
     gold: list[dict] = field(default_factory=list)
+    doc: str = ""  # the gold document, for sets that name it (reference-answer sets)
+    page: int | None = None  # the 1-based page holding the evidence, where the set says
 
     @property
     def answerable(self) -> bool:
         return self.type != "unanswerable"
+
+    @property
+    def reference_only(self) -> bool:
+        """Gold is a reference answer, not facts that must appear: scored by key facts."""
+        return bool(self.answer) and not self.must_include and self.answerable
 
 
 def read_questions(path: Path) -> tuple[list[Question], list[str]]:
@@ -53,9 +60,12 @@ def read_questions(path: Path) -> tuple[list[Question], list[str]]:
                 d = json.loads(line)
                 if not isinstance(d, dict) or not str(d.get("question", "")).strip():
                     raise ValueError("needs a non-empty 'question'")
-                out.append(Question(str(d.get("id", f"line{no}")), str(d["question"]), str(d.get("type", "fact")),
+                page = d.get("page")
+                out.append(Question(str(d.get("id", f"line{no}")), str(d["question"]),
+                                    str(d.get("type") or d.get("domain") or "fact"),
                                     str(d.get("answer", "")), list(d.get("must_include") or []),
-                                    list(d.get("gold") or [])))
+                                    list(d.get("gold") or []), str(d.get("doc") or ""),
+                                    int(page) if isinstance(page, (int, float)) or str(page).isdigit() else None))
             except (json.JSONDecodeError, ValueError, TypeError) as exc:
                 problems.append(f"{path.name} line {no}: {exc}")
     return out, problems
@@ -66,6 +76,7 @@ def gold_texts(questions: Iterable[Question], corpus_dir: Path) -> dict[str, str
     from ragqa.ingest.loaders import load_file
 
     docs = {item.get("doc", g.get("doc")) for q in questions for g in q.gold for item in [g, *g.get("alt", [])]}
+    docs |= {q.doc for q in questions if q.doc}
     return {d: load_file(corpus_dir / d) for d in sorted(x for x in docs if x) if (corpus_dir / d).exists()}
 
 
@@ -79,17 +90,40 @@ def load_gold(questions: list[Question], corpus_dir: Path) -> dict[str, str]:
 
 
 def check_quotes(questions: Iterable[Question], texts: dict[str, str]) -> list[str]:
-    """Every gold quote (and alternative) must occur verbatim in its source file."""
+    """Every gold quote (and alternative) must occur verbatim in its source file.
+
+    A reference-answer set's quotes were often cut from another extractor's text: for those, the quote
+    must occur with whitespace ignored, and one that does not (an unreadable text layer) is reported on
+    stderr and left out of the retrieval metrics, not a reason to refuse the set.
+    """
     problems = []
     for q in questions:
+        if q.doc and q.doc not in texts:
+            problems.append(f"{q.id}: unknown document {q.doc!r}")
         for g in q.gold:
             for item in [g, *g.get("alt", [])]:
                 doc = item.get("doc", g.get("doc"))
                 if doc not in texts:
                     problems.append(f"{q.id}: unknown document {doc!r}")
-                elif item["quote"] not in texts[doc]:
+                elif item["quote"] in texts[doc]:
+                    continue
+                elif not q.reference_only:
                     problems.append(f"{q.id}: quote not found in {doc}: {item['quote'][:60]!r}")
+                elif not M.loose_quote_spans(doc, item["quote"], texts):
+                    print(f"warning: {q.id}: gold quote not in the text of {doc} (whitespace ignored); "
+                          "left out of the retrieval metrics", file=sys.stderr)
     return problems
+
+
+def _reference_gold(gold: list[dict], texts: dict[str, str]) -> list[M.Requirement]:
+    """Gold of a reference-answer set: each quote where it occurs, whitespace ignored; absent ones dropped."""
+    out = []
+    for g in gold:
+        spans = [s for item in [g, *g.get("alt", [])]
+                 for s in M.loose_quote_spans(item.get("doc", g.get("doc")), item["quote"], texts)]
+        if spans:
+            out.append(tuple(spans))
+    return out
 
 
 def _spans(passages: list[dict]) -> list[M.Span]:
@@ -103,19 +137,26 @@ class Scores(NamedTuple):
 
 def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -> Scores:
     """Metrics of one answer in the ``ask --json`` format (or with only answer and cited texts)."""
-    gold = M.resolve_quotes(q.gold, texts) if q.gold else []
+    if q.reference_only:
+        gold = _reference_gold(q.gold, texts)
+    else:
+        gold = M.resolve_quotes(q.gold, texts) if q.gold else []
     contexts = _spans(result.get("contexts") or [])
     cited = _spans(result.get("citations") or [])
     answer = result.get("answer") or ""
     abstained = bool(result.get("abstained"))
     m: dict[str, float | int | None] = {}
+    if q.answerable and not gold:  # nothing to find (a quote an unreadable text layer lost)
+        contexts_for_gold = []
+    else:
+        contexts_for_gold = contexts
     if q.answerable:
-        m["hit@1"] = M.hit_at_k(contexts, gold, 1) if contexts else M.NAN
-        m["hit@5"] = M.hit_at_k(contexts, gold, 5) if contexts else M.NAN
-        m["recall@5"] = M.recall_at_k(contexts, gold, 5) if contexts else M.NAN
-        m["mrr"] = M.mrr(contexts, gold) if contexts else M.NAN
-        m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts else M.NAN
-        m["gold_rank"] = M.gold_rank(contexts, gold) if contexts else None
+        m["hit@1"] = M.hit_at_k(contexts, gold, 1) if contexts_for_gold else M.NAN
+        m["hit@5"] = M.hit_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
+        m["recall@5"] = M.recall_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
+        m["mrr"] = M.mrr(contexts, gold) if contexts_for_gold else M.NAN
+        m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
+        m["gold_rank"] = M.gold_rank(contexts, gold) if contexts_for_gold else None
         m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
         m["correct_concise"] = 0.0 if abstained else M.correct_and_concise(answer, q.must_include, q.type)
         m["false_abstention"] = 1.0 if abstained else 0.0
@@ -124,6 +165,8 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
     else:
         m["abstention_accuracy"] = 1.0 if abstained else 0.0
+    if q.reference_only:
+        m.update(reference_metrics(q, result, answer, abstained))
     # a claim is judged against the passage it cites (title, section and text), not only the
     # highlighted span: a table row's column names are in the passage, not in the row
     by_n = {int(c.get("n", i + 1)): c for i, c in enumerate(result.get("contexts") or [])}
@@ -139,6 +182,24 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
     m["faithfulness"] = (m["supported_claims"] / len(claims)) if claims else M.NAN
     m["answer_chars"] = len(answer)
     return Scores(m, claims)
+
+
+def reference_metrics(q: Question, result: dict, answer: str, abstained: bool) -> dict[str, float]:
+    """Scores against a reference answer: key facts, and whether the gold document and page were found."""
+    contexts = (result.get("contexts") or [])[:5]
+    citations = result.get("citations") or []
+    m = {
+        "key_fact_recall": 0.0 if abstained else M.key_fact_recall(answer, q.answer, q.question),
+        "key_fact_precision": M.NAN if abstained else M.key_fact_precision(answer, q.answer, q.question),
+    }
+    if q.doc:
+        m["gold_doc@5"] = float(any(c.get("source") == q.doc for c in contexts)) if contexts else M.NAN
+        m["citation_in_gold_doc"] = (sum(c.get("source") == q.doc for c in citations) / len(citations)
+                                     if citations else M.NAN)
+        if q.page is not None:
+            m["gold_page@5"] = float(any(c.get("source") == q.doc and c.get("page") == q.page for c in contexts)) \
+                if contexts else M.NAN
+    return m
 
 
 def summarize(rows: list[QuestionResult]) -> Summary:

@@ -22,7 +22,8 @@ from ragqa.chunking import CHUNKER_VERSION, chunk_document
 from ragqa.config import Config
 from ragqa.index import store
 from ragqa.index.sparse import BM25
-from ragqa.ingest import load_corpus
+from ragqa.ingest import FileNote, load_corpus
+from ragqa.ingest.manifest import read_cleaning
 from ragqa.models import Embedder
 from ragqa.types import Chunk, Document
 
@@ -37,7 +38,7 @@ class BuildReport:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[FileNote] = field(default_factory=list)  # files skipped or read with a caveat
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
@@ -60,7 +61,7 @@ def bm25_terms(chunk: Chunk) -> list[str]:
 
 def _doc_info(doc: Document, n: int) -> dict:
     return dataclasses.asdict(store.DocInfo(doc.doc_id, doc.source, doc.title, doc.publisher, doc.author, doc.date,
-                                            doc.kind, doc.file_sha256, n))
+                                            doc.kind, doc.file_sha256, n, doc.pages))
 
 
 def chunker_settings(cfg: Config) -> dict:
@@ -92,6 +93,10 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
             report.rebuilt = True
     elif rebuild:
         report.rebuilt = True
+    cleaning = list(read_cleaning(corpus_dir))
+    if previous is not None and previous.manifest.get("cleaning", []) != cleaning:
+        log.warning("the corpus's cleaning.json changed: every document is chunked again")
+        previous, report.rebuilt = None, True
 
     old_by_doc: dict[str, list[int]] = {}
     old_info = previous.docs if previous else {}
@@ -135,7 +140,8 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.removed = sorted(set(old_info) - {d.source for d in docs})
     report.chunks = len(chunks)
 
-    if previous and not report.changed_anything:
+    not_indexed = _not_indexed(corpus_dir, report.warnings)
+    if previous and not report.changed_anything and not_indexed == previous.manifest.get("files_not_indexed", []):
         report.path = str(previous.path)
         report.seconds = time.perf_counter() - t0
         return report
@@ -156,6 +162,8 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "build_seconds": round(time.perf_counter() - t0, 2),
         "indexed_kinds": list(INDEXED_KINDS),
+        "files_not_indexed": not_indexed,
+        "cleaning": cleaning,
         "built_on": cpu.describe(),  # with embedding.precision: what built it (an index moves between CPUs)
     })
     sentences = np.concatenate(sent_vectors) if sent_vectors else np.zeros((0, embedder.dim), np.float32)
@@ -164,6 +172,19 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.path = str(path)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _not_indexed(corpus_dir: Path, notes: list[FileNote]) -> list[dict]:
+    """The files skipped, with why and their hash: listed in the UI, and not new at the next check."""
+    import hashlib
+
+    out = []
+    for w in notes:
+        if w.skipped:
+            path = corpus_dir / w.source
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            out.append({"source": w.source, "reason": w.message, "needs_ocr": w.needs_ocr, "file_sha256": digest})
+    return out
 
 
 def _embed_into(embedder: Embedder, jobs: list[tuple[str, np.ndarray, int]], progress: bool,
@@ -195,6 +216,7 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     if Path(manifest.get("corpus_dir", corpus_dir)).resolve() != Path(corpus_dir).resolve():
         return True
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
+    recorded.update({d["source"]: d["file_sha256"] for d in manifest.get("files_not_indexed", [])})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in corpus_files(corpus_dir)}
     return any(current.get(s) != h for s, h in recorded.items()) or bool(set(current) - set(recorded))

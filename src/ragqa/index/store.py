@@ -39,9 +39,9 @@ from ragqa import __version__
 from ragqa.index import dense
 from ragqa.index.pointer import current_build
 from ragqa.index.sparse import BM25
-from ragqa.types import Chunk, Sentence
+from ragqa.types import Chunk, Sentence, page_at
 
-FORMAT_VERSION = 2  # 2: sentence vectors; the precision recorded beside the weights' hash
+FORMAT_VERSION = 3  # 2: sentence vectors; the precision recorded beside the weights' hash. 3: pages
 
 
 class IndexUnavailable(RuntimeError):
@@ -59,6 +59,10 @@ class DocInfo:
     kind: str = ""
     file_sha256: str = ""
     chunks: int = 0
+    pages: tuple[int, ...] = ()  # where each page starts in the source text (paged formats)
+
+    def page_of(self, offset: int) -> int | None:
+        return page_at(self.pages, offset)
 
 
 @dataclass
@@ -85,6 +89,11 @@ class IndexData:
     def title_of(self, key: str, default: str = "") -> str:
         """A document's title, by its source path or its doc id."""
         return self._titles.get(key, default)
+
+    def page_of(self, source: str, offset: int) -> int | None:
+        """1-based page of a document's source offset (None for formats without pages)."""
+        info = self.docs.get(source)
+        return info.page_of(offset) if info is not None else None
 
     def sentence_vectors_of(self, row: int) -> np.ndarray:
         """The vectors of chunk ``row``'s sentences (one row per ``chunk.sentences`` entry)."""
@@ -197,7 +206,7 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
                                f"{vectors.shape[0]}, faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, "
                                f"manifest {n}, sentences {n_sentences}, sentence vectors {sentence_vectors.shape[0]}). "
                                "Run `ragqa index --rebuild`.")
-    docs = {d["source"]: DocInfo(**d) for d in manifest.get("documents", [])}
+    docs = {d["source"]: DocInfo(**{**d, "pages": tuple(d.get("pages", ()))}) for d in manifest.get("documents", [])}
     return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms, sentence_vectors)
 
 

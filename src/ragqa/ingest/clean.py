@@ -21,19 +21,52 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ragqa.ingest.furniture import furniture_spans
 from ragqa.types import Segment
 
+# Characters OCR takes for a Roman numeral (generic OCR confusions, not one report's): a heading
+# numbered with one becomes that numeral only where the headings' own sequence expects it (Ⅱ. then 皿.).
+ROMAN_LOOKALIKES: dict[str, str] = {"皿": "Ⅲ", "ш": "Ⅲ"}
 # Single-character substitutions the cleaner may make (source char -> cleaned char).
-OCR_FIXES: dict[str, str] = {"l": "I", "皿": "Ⅲ"}
+OCR_FIXES: dict[str, str] = {"l": "I", **ROMAN_LOOKALIKES}
+_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_ROMAN_VALUE = {**{ch: i + 1 for i, ch in enumerate(_NUMERALS)},
+                **{r: i + 1 for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))}}
+_NUMBERED = re.compile(r"^\s*(\S+?)\.\s*(.*)$")
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _BOUNDARY_TAG = re.compile(r"</?(td|th|tr|li|p|br|div|h[1-6])\b", re.I)
 _ESCAPE = re.compile(r"\\(?=[$%&_#*\[\]])")
 _BOLD = re.compile(r"\*\*")
-# "Al" where OCR read the capital I of "AI" as a lower-case l: "Al 인프라", "OpenAl", "Mistral Al".
-_OCR_AL = re.compile(r"(?:(?<![A-Za-z])|(?<=Open))A(l)(?![a-z])")
+# "Al" where OCR may have read the capital I of "AI" as a lower-case l: "Al 인프라", "OpenAl", "Mistral Al".
+# It is changed only where the same document writes "AI" in the same place (see ocr_al_evidence), so
+# "Al Jazeera" or "Al Gore" stay as they are.
+_OCR_AL = re.compile(r"(?<![A-Z])A(l)(?![a-z])")
+_AI_TOKEN = re.compile(r"(?<![A-Z])AI(?![A-Za-z])")
+_WORD_AFTER = re.compile(r"\s*([A-Za-z가-힣0-9]{1,12})")
+_WORD_BEFORE = re.compile(r"([A-Za-z가-힣]{1,12})\s*$")
 
-_ROMAN = r"(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|I|II|III|IV|V|VI|VII|皿|ш)"
+
+def _contexts(text: str, at: int, end: int) -> set[str]:
+    """The words on either side of a token (what "AI" and a suspected "Al" are compared by)."""
+    out = set()
+    after = _WORD_AFTER.match(text, end)
+    if after:
+        out.add(">" + after.group(1))
+    before = _WORD_BEFORE.search(text[max(0, at - 14):at])
+    if before:
+        out.add("<" + before.group(1))
+    return out
+
+
+def ocr_al_evidence(text: str) -> set[str]:
+    """The contexts in which a document writes "AI": an "Al" in one of them is that word misread."""
+    evidence: set[str] = set()
+    for m in _AI_TOKEN.finditer(text):
+        evidence |= _contexts(text, m.start(), m.end())
+    return evidence
+
+_ROMAN = r"(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|I|II|III|IV|V|VI|VII|" + "|".join(ROMAN_LOOKALIKES) + ")"
 _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^{_ROMAN}\.\s*\S.{{0,60}}$")),
     (1, re.compile(r"^[<〈](요약|결론 부문|본론|서론|요 약)[>〉]$")),
@@ -52,12 +85,15 @@ _CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
                       r"[^<>=]{2,100}>.{0,100}|"
                       r"(?:※\s*)?(?:출처|자료|Source)\s*[:：].*|출처\s*:.*)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$")
-# Web-page chrome: navigation, bylines, share/comment widgets, headline lists, credits.
+# Web-page chrome common to Korean news and board pages: navigation, bylines, share/comment widgets,
+# headline lists, copyright credits. A site's own furniture (its name, its widgets) is not listed here:
+# it goes in the corpus's ``cleaning.json`` (:func:`ragqa.ingest.manifest.read_cleaning`), and PDF page
+# furniture is found by repetition (:mod:`ragqa.ingest.furniture`).
 _CHROME = re.compile(
     r"^(?:메뉴 건너뛰기|본문 ?듣기|작성시간|작성자|메타정보|첨부파일|본문|댓글목록|등록된 댓글이 없습니다\.?|"
-    r"실시간|뉴스|e비즈\*솔루션|.*네이버 메인추가|\[?email\s*protected\]?|\[[^\]]*(?:재판매|DB 금지)[^\]]*\]|"
-    r"\[Ⓒ[^\]]*\]|•?\s*(?:기사입력|최종수정)\s.*|•?\s*\d{1,3}|<ifsPOST>|.*기사 ?제보.*|.*무단 ?전재.*재배포.*|"
-    r"번호 제목 글쓴이 날짜|.*에서 검색됨|.*PDF 파일로 서비스하고 있습니다\.?)$")
+    r"실시간|뉴스|\[?email\s*protected\]?|\[[^\]]*(?:재판매|DB 금지)[^\]]*\]|"
+    r"\[Ⓒ[^\]]*\]|•?\s*(?:기사입력|최종수정)\s.*|•?\s*\d{1,3}|.*기사 ?제보.*|.*무단 ?전재.*재배포.*|"
+    r"번호 제목 글쓴이 날짜|.*에서 검색됨)$")
 _HEADLINE_ROW = re.compile(r"^\d{3,7}\s.+\s\d{4}\.\d{2}\.\d{2}\.?$")
 _DEBRIS = re.compile(r"^(?:[0-9a-f]{16,}_\d+|[\d.,%\s]+(?:\s?[A-Za-z]{1,10})?|[^\w가-힣]{1,6}|x|\*\*.*\*\*)$")
 _TABLE_HTML = re.compile(r"<(?:table|tr|td|th)\b|<ul style", re.I)
@@ -101,13 +137,21 @@ def heading_level(text: str) -> int:
     return 0
 
 
-def classify(lines: list[_Line]) -> None:
-    """Set ``kind`` (and ``level`` for headings) on every line, in place."""
+def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
+             chrome: re.Pattern[str] | None = None) -> None:
+    """Set ``kind`` (and ``level`` for headings) on every line, in place.
+
+    ``furniture``: start offsets of lines found to be page furniture (:mod:`ragqa.ingest.furniture`);
+    ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole.
+    """
     in_toc = in_refs = in_chrome_list = False
     for i, line in enumerate(lines):
         t = line.text
         if _is_blank(line):
             line.kind = "blank"
+            continue
+        if line.start in furniture:
+            line.kind = "boilerplate"
             continue
         compact = t.replace(" ", "")
         if in_refs:
@@ -130,7 +174,7 @@ def classify(lines: list[_Line]) -> None:
             line.kind = "boilerplate"
             continue
         in_chrome_list = False
-        if _CHROME.match(t) or _HEADLINE_ROW.match(t):
+        if _CHROME.match(t) or _HEADLINE_ROW.match(t) or (chrome is not None and chrome.fullmatch(t)):
             line.kind = "boilerplate"
             continue
         if "\t" in t and len([c for c in t.split("\t") if c.strip()]) >= 2 or _TABLE_HTML.search(t) \
@@ -150,8 +194,8 @@ def classify(lines: list[_Line]) -> None:
         if _CAPTION.match(t) and not _TAG.fullmatch(t):
             line.kind = "caption"
             continue
-        if len(t) <= 6 and not re.search(r"\d{2,}", t):
-            line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines
+        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not _SENTENCE_END.search(t):
+            line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines; a short sentence stays
             continue
         line.kind = "body"
     _retag_continuation_rows(lines)
@@ -169,10 +213,12 @@ def _retag_continuation_rows(lines: list[_Line]) -> None:
 
 
 def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = (),
-               heading: bool = False) -> tuple[str, tuple[int, ...]]:
+               numeral: str = "", ai_evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
     """Cleaned text of ``text[start:end]`` and the source offset of each of its characters.
 
-    ``skip`` lists spans to delete (footnote lines inside a sentence).
+    ``skip`` lists spans to delete (footnote lines inside a sentence); ``numeral``: the Roman numeral a
+    heading's look-alike first character stands for; ``ai_evidence``: :func:`ocr_al_evidence` of the
+    document (None: computed from ``text``).
     """
     span = text[start:end]
     keep = bytearray(b"\x01") * len(span)
@@ -189,12 +235,15 @@ def clean_span(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()
                 if sep:
                     keep[m.start()] = 1
                     subs[m.start()] = "\t" if sep.group(1).lower() in ("td", "th") else " "
-    for m in _OCR_AL.finditer(span):
-        subs[m.start(1)] = "I"
-    if heading:
-        m = re.match(r"\s*(皿)(?=\.)", span)
-        if m:
-            subs[m.start(1)] = "Ⅲ"
+    if "Al" in span:
+        evidence = ocr_al_evidence(text) if ai_evidence is None else ai_evidence
+        for m in _OCR_AL.finditer(span):
+            if _contexts(text, start + m.start(), start + m.end()) & evidence:
+                subs[m.start(1)] = "I"
+    if numeral:
+        m = re.match(r"\s*(\S)(?=\.)", span)
+        if m and ROMAN_LOOKALIKES.get(m.group(1)) == numeral:
+            subs[m.start(1)] = numeral
     chars: list[str] = []
     pos: list[int] = []
     for i, ch in enumerate(span):
@@ -236,8 +285,12 @@ def _same(src: str, out: str) -> bool:
     return src == out or (out in " \t" and (src.isspace() or src in "\u00a0<")) or OCR_FIXES.get(src) == out
 
 
-def segment(text: str) -> list[Segment]:
+def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()) -> list[Segment]:
     """Split a document's source text into typed, offset-keeping segments.
+
+    ``pages``: where each page starts (paged formats); lines repeated at the top or bottom of most
+    pages are furniture (:func:`ragqa.ingest.furniture.furniture_spans`) and become boilerplate.
+    ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between) is joined with its continuation, the footnote lines
@@ -245,9 +298,19 @@ def segment(text: str) -> list[Segment]:
     just before and a source note just after) form one table segment.
     """
     lines = _lines(text)
-    classify(lines)
+    classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
+             re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
+    evidence = ocr_al_evidence(text)
+    # headings numbered with a real Roman numeral, by their title: "皿. 시사점" is "Ⅲ. 시사점" when the
+    # document also has that heading, or when its headings' sequence expects Ⅲ next
+    numbered = {}
+    for ln in lines:
+        m = _NUMBERED.match(ln.text) if ln.kind == "heading" else None
+        if m and m.group(1) in _ROMAN_VALUE:
+            numbered[m.group(2).strip()] = _ROMAN_VALUE[m.group(1)]
     segments: list[Segment] = []
     trail: list[tuple[int, str]] = []  # (level, heading text)
+    numeral = 0  # the last Roman numeral a heading was numbered with (1-based), for look-alikes
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -258,7 +321,16 @@ def segment(text: str) -> list[Segment]:
         if line.kind == "heading":
             md = re.match(r"#{1,6}\s+", line.text)
             start = line.start + (md.end() if md else 0)  # the "## " of a Markdown heading is markup
-            clean, pos = clean_span(text, start, line.end, heading=True)
+            m = _NUMBERED.match(line.text)
+            expected = ""
+            if m and m.group(1) in ROMAN_LOOKALIKES:
+                value = numbered.get(m.group(2).strip(), numeral + 1)
+                expected = _NUMERALS[value - 1] if value <= len(_NUMERALS) else ""
+            clean, pos = clean_span(text, start, line.end, numeral=expected, ai_evidence=evidence)
+            if m and m.group(1) in _ROMAN_VALUE:
+                numeral = _ROMAN_VALUE[m.group(1)]
+            elif expected and clean.startswith(expected):
+                numeral = _NUMERALS.index(expected) + 1
             trail = [(lv, h) for lv, h in trail if lv < line.level] + [(line.level, clean)]
             segments.append(Segment(start, line.end, "heading", clean, pos, section))
             i += 1
@@ -269,32 +341,32 @@ def segment(text: str) -> list[Segment]:
                 j += 1
             while lines[j].kind == "blank":
                 j -= 1
-            clean, pos = _clean_lines(text, lines[i:j + 1])
+            clean, pos = _clean_lines(text, lines[i:j + 1], evidence)
             segments.append(Segment(line.start, lines[j].end, "table", clean, pos, section))
             i = j + 1
             continue
         if line.kind == "body":
             j, skip = _continuation(lines, i)
-            clean, pos = clean_span(text, line.start, lines[j].end, skip)
+            clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
             if clean:
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
             i = j + 1
             continue
-        clean, pos = clean_span(text, line.start, line.end)
+        clean, pos = clean_span(text, line.start, line.end, ai_evidence=evidence)
         if clean:
             segments.append(Segment(line.start, line.end, line.kind, clean, pos, section))  # type: ignore[arg-type]
         i += 1
     return mark_repeats(segments)
 
 
-def _clean_lines(text: str, lines: list[_Line]) -> tuple[str, tuple[int, ...]]:
+def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
     """Clean several lines as one text, keeping a newline between rows."""
     chars: list[str] = []
     pos: list[int] = []
     for line in lines:
         if line.kind == "blank":
             continue
-        c, p = clean_span(text, line.start, line.end)
+        c, p = clean_span(text, line.start, line.end, ai_evidence=evidence)
         if not c:
             continue
         if chars:

@@ -40,16 +40,40 @@ def read_manifest(corpus_dir: Path) -> dict[str, FileMeta]:
     return out
 
 
+def read_cleaning(corpus_dir: Path) -> tuple[str, ...]:
+    """A corpus's own web-chrome lines (``cleaning.json``: ``{"chrome_lines": [regex, ...]}``), each a
+    regular expression a whole line must match: the furniture of the sites its pages were saved from,
+    which no rule for every corpus can know. Optional; a bad file or pattern is ignored with a warning."""
+    path = corpus_dir / "cleaning.json"
+    if not path.exists():
+        return ()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        lines = tuple(str(x) for x in data.get("chrome_lines", []))
+        for pattern in lines:
+            re.compile(pattern)
+        return lines
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError, re.error) as exc:
+        log.warning("ignoring %s: %s", path, exc)
+        return ()
+
+
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def guess_title(text: str, file_name: str) -> str:
-    """First heading, else first substantial line, else the file name without extension."""
+def guess_title(text: str, file_name: str, pages: tuple[int, ...] = ()) -> str:
+    """A document's title from its text: the HTML ``<title>``, else its first heading that is not
+    web chrome or page furniture (among its first lines of content), else its first line of content,
+    else the file name without extension."""
+    from ragqa.ingest.clean import segment
+
     title_tag = re.search(r"<title[^>]*>(.*?)</title>", text[:20000], re.I | re.S)
     if title_tag and title_tag.group(1).strip():
         return " ".join(title_tag.group(1).split())[:200]
-    for line in text.splitlines()[:200]:
-        line = _TAG.sub("", line).strip().lstrip("#").strip()
-        if len(line) >= 4 and not line.startswith(("http", "---")):
-            return line[:200]
+    head = text[:20000]
+    content = [seg for seg in segment(head, tuple(p for p in pages if p < len(head)))
+               if seg.kind in ("heading", "body") and len(_TAG.sub("", seg.text).strip()) >= 4
+               and not seg.text.startswith(("http", "---"))][:5]
+    for seg in [s for s in content if s.kind == "heading"] + content:
+        return " ".join(_TAG.sub("", seg.text).split()).lstrip("#").strip()[:200]
     return Path(file_name).stem

@@ -12,7 +12,11 @@ def docs_table(engine) -> list[list]:
     rows = []
     try:
         for d in engine.index.docs.values():
-            rows.append([d.title, d.publisher, d.date, d.source, d.chunks])
+            pages = f" ({len(d.pages)}쪽)" if d.pages else ""
+            rows.append([d.title + pages, d.publisher, d.date, d.source, d.chunks])
+        for f in engine.index.manifest.get("files_not_indexed", []):  # said so, never indexed as garbage
+            why = "OCR 필요 (needs OCR)" if f.get("needs_ocr") else f.get("reason", "")
+            rows.append([f"⚠️ 색인 안 됨: {why}", "", "", f["source"], 0])
     except Exception as exc:  # no index yet: say so in the table
         rows.append([f"(색인 없음: {exc})", "", "", "", 0])
     return rows
@@ -53,7 +57,7 @@ def documents_tab(gr, engine, status) -> None:
             report = engine.build(progress=True)
             messages.append(f"색인 갱신: 추가 {len(report.added)} · 변경 {len(report.changed)} · 삭제 "
                             f"{len(report.removed)} · 임베딩 {report.embedded}청크 · {report.seconds:.1f}초")
-            messages += [f"⚠️ {render.esc(w)}" for w in report.warnings]
+            messages += [f"⚠️ {render.esc(str(w))}" for w in report.warnings]
         return "<br>".join(messages), docs_table(engine), gr.update(choices=_sources(engine)), status_md(engine)
 
     def remove(source, progress=gr.Progress(track_tqdm=True)):

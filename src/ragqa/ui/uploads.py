@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 
-from ragqa.ingest.loaders import LOADERS
+from ragqa.ingest.loaders import LOADERS, LoadError, NeedsOCR, load_source
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # per file, in the UI (the loaders themselves accept up to 50 MiB)
 ALLOWED = tuple(sorted(LOADERS))  # every format a loader reads, and nothing else
@@ -41,6 +42,15 @@ def store_upload(src: Path, original_name: str, corpus_dir: Path) -> Path:
     if size == 0:
         raise UploadError("빈 파일입니다 / empty file")
     corpus = corpus_dir.resolve()
+    same = _same_bytes(src, corpus)
+    if same is not None:
+        raise UploadError(f"이미 있는 문서와 내용이 같습니다: {same} / already indexed as {same}")
+    try:  # a file that cannot be read is refused here, not left in the corpus to fail every later index
+        load_source(src if src.suffix.lower() == ext else _with_suffix(src, ext))
+    except NeedsOCR as exc:
+        raise UploadError(f"텍스트를 읽을 수 없습니다(OCR 필요) / {exc}") from exc
+    except LoadError as exc:
+        raise UploadError(f"읽을 수 없는 파일입니다 / {exc}") from exc
     dest = (corpus / name).resolve()
     if dest.parent != corpus:
         raise UploadError("코퍼스 폴더 밖에는 저장할 수 없습니다 / outside the corpus directory")
@@ -50,6 +60,27 @@ def store_upload(src: Path, original_name: str, corpus_dir: Path) -> Path:
         n += 1
     shutil.copyfile(src, dest)
     return dest
+
+
+def _same_bytes(src: Path, corpus: Path) -> str | None:
+    """The corpus file with exactly these bytes, if any (uploading it again adds nothing)."""
+    size = src.stat().st_size
+    digest = None
+    for path in corpus.rglob("*"):
+        if path.is_file() and path.stat().st_size == size:
+            digest = digest or hashlib.sha256(src.read_bytes()).hexdigest()
+            if hashlib.sha256(path.read_bytes()).hexdigest() == digest:
+                return path.relative_to(corpus).as_posix()
+    return None
+
+
+def _with_suffix(src: Path, ext: str) -> Path:
+    """Gradio's temporary file may lack the extension the loader is chosen by: a named link to it."""
+    import tempfile
+
+    link = Path(tempfile.mkdtemp(prefix="ragqa-upload-")) / f"upload{ext}"
+    shutil.copyfile(src, link)
+    return link
 
 
 def remove_document(source: str, corpus_dir: Path) -> Path:
