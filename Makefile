@@ -78,8 +78,11 @@ test-fast: setup
 eval: setup
 	$(BIN)/ragqa eval --out runs/eval-latest
 
-bench: setup setup-llm
+ALLGANIZE ?= ../shared/external/allganize-dev
+bench: setup setup-llm ocr-deps
 	$(BIN)/python bench/run.py
+	@if [ -d $(ALLGANIZE) ]; then $(BIN)/python bench/pdf_extractors.py $(ALLGANIZE) && \
+		$(BIN)/python bench/allganize.py $(ALLGANIZE); else echo "no $(ALLGANIZE): PDF set not measured"; fi
 
 clean-index:
 	rm -rf index/b-* index/CURRENT index/.tmp-*

@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import math
 import os
 import statistics
 import sys
@@ -254,7 +255,7 @@ def cmd_eval(args) -> int:
     out = Path(args.out or f"runs/eval-{time.strftime('%Y%m%d-%H%M%S')}")
     runner.write(out, rows, summary, config)
     o = summary.overall
-    print(" ".join(f"{k}={o.get(k, float('nan')):.3f}" for k in HEADLINE if k in o))
+    print(" ".join(f"{k}={o[k]:.3f}" for k in HEADLINE if isinstance(o.get(k), (int, float)) and not math.isnan(o[k])))
     print(f"wrote {out}/results.jsonl, summary.json, report.html")
     return 0
 

@@ -28,9 +28,11 @@ _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|�
                        r"percentage|valuation|cost|rate|number of|score", re.I)
 _NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|who|which|where|what (?:model|company)", re.I)
 _MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|both|each|compare", re.I)
-# the forms of a question that asks for several things or an explanation (not its topic words)
-_PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|explain|describe|differen|compare|"
-                      r"each|list", re.I)
+# the forms of a question that asks for several things or an explanation (not its topic words): verbs of
+# explaining and comparing, and two questions joined by a connective ending ("무엇이며, ...", "언제이고, ...",
+# "있는지, ...", "그리고", "또한")
+_PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|"
+                      r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
 _YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")

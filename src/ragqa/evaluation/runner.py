@@ -165,7 +165,8 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
     else:
         m["abstention_accuracy"] = 1.0 if abstained else 0.0
-    if q.reference_only:
+    if q.reference_only:  # no facts that must appear: scored by the reference answer's key facts instead
+        m["correct"] = m["correct_concise"] = M.NAN
         m.update(reference_metrics(q, result, answer, abstained))
     # a claim is judged against the passage it cites (title, section and text), not only the
     # highlighted span: a table row's column names are in the passage, not in the row
