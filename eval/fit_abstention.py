@@ -26,7 +26,17 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def collect(paths: list[Path]) -> list[dict]:
+def fit_half(docs: list[str]) -> set[str]:
+    """The documents of a reference set that the model may be fitted on: every other one in name order
+    (the rest, and their questions, are the report half: never fitted on)."""
+    return set(sorted(set(docs))[::2])
+
+
+def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = None,
+            only_docs: set[str] | None = None) -> list[dict]:
+    """Features of every question answered with abstention off. A question whose gold is a reference
+    answer (another corpus: ``corpus``/``index``) counts as answered right when the answer states one of
+    the reference's key facts from the gold document."""
     from ragqa.answer.abstention import FEATURES, AbstentionModel
     from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.config import Config
@@ -35,13 +45,15 @@ def collect(paths: list[Path]) -> list[dict]:
     from ragqa.evaluation.runner import read_questions
 
     cfg = Config.from_env()
+    if corpus is not None:
+        cfg = cfg.replace(paths={"corpus_dir": corpus, "index_dir": index})
     engine = Engine(cfg)
     questions = []
     for path in paths:
         read, problems = read_questions(path)
         if problems:
             sys.exit("\n".join(problems))
-        questions += read
+        questions += [q for q in read if only_docs is None or q.doc in only_docs]
     neutral = AbstentionModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES),
                               0.0, 0.0, {})
     answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
@@ -54,7 +66,11 @@ def collect(paths: list[Path]) -> list[dict]:
         if result.features is None:
             continue
         answer = " ".join(p.text for p in result.picks)
-        label = int(q.type != "unanswerable" and M.correct(answer, q.must_include) == 1.0)
+        if q.reference_only:
+            gold_doc = any(hits[p.hit_no - 1].chunk.source == q.doc for p in result.picks)
+            label = int(gold_doc and M.key_fact_recall(answer, q.answer, q.question) > 0)
+        else:
+            label = int(q.type != "unanswerable" and M.correct(answer, q.must_include) == 1.0)
         rows.append({"id": q.id, "type": q.type, "label": label, "answerable": q.type != "unanswerable",
                      "features": result.features, "answer": answer})
         print(f"\rfeatures: {i}/{len(questions)}", end="", file=sys.stderr)
@@ -101,6 +117,10 @@ def main() -> None:
     ap.add_argument("--label", choices=("correct", "answerable"), default="answerable",
                     help="what the model predicts: the answer is correct, or the question has an answer")
     ap.add_argument("--balanced", action="store_true", help="weight the classes equally")
+    ap.add_argument("--reference", type=Path, help="a reference-answer set of another corpus (its folder: "
+                    "questions.jsonl and docs/, e.g. ../shared/external/allganize-dev); only the questions on "
+                    "every other document (fit_half) are fitted on, the rest stay for reporting")
+    ap.add_argument("--reference-index", type=Path, help="the index of that set's docs/ (ragqa index)")
     args = ap.parse_args()
     if any("test" in p.name for p in args.questions):
         sys.exit("the abstention model is fitted on the tuning split only")
@@ -111,6 +131,13 @@ def main() -> None:
     from ragqa.answer.abstention import FEATURES
 
     rows = collect(args.questions)
+    reference_docs: list[str] = []
+    if args.reference:
+        from ragqa.evaluation.runner import read_questions
+
+        reference_docs = sorted(fit_half([q.doc for q in read_questions(args.reference / "questions.jsonl")[0]]))
+        rows += collect([args.reference / "questions.jsonl"], (args.reference / "docs").resolve(),
+                        args.reference_index.resolve(), set(reference_docs))
     if args.dump:
         args.dump.parent.mkdir(parents=True, exist_ok=True)
         args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -143,7 +170,10 @@ def main() -> None:
         "coef": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6),
         "threshold": threshold,
         "provenance": {
-            "command": "python eval/fit_abstention.py", "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
+            "command": "python eval/fit_abstention.py" + (f" --reference {args.reference} --reference-index INDEX"
+                                                          if args.reference else ""),
+            "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions] +
+            ([f"{args.reference.name}: questions on {', '.join(reference_docs)}"] if args.reference else []),
             "n": len(rows), "correct_answers": int(y.sum()), "unanswerable": int((~answerable).sum()),
             "C": args.C, "label": args.label, "class_weight": weight, "date": dt.date.today().isoformat(), "utility_at_threshold": best,
             "fitted": fitted, "cross_validated": crossval, "curve_tuning": curve(p, answerable)},

@@ -26,7 +26,7 @@ def strong_answer(m: AbstentionModel) -> dict:
 def test_the_shipped_model_is_fitted_json_with_its_provenance():
     m = default_model()
     assert m.features == FEATURES and 0 < m.threshold < 1
-    assert m.provenance["command"] == "python eval/fit_abstention.py"
+    assert m.provenance["command"].startswith("python eval/fit_abstention.py")
     assert all("test" not in f for f in m.provenance["fitted_on"])  # fitted on the tuning split only
 
 
