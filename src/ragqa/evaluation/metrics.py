@@ -180,8 +180,7 @@ def key_facts(text: str) -> tuple[set[str], list[float]]:
     numbers (by value, Korean units normalized: ``1,000억원`` = ``1000억``)."""
     from ragqa.korean import kiwi
 
-    morphemes = {t.form.lower() for t in kiwi().tokenize(text) if str(t.tag).split("-")[0] in _KEY_TAGS
-                 and len(t.form) >= 1}
+    morphemes = {t.form.lower() for t in kiwi().tokenize(text) if str(t.tag).split("-")[0] in _KEY_TAGS}
     return morphemes, numbers_in(text.replace("−", "-"))
 
 

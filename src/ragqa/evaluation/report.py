@@ -85,8 +85,7 @@ def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> s
     overall = summary.overall
     by_type = summary.by_type
     extra = ["false_abstention", "citation_recall", "ndcg@5", "answer_chars_median", "latency_ms_p50", "latency_ms_p95"]
-    metrics = [m for m in (*HEADLINE, *extra) if m in overall]  # only what this set's questions define
-    metrics = list(dict.fromkeys(metrics))
+    metrics = list(dict.fromkeys(m for m in (*HEADLINE, *extra) if m in overall))  # what this set defines
     head = "".join(f"<th>{html.escape(m)}</th>" for m in metrics)
     table = [f"<tr><th>type</th><th>n</th>{head}</tr>",
              "<tr><td><b>overall</b></td><td>" + _fmt(overall.get("n")) + "</td>" +

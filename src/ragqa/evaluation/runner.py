@@ -146,17 +146,13 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
     answer = result.get("answer") or ""
     abstained = bool(result.get("abstained"))
     m: dict[str, float | int | None] = {}
-    if q.answerable and not gold:  # nothing to find (a quote an unreadable text layer lost)
-        contexts_for_gold = []
-    else:
-        contexts_for_gold = contexts
     if q.answerable:
-        m["hit@1"] = M.hit_at_k(contexts, gold, 1) if contexts_for_gold else M.NAN
-        m["hit@5"] = M.hit_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
-        m["recall@5"] = M.recall_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
-        m["mrr"] = M.mrr(contexts, gold) if contexts_for_gold else M.NAN
-        m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts_for_gold else M.NAN
-        m["gold_rank"] = M.gold_rank(contexts, gold) if contexts_for_gold else None
+        m["hit@1"] = M.hit_at_k(contexts, gold, 1) if contexts else M.NAN
+        m["hit@5"] = M.hit_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["recall@5"] = M.recall_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["mrr"] = M.mrr(contexts, gold) if contexts else M.NAN
+        m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts else M.NAN
+        m["gold_rank"] = M.gold_rank(contexts, gold) if contexts else None
         m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
         m["correct_concise"] = 0.0 if abstained else M.correct_and_concise(answer, q.must_include, q.type)
         m["false_abstention"] = 1.0 if abstained else 0.0

@@ -15,6 +15,7 @@ again does not OCR again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -52,6 +53,7 @@ def cache_dir() -> Path:
     return Path(os.environ.get("RAGQA_CACHE") or Path.home() / ".cache" / "ragqa")
 
 
+@functools.lru_cache(maxsize=1)
 def ocr_available() -> bool:
     """Tesseract with Korean installed (Debian: tesseract-ocr tesseract-ocr-kor; `make ocr-deps`)."""
     exe = shutil.which("tesseract")

@@ -57,15 +57,16 @@ def citation_cards(answer: Answer, docs: dict, source_text) -> str:
         meta = " · ".join(x for x in (info.publisher if info else "", info.date if info else "", chunk.section) if x)
         parts.append(
             f'<div class="rq-card" id="cite-{c.n}"><h4>[{c.n}] {esc(info.title if info else chunk.source)}</h4>'
-            f'<div class="rq-meta">{esc(meta)} · {esc(chunk.source)}{_page(info, c.start)} {c.start}–{c.end}</div>'
+            f'<div class="rq-meta">{esc(meta)} · {esc(chunk.source)}{_page(info, c.start, " · ")} '
+            f'{c.start}–{c.end}</div>'
             f'<div class="rq-passage">{esc(before)}<mark class="rq-hl">{esc(span)}</mark>{esc(after)}</div></div>')
     return "".join(parts)
 
 
-def _page(info, offset: int) -> str:
-    """' · p. N' for a paged document, else ''."""
+def _page(info, offset: int, before: str = "", after: str = "") -> str:
+    """'p. N' (with ``before``/``after`` around it) for a paged document, else ''."""
     page = info.page_of(offset) if info is not None else None
-    return f" · p. {page}" if page else ""
+    return f"{before}p. {page}{after}" if page else ""
 
 
 def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 700) -> str:
@@ -79,7 +80,7 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
     info = docs.get(cite.chunk.source)
     where = f"{cite.start:,}–{cite.end:,}자 / 전체 {len(raw):,}자 ({100 * cite.start / max(1, len(raw)):.0f}% 지점)"
     section = esc(cite.chunk.section) + " · " if cite.chunk.section else ""
-    page = _page(info, cite.start)[3:] + " · " if _page(info, cite.start) else ""
+    page = _page(info, cite.start, after=" · ")
     return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else cite.chunk.source)}</b> · '
             f'{section}{page}{where}</div>'
             f'<div class="rq-context">{"…" if a > 0 else ""}{esc(raw[a:cite.start])}'

@@ -46,7 +46,7 @@ def store_upload(src: Path, original_name: str, corpus_dir: Path) -> Path:
     if same is not None:
         raise UploadError(f"이미 있는 문서와 내용이 같습니다: {same} / already indexed as {same}")
     try:  # a file that cannot be read is refused here, not left in the corpus to fail every later index
-        load_source(src if src.suffix.lower() == ext else _with_suffix(src, ext))
+        _check_readable(src, ext)
     except NeedsOCR as exc:
         raise UploadError(f"텍스트를 읽을 수 없습니다(OCR 필요) / {exc}") from exc
     except LoadError as exc:
@@ -74,13 +74,18 @@ def _same_bytes(src: Path, corpus: Path) -> str | None:
     return None
 
 
-def _with_suffix(src: Path, ext: str) -> Path:
-    """Gradio's temporary file may lack the extension the loader is chosen by: a named link to it."""
+def _check_readable(src: Path, ext: str) -> None:
+    """Load the upload with the loader of ``ext`` (Gradio's temporary file may lack the extension the
+    loader is chosen by: then a copy under that extension, removed afterwards); raises LoadError."""
+    if src.suffix.lower() == ext:
+        load_source(src)
+        return
     import tempfile
 
-    link = Path(tempfile.mkdtemp(prefix="ragqa-upload-")) / f"upload{ext}"
-    shutil.copyfile(src, link)
-    return link
+    with tempfile.TemporaryDirectory(prefix="ragqa-upload-") as tmp:
+        named = Path(tmp) / f"upload{ext}"
+        shutil.copyfile(src, named)
+        load_source(named)
 
 
 def remove_document(source: str, corpus_dir: Path) -> Path:
