@@ -3,10 +3,10 @@
     python bench/allganize.py ../shared/external/allganize-dev [--index DIR] [--out bench/allganize.json]
 
 ragqa: its own index of the set's PDFs (built here if needed, in --index), answered extractively through
-``Engine.evaluate`` (the same scoring as ``ragqa eval``). Baseline: pypdf page texts joined, LangChain's
-RecursiveCharacterTextSplitter 1000/200, the same embedder, FAISS inner product, the top chunk as the answer.
-Both are scored with the same functions: gold document and gold quote (whitespace ignored) among the
-top 5, answers in the gold document, key-fact recall and precision against the reference answer, answer
+``Engine.evaluate`` (the same scoring as ``ragqa eval``). Baseline: pypdf page texts joined, bench/run.py's
+``Baseline`` (LangChain's RecursiveCharacterTextSplitter 1000/200, the same embedder, FAISS inner product),
+the top chunk as the answer. Both are scored with the same functions: gold document among the top 5, gold
+quote overlapped by one of the top 5 (located with whitespace ignored in each one's own text), answers in the gold document, key-fact recall and precision against the reference answer, answer
 length, refusals.
 """
 
@@ -23,7 +23,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-import numpy as np  # noqa: E402
 
 from ragqa.config import Config  # noqa: E402
 from ragqa.engine import Engine  # noqa: E402
@@ -36,33 +35,33 @@ def _mean(values) -> float:
 
 
 def baseline(engine: Engine, dataset: Path, questions) -> dict:
-    import faiss
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
+    """bench/run.py's LangChain baseline (1000/200) over pypdf's text of the PDFs; a gold quote counts as
+    retrieved when a top-5 chunk overlaps it (located in pypdf's text, whitespace ignored), as ragqa's hit@5."""
+    from types import SimpleNamespace
+
     from pypdf import PdfReader
 
-    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-    texts, sources = [], []
+    from run import Baseline
+
+    docs = []
     for path in sorted((dataset / "docs").glob("*.pdf")):
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             reader.decrypt("")
-        for piece in splitter.split_text("\n".join(p.extract_text() or "" for p in reader.pages)):
-            texts.append(piece)
-            sources.append(path.name)
-    vecs = engine.embedder.embed_documents(texts)
-    index = faiss.IndexFlatIP(vecs.shape[1])
-    index.add(np.ascontiguousarray(vecs, np.float32))
+        docs.append(SimpleNamespace(source=path.name, text="\n".join(p.extract_text() or "" for p in reader.pages)))
+    texts = {d.source: d.text for d in docs}
+    base = Baseline(engine, docs)
     rows = []
     for q in questions:
-        _, ids = index.search(engine.embedder.embed_query(q.question).reshape(1, -1), 5)
-        top = [int(i) for i in ids[0] if i >= 0]
-        squashed = [M._SPACE.sub("", texts[i]) for i in top]
-        quotes = [M._SPACE.sub("", g["quote"]) for g in q.gold if g["quote"].strip()]
-        answer = texts[top[0]]
+        top = base.search(q.question, 5)
+        spans = [base.spans[i] for i in top]
+        gold = [tuple(M.loose_quote_spans(g["doc"], g["quote"], texts)) for g in q.gold]
+        gold = [req for req in gold if req]
+        answer = base.texts[top[0]]
         rows.append({
-            "gold_doc@5": float(any(sources[i] == q.doc for i in top)),
-            "gold_quote@5": float(any(any(qt in s for s in squashed) for qt in quotes)) if quotes else None,
-            "answer_in_gold_doc": float(sources[top[0]] == q.doc),
+            "gold_doc@5": float(any(s.source == q.doc for s in spans)),
+            "gold_quote@5": M.hit_at_k(spans, gold, 5) if gold else None,
+            "answer_in_gold_doc": float(spans[0].source == q.doc),
             "key_fact_recall": M.key_fact_recall(answer, q.answer, q.question),
             "key_fact_precision": M.key_fact_precision(answer, q.answer, q.question),
             "chars": len(answer), "refused": 0.0,
