@@ -18,7 +18,7 @@ $(BIN)/python:
 # torch first, from the local CPU wheel: nothing later may resolve another (CUDA) build
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test,bench]'
+	$(BIN)/pip install -q -e '.[test,bench,milvus]'
 	touch $(STAMP)
 
 # llama-cpp-python has no wheel here: it builds from source (~6 min on 2 cores), once.

@@ -104,6 +104,8 @@ def cmd_index(args) -> int:
     print(f"index {report.path}: {report.chunks} chunks; added {len(report.added)}, changed {len(report.changed)}, "
           f"removed {len(report.removed)}, unchanged {len(report.unchanged)}; embedded {report.embedded} chunks "
           f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}")
+    if report.store is not None:
+        print(f"store {report.store}")
     return 0
 
 

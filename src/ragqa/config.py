@@ -44,6 +44,24 @@ class EmbedConfig:
 
 
 @dataclass(frozen=True)
+class StoreConfig:
+    """Where passages are searched (:mod:`ragqa.index.vectorstore`): one setting moves the index to Milvus."""
+
+    uri: str = "faiss"  # faiss | milvus://PATH.db (Milvus Lite, embedded) | http(s)://host:19530 (a server)
+    collection: str = "ragqa"  # the Milvus collection (its sync state lives in "<collection>_meta")
+    token: str = ""  # a server's API token, or "user:password"
+    # Milvus index of the dense field. AUTOINDEX is what Milvus Lite accepts besides FLAT/IVF_FLAT and what
+    # a server maps to its tuned graph index; on Lite it searched exactly like FAISS flat (README, eval).
+    dense_index: str = "AUTOINDEX"
+    # BM25's length normalisation uses the average passage length when the rows were written. Rewriting
+    # every row whenever one document is added would make an incremental update of a large collection
+    # cost a full one; within this relative drift the stored weights stay (scores move by less than
+    # b * drift ~ 1.5%), beyond it every row is rewritten. Set by that bound, not fitted.
+    avgdl_tolerance: float = 0.02
+    batch_rows: int = 512  # rows per insert request (pymilvus sends a request of 512 x 768 floats in ~1.6 MB)
+
+
+@dataclass(frozen=True)
 class RetrievalConfig:
     """Provenance: candidates, rrf_k (the usual 60), the weights, focus_weight/focus_dense_gamma were set
     by hand on the tuning split (eval/questions.jsonl) in the first sessions; `make bench` measures them
@@ -126,6 +144,7 @@ class Config:
     chunk: ChunkConfig = field(default_factory=ChunkConfig)
     embed: EmbedConfig = field(default_factory=EmbedConfig)
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
     extractive: ExtractiveConfig = field(default_factory=ExtractiveConfig)
 
@@ -148,6 +167,13 @@ class Config:
             reranker=env.get("RAGQA_RERANKER", ""),
             faiss_index=env.get("RAGQA_FAISS_INDEX", RetrievalConfig.faiss_index),
         )
+        user_password = ":".join(x for x in (env.get("RAGQA_MILVUS_USER", ""), env.get("RAGQA_MILVUS_PASSWORD", ""))
+                                 if x)
+        store = StoreConfig(
+            uri=env.get("RAGQA_STORE", StoreConfig.uri),
+            collection=env.get("RAGQA_MILVUS_COLLECTION", StoreConfig.collection),
+            token=env.get("RAGQA_MILVUS_TOKEN", user_password),
+        )
         backend = env.get("RAGQA_BACKEND") or ("openai" if env.get("RAGQA_OPENAI_BASE_URL") else "extractive")
         answer = AnswerConfig(
             backend=backend,
@@ -161,7 +187,7 @@ class Config:
             abstention_model=env.get("RAGQA_ABSTENTION_MODEL", ""),
             abstention_threshold=float(env.get("RAGQA_ABSTENTION_THRESHOLD", ExtractiveConfig.abstention_threshold)),
         )
-        return cls(paths=paths, embed=embed, retrieval=retrieval, answer=answer, extractive=extractive)
+        return cls(paths=paths, embed=embed, retrieval=retrieval, store=store, answer=answer, extractive=extractive)
 
     def replace(self, **stages: dict) -> "Config":
         """``cfg.replace(retrieval={"k": 8})``: a copy with some fields of some stages changed."""

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from ragqa.config import Config
-from ragqa.index import store
+from ragqa.index import store, vectorstore
 from ragqa.index.build import BuildReport, build_index, expected_manifest
 from ragqa.models import Embedder, load_embedder
 from ragqa.retrieval.hybrid import HybridRetriever, Retrieval
@@ -42,7 +42,8 @@ class Engine:
         with self._lock:
             if self._retriever is None:
                 index = store.load(self.cfg.paths.index_dir, expected_manifest(self.cfg, self.embedder))
-                self._retriever = HybridRetriever(index, self.embedder, self.cfg.retrieval)
+                searches = vectorstore.open_store(self.cfg.store, index)
+                self._retriever = HybridRetriever(index, self.embedder, self.cfg.retrieval, searches)
             return self._retriever
 
     @property
@@ -53,8 +54,8 @@ class Engine:
         """Use ``cfg`` from now on. The answer pipeline (its LLM clients) is rebuilt; the index and
         embedder are kept unless the paths or the embedding settings changed."""
         with self._lock:
-            if (cfg.paths, cfg.embed, cfg.retrieval, cfg.chunk) != (self.cfg.paths, self.cfg.embed,
-                                                                     self.cfg.retrieval, self.cfg.chunk):
+            if (cfg.paths, cfg.embed, cfg.retrieval, cfg.chunk, cfg.store) != \
+                    (self.cfg.paths, self.cfg.embed, self.cfg.retrieval, self.cfg.chunk, self.cfg.store):
                 self._retriever, self._texts = None, {}
             if cfg.embed != self.cfg.embed:
                 self._embedder = None

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from ragqa import cpu, korean
 from ragqa.chunking import CHUNKER_VERSION, chunk_document
 from ragqa.config import Config
-from ragqa.index import store
+from ragqa.index import store, vectorstore
 from ragqa.index.sparse import BM25
 from ragqa.ingest import FileNote, load_corpus
 from ragqa.ingest.manifest import read_cleaning
@@ -44,6 +44,7 @@ class BuildReport:
     seconds: float = 0.0
     rebuilt: bool = False
     path: str = ""
+    store: vectorstore.SyncReport | None = None  # what the sync of a Milvus store did (None: FAISS)
 
     @property
     def changed_anything(self) -> bool:
@@ -141,8 +142,12 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.chunks = len(chunks)
 
     not_indexed = _not_indexed(corpus_dir, report.warnings)
+    target = vectorstore.synced(cfg.store)
     if previous and not report.changed_anything and not_indexed == previous.manifest.get("files_not_indexed", []):
         report.path = str(previous.path)
+        rows = vectorstore.Rows.of_index(previous) if target is not None else None
+        if rows is not None and not target.covers(rows):  # a new or emptied store: fill it from the build
+            report.store = target.finish(rows, target.stage(rows, progress))
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -167,8 +172,14 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         "built_on": cpu.describe(),  # with embedding.precision: what built it (an index moves between CPUs)
     })
     sentences = np.concatenate(sent_vectors) if sent_vectors else np.zeros((0, embedder.dim), np.float32)
-    path = store.write(index_dir, manifest, chunks, matrix, BM25.from_terms(terms), cfg.retrieval.faiss_index,
-                       sent_terms, sentences)
+    bm25 = BM25.from_terms(terms)
+    # a store outside the build folder gets the new rows before the build goes live and loses the old
+    # ones after: a crash at any point leaves the live build searchable there
+    rows = vectorstore.Rows.of(chunks, matrix, bm25, manifest) if target is not None else None
+    staged = target.stage(rows, progress) if target is not None else None
+    path = store.write(index_dir, manifest, chunks, matrix, bm25, cfg.retrieval.faiss_index, sent_terms, sentences)
+    if target is not None:
+        report.store = target.finish(rows, staged)
     report.path = str(path)
     report.seconds = time.perf_counter() - t0
     return report
@@ -215,6 +226,13 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
         return True
     if Path(manifest.get("corpus_dir", corpus_dir)).resolve() != Path(corpus_dir).resolve():
         return True
+    target = vectorstore.synced(cfg.store)
+    if target is not None:  # a Milvus store must hold this build too (a new or emptied store is stale)
+        try:
+            if not target.covers(vectorstore.Rows.of_index(store.load(index_dir or cfg.paths.index_dir))):
+                return True
+        except store.IndexUnavailable:
+            return True
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
     recorded.update({d["source"]: d["file_sha256"] for d in manifest.get("files_not_indexed", [])})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -25,16 +25,36 @@ class BM25:
 
     def __post_init__(self) -> None:
         n = self.tf.shape[0]
-        lengths = np.asarray(self.tf.sum(axis=1)).ravel().astype(np.float32)
-        avg = float(lengths.mean()) if n else 1.0
+        self.lengths = np.asarray(self.tf.sum(axis=1)).ravel().astype(np.float32)
+        self.avgdl = float(self.lengths.mean()) if n else 1.0
         df = np.bincount(self.tf.indices, minlength=len(self.vocab)).astype(np.float32)
         self.idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        tf = self.tf.tocsr().astype(np.float32)
-        denom_row = self.k1 * (1 - self.b + self.b * lengths / max(avg, 1e-6))
-        rows = np.repeat(np.arange(n), np.diff(tf.indptr))
-        data = tf.data * (self.k1 + 1) / (tf.data + denom_row[rows]) * self.idf[tf.indices]
+        saturated = self.doc_weights()
+        data = saturated.data * self.idf[saturated.indices]
         # column-major: scoring a query sums a few term columns
-        self.weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape).tocsc()
+        self.weights = sparse.csr_matrix((data, saturated.indices, saturated.indptr), shape=saturated.shape).tocsc()
+
+    def doc_weights(self, avgdl: float | None = None) -> sparse.csr_matrix:
+        """Each chunk's saturated, length-normalised term frequencies: BM25 without the idf.
+
+        BM25 is then an inner product: ``score(q, d) = sum_t query_weights(q)[t] * doc_weights[d, t]``,
+        which lets a vector store that knows only sparse inner products rank exactly as :meth:`scores`.
+        ``avgdl`` defaults to this corpus's average chunk length.
+        """
+        avg = self.avgdl if avgdl is None else avgdl
+        tf = self.tf.tocsr().astype(np.float32)
+        denom_row = self.k1 * (1 - self.b + self.b * self.lengths / max(avg, 1e-6))
+        rows = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
+        data = tf.data * (self.k1 + 1) / (tf.data + denom_row[rows])
+        return sparse.csr_matrix((data.astype(np.float32), tf.indices, tf.indptr), shape=tf.shape)
+
+    def query_weights(self, query_terms: Sequence[str]) -> dict[str, float]:
+        """The query side of :meth:`doc_weights`: each known term's idf times its count in the query."""
+        out: dict[str, float] = {}
+        for t in query_terms:
+            if t in self.vocab:
+                out[t] = out.get(t, 0.0) + float(self.idf[self.vocab[t]])
+        return out
 
     @classmethod
     def from_terms(cls, docs: Sequence[Sequence[str]], **params: float) -> "BM25":

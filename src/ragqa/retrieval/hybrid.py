@@ -16,9 +16,9 @@ import numpy as np
 
 from ragqa import glossary, korean
 from ragqa.config import RETRIEVAL_MODES, RetrievalConfig
-from ragqa.index import dense
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
+from ragqa.index.vectorstore import FaissStore, VectorStore
 from ragqa.models import Embedder
 from ragqa.retrieval import fusion
 from ragqa.types import Hit
@@ -60,23 +60,24 @@ def english_entity_terms(query: str) -> list[str]:
 class HybridRetriever:
     """Search over one loaded index with one embedder."""
 
-    def __init__(self, index: IndexData, embedder: Embedder | None, cfg: RetrievalConfig):
+    def __init__(self, index: IndexData, embedder: Embedder | None, cfg: RetrievalConfig,
+                 store: VectorStore | None = None):
         self.index = index
         self.embedder = embedder
         self.cfg = cfg
+        self.store = store if store is not None else FaissStore(index)
         self._allowed = np.asarray([c.kind not in cfg.exclude_kinds for c in index.chunks], bool)
+        self._excluded = int((~self._allowed).sum())  # fetched beyond n, so n allowed passages remain
         self._names_cache: dict[int, list[str]] = {}  # row -> proper nouns (the same passages come up often)
 
     def _dense(self, query: str, n: int) -> list[tuple[int, float]]:
         if self.embedder is None:
             raise RuntimeError("dense retrieval needs an embedder")
         qv = self.embedder.embed_query(query)
-        scores, ids = dense.search(self.index.faiss_index, qv, n)
-        rows = [(self.index.by_vector_id.get(int(i)), float(s)) for s, i in zip(scores, ids) if i >= 0]
-        return [(r, s) for r, s in rows if r is not None and self._allowed[r]]
+        return [(r, s) for r, s in self.store.dense(qv, n + self._excluded) if self._allowed[r]][:n]
 
     def _bm25(self, terms: list[str], n: int) -> list[tuple[int, float]]:
-        return self.index.bm25.search(terms, n, self._allowed)
+        return [(r, s) for r, s in self.store.sparse(terms, n + self._excluded) if self._allowed[r]][:n]
 
     def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
         t0 = time.perf_counter()
