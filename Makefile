@@ -8,7 +8,7 @@ STAMP := $(VENV)/.ragqa-installed
 LLM_STAMP := $(VENV)/.ragqa-llm-installed
 export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
 
-.PHONY: setup setup-llm browser-deps ocr-deps models run test test-fast bench index eval clean-index
+.PHONY: setup setup-llm browser-deps ocr-deps models run test test-fast bench bench-scale bench-store index eval clean-index
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) (python 3.11)"; exit 1; }
@@ -83,6 +83,14 @@ bench: setup setup-llm ocr-deps
 	$(BIN)/python bench/run.py
 	@if [ -d $(ALLGANIZE) ]; then $(BIN)/python bench/pdf_extractors.py $(ALLGANIZE) && \
 		$(BIN)/python bench/allganize.py $(ALLGANIZE); else echo "no $(ALLGANIZE): PDF set not measured"; fi
+
+# search at 10K / 100K / 1M synthetic passages: FAISS flat, FAISS HNSW, Milvus Lite (~25 min, ~12 GB at 1M)
+bench-scale: setup
+	$(BIN)/python bench/scale.py
+
+# the same questions through FAISS and through Milvus Lite: identical top 5, hit@1, MRR
+bench-store: setup
+	$(BIN)/python bench/store_parity.py
 
 clean-index:
 	rm -rf index/b-* index/CURRENT index/.tmp-*

@@ -153,6 +153,18 @@ def test_other_embedding_settings_empty_the_store(mini_corpus, tmp_path):
     assert other.retriever.store.store.count() == len(other.index.chunks)
 
 
+def test_another_dense_index_rewrites_the_store_and_ranks_the_same(mini_corpus, tmp_path):
+    faiss_engine, eng = _engines(mini_corpus, tmp_path)
+    eng.build(progress=False)
+    flat = Engine(eng.cfg.replace(store={"dense_index": "FLAT"}), embedder=FakeEmbedder())
+    assert is_stale(flat.cfg)  # the stored rows were indexed otherwise
+    report = flat.build(progress=False)
+    assert report.store.recreated and report.store.written_rows == len(flat.index.chunks)
+    described = flat.retriever.store.store.client.describe_index("ragqa", "dense")
+    assert described["index_type"] == "FLAT"
+    _same_rankings(faiss_engine, flat)
+
+
 def test_bm25_rows_are_rewritten_only_when_the_average_length_moves(mini_corpus, tmp_path):
     _, eng = _engines(mini_corpus, tmp_path)
     eng.build(progress=False)

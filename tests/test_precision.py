@@ -28,6 +28,18 @@ def test_an_explicit_precision_wins_and_a_wrong_one_is_named():
         cpu.resolve_precision("fp16")
 
 
+def test_an_accelerator_embeds_in_fp32_unless_asked_and_never_in_int8():
+    from ragqa.config import Config, EmbedConfig
+    from ragqa.models import ModelError, embed_precision
+
+    assert Config.from_env({"RAGQA_EMBED_DEVICE": "cuda:1"}).embed.device == "cuda:1"
+    assert Config.from_env({}).embed.device == "cpu"
+    assert embed_precision(EmbedConfig(device="cuda")) == "fp32"  # whatever this CPU computes natively
+    assert embed_precision(EmbedConfig(device="cuda", dtype="bf16")) == "bf16"
+    with pytest.raises(ModelError, match="int8.*CPU"):
+        embed_precision(EmbedConfig(device="cuda", dtype="int8"))
+
+
 def test_this_machine_is_described():
     d = cpu.describe()
     assert d["cores"] >= 1 and isinstance(d["flags"], list) and d["native_bf16"] == cpu.native_bf16()

@@ -41,6 +41,10 @@ class EmbedConfig:
     # 32 ran 0.90: padding and cache misses grow with the batch (bench/precision.py, README)
     batch_size: int = 4
     max_seq_length: int = 512
+    # torch device of the embedder: cpu, or cuda / cuda:N / mps to index a large corpus on an accelerator
+    # (vectors of the same weights in fp32, so an index built there is served here). On a device other
+    # than the CPU, auto precision is fp32 and int8 (CPU dynamic quantization) is refused.
+    device: str = "cpu"
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,10 @@ class StoreConfig:
     uri: str = "faiss"  # faiss | milvus://PATH.db (Milvus Lite, embedded) | http(s)://host:19530 (a server)
     collection: str = "ragqa"  # the Milvus collection (its sync state lives in "<collection>_meta")
     token: str = ""  # a server's API token, or "user:password"
-    # Milvus index of the dense field. AUTOINDEX is what Milvus Lite accepts besides FLAT/IVF_FLAT and what
-    # a server maps to its tuned graph index; on Lite it searched exactly like FAISS flat (README, eval).
+    # Milvus index of the dense field (RAGQA_MILVUS_INDEX). AUTOINDEX is what a server maps to its tuned graph
+    # index; Milvus Lite accepts FLAT, IVF_FLAT and AUTOINDEX, and searched the five reports exactly like FAISS
+    # flat (bench/store_parity.py) but is approximate from ~100K rows (recall@10 0.89, bench/scale.py): FLAT
+    # there keeps search exact at a linear cost.
     dense_index: str = "AUTOINDEX"
     # BM25's length normalisation uses the average passage length when the rows were written. Rewriting
     # every row whenever one document is added would make an incremental update of a large collection
@@ -161,6 +167,7 @@ class Config:
         embed = EmbedConfig(
             model=env.get("RAGQA_EMBED_MODEL", EmbedConfig.model),
             dtype=env.get("RAGQA_EMBED_DTYPE", EmbedConfig.dtype),
+            device=env.get("RAGQA_EMBED_DEVICE", EmbedConfig.device),
         )
         retrieval = RetrievalConfig(
             mode=env.get("RAGQA_MODE", RetrievalConfig.mode),
@@ -172,6 +179,7 @@ class Config:
         store = StoreConfig(
             uri=env.get("RAGQA_STORE", StoreConfig.uri),
             collection=env.get("RAGQA_MILVUS_COLLECTION", StoreConfig.collection),
+            dense_index=env.get("RAGQA_MILVUS_INDEX", StoreConfig.dense_index),
             token=env.get("RAGQA_MILVUS_TOKEN", user_password),
         )
         backend = env.get("RAGQA_BACKEND") or ("openai" if env.get("RAGQA_OPENAI_BASE_URL") else "extractive")

@@ -132,6 +132,16 @@ def quantize_int8(model) -> None:
         quantize_dynamic(target, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
 
 
+def embed_precision(cfg: EmbedConfig) -> str:
+    """The precision the embedder loads in: by CPU capability on the CPU, fp32 (or as asked) on a device."""
+    if cfg.device == "cpu":
+        return cpu.resolve_precision(cfg.dtype, fallback=cfg.dtype_without_bf16)
+    if cfg.dtype == "int8":
+        raise ModelError(f"int8 embeddings are CPU dynamic quantization; on device {cfg.device!r} use "
+                         "RAGQA_EMBED_DTYPE=fp32, bf16 or auto")
+    return cpu.resolve_precision(cfg.dtype, caps={}, fallback="fp32")
+
+
 @lru_cache(maxsize=4)
 def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbedder:
     """The embedder for ``cfg`` (cached: loaded once per process), in the precision this CPU runs fastest."""
@@ -139,11 +149,11 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbe
         import torch
         from sentence_transformers import SentenceTransformer
 
-        precision = cpu.resolve_precision(cfg.dtype, fallback=cfg.dtype_without_bf16)
+        precision = embed_precision(cfg)
         path = resolve_embedding_path(cfg.model, models_dir)
         kwargs = {"dtype": torch.bfloat16} if precision == "bf16" else {"dtype": torch.float32}
         try:
-            model = SentenceTransformer(path, device="cpu", model_kwargs=kwargs)
+            model = SentenceTransformer(path, device=cfg.device, model_kwargs=kwargs)
         except OSError as exc:
             raise ModelError(
                 f"cannot load embedding model {cfg.model!r} ({exc.__class__.__name__}). On a machine without a "

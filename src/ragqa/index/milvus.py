@@ -135,8 +135,9 @@ class MilvusStore:
             it.close()
 
     def _same_rows(self, stored: dict | None, rows: Rows) -> bool:
-        return stored is not None and {k: stored.get(k) for k in rows.settings} == json.loads(
-            settings_json(rows.settings))
+        """Rows made with these settings, under the configured dense index (another one: written anew)."""
+        return stored is not None and stored.get("dense_index") == self.cfg.dense_index and \
+            {k: stored.get(k) for k in rows.settings} == json.loads(settings_json(rows.settings))
 
     def _avgdl_ok(self, stored: dict | None, rows: Rows) -> bool:
         avg = (stored or {}).get("avgdl")
@@ -150,7 +151,8 @@ class MilvusStore:
         return all(docs.get(d) == sig for d, sig in rows.signatures.items())
 
     # -- writing -------------------------------------------------------------------------------------
-    def _create(self, dim: int) -> None:
+    def create(self, dim: int) -> None:
+        """An empty collection for ``dim``-dimensional vectors, and its companion."""
         pymilvus = _pymilvus()
         dt = pymilvus.DataType
         schema = self.client.create_schema(auto_id=False, enable_dynamic_field=False)
@@ -185,7 +187,7 @@ class MilvusStore:
             stored, report.recreated = None, True
         if not self.client.has_collection(self.collection) or not self.client.has_collection(self.meta):
             self.drop()
-            self._create(int(rows.vectors.shape[1]) if rows.vectors.ndim == 2 else 1)
+            self.create(int(rows.vectors.shape[1]) if rows.vectors.ndim == 2 else 1)
         docs = self.documents()
         if self._avgdl_ok(stored, rows):
             avgdl = float(stored["avgdl"])  # keep the weights every stored row was made with
@@ -195,7 +197,8 @@ class MilvusStore:
             report.reweighted = bool(docs)
             todo = list(rows.signatures)
         self._write(rows, todo, avgdl, progress)
-        self._put_meta({"settings": settings_json({**rows.settings, "avgdl": avgdl})})
+        self._put_meta({"settings": settings_json({**rows.settings, "avgdl": avgdl,
+                                                   "dense_index": self.cfg.dense_index})})
         report.written_docs = len(todo)
         report.written_rows = int(sum(len(rows.rows_of(d)) for d in todo))
         report.touched = [d for d in todo if d in docs]  # stored before: their old rows are pruned in finish
@@ -268,6 +271,25 @@ class MilvusStore:
         return MilvusSearcher(self, index)
 
 
+MAX_LIMIT = 16384  # Milvus's largest top-k
+
+
+def search_dense(client, collection: str, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """(id, inner product) of the ``limit`` rows nearest to one query vector, best first."""
+    hits = client.search(collection, data=[np.asarray(query, np.float32).ravel()], anns_field="dense",
+                         limit=max(1, min(limit, MAX_LIMIT)), search_params={"metric_type": "IP"},
+                         consistency_level=STRONG)
+    return [(int(h["id"]), float(h["distance"])) for h in hits[0]]
+
+
+def search_sparse(client, collection: str, query: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """(id, inner product) of the ``limit`` best rows for sparse query weights (dimension -> weight)."""
+    hits = client.search(collection, data=[query], anns_field="sparse", limit=max(1, min(limit, MAX_LIMIT)),
+                         search_params={"metric_type": "IP", "params": {"drop_ratio_search": 0.0}},
+                         consistency_level=STRONG)
+    return [(int(h["id"]), float(h["distance"])) for h in hits[0]]
+
+
 class MilvusSearcher:
     """Dense and BM25 search of one loaded build through a Milvus collection."""
 
@@ -275,17 +297,14 @@ class MilvusSearcher:
         self.store = store
         self.index = index
 
-    def _rows(self, hits, n: int) -> list[tuple[int, float]]:
+    def _rows(self, hits: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
         by_id = self.index.by_vector_id
-        out = [(by_id.get(int(h["id"])), float(h["distance"])) for h in hits[0]]
+        out = [(by_id.get(i), s) for i, s in hits]
         # rows of another build (an interrupted sync) are not this build's: dropped
         return ranked([(r, s) for r, s in out if r is not None], n)
 
     def dense(self, query: np.ndarray, n: int) -> list[tuple[int, float]]:
-        hits = self.store.client.search(self.store.collection, data=[np.asarray(query, np.float32).ravel()],
-                                        anns_field="dense", limit=max(1, min(n + TIE_MARGIN, 16384)),
-                                        search_params={"metric_type": "IP"}, consistency_level=STRONG)
-        return self._rows(hits, n)
+        return self._rows(search_dense(self.store.client, self.store.collection, query, n + TIE_MARGIN), n)
 
     def sparse(self, terms: Sequence[str], n: int) -> list[tuple[int, float]]:
         query: dict[int, float] = {}
@@ -294,8 +313,5 @@ class MilvusSearcher:
             query[d] = query.get(d, 0.0) + w
         if not query:
             return []
-        hits = self.store.client.search(self.store.collection, data=[query], anns_field="sparse",
-                                        limit=max(1, min(n + TIE_MARGIN, 16384)),
-                                        search_params={"metric_type": "IP", "params": {"drop_ratio_search": 0.0}},
-                                        consistency_level=STRONG)
+        hits = search_sparse(self.store.client, self.store.collection, query, n + TIE_MARGIN)
         return [(r, s) for r, s in self._rows(hits, n) if s > 0]
