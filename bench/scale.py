@@ -272,7 +272,9 @@ def plot(results: dict, out: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, 3, figsize=(15, 4.2))
+    fig, axes = plt.subplots(1, 4, figsize=(19, 4.2))
+    color = {"FAISS flat": "C0", "FAISS HNSW": "C1", "FAISS HNSW dense": "C1", "Milvus Lite": "C2",
+             "Milvus Lite dense": "C2", "Milvus Lite hybrid": "C3", "Milvus Lite FLAT hybrid": "C4"}
     series = [("FAISS flat", "faiss_flat", "dense_ms"), ("FAISS HNSW", "faiss_hnsw", "dense_ms"),
               ("Milvus Lite dense", "milvus_lite", "dense_ms"), ("Milvus Lite hybrid", "milvus_lite", "hybrid_ms"),
               ("Milvus Lite FLAT hybrid", "milvus_lite_flat", "hybrid_ms")]
@@ -281,19 +283,27 @@ def plot(results: dict, out: Path) -> None:
         pts = [(n, results["sizes"][str(n)][store][metric]["p50"]) for n in sizes
                if store in results["sizes"][str(n)]]
         if pts:
-            axes[0].plot(*zip(*pts), marker="o", label=label)
+            axes[0].plot(*zip(*pts), marker="o", label=label, color=color[label])
     for label, store in (("FAISS flat", "faiss_flat"), ("FAISS HNSW", "faiss_hnsw"), ("Milvus Lite", "milvus_lite")):
         pts = [(n, results["sizes"][str(n)][store]["build_s"]) for n in sizes if store in results["sizes"][str(n)]]
         if pts:
-            axes[1].plot(*zip(*pts), marker="o", label=label)
+            axes[1].plot(*zip(*pts), marker="o", label=label, color=color[label])
         pts = [(n, max(results["sizes"][str(n)][store]["memory_mb"], 1.0)) for n in sizes
                if store in results["sizes"][str(n)]]
         if pts:
-            axes[2].plot(*zip(*pts), marker="o", label=label)
+            axes[2].plot(*zip(*pts), marker="o", label=label, color=color[label])
+    for label, store, metric in (("FAISS HNSW dense", "faiss_hnsw", "recall@10"),
+                                 ("Milvus Lite dense", "milvus_lite", "recall@10"),
+                                 ("Milvus Lite hybrid", "milvus_lite", "hybrid_recall@10")):
+        pts = [(n, results["sizes"][str(n)][store][metric]) for n in sizes if store in results["sizes"][str(n)]]
+        if pts:
+            axes[3].plot(*zip(*pts), marker="o", label=label, color=color[label])
     axes[0].axhline(50, color="grey", linestyle=":", linewidth=1)
-    for ax, title, unit in zip(axes, ("query latency p50", "build time", "memory"), ("ms", "s", "MB")):
+    for ax, title, unit in zip(axes, ("query latency p50", "build time", "memory", "recall@10 (flat = 1.0)"),
+                               ("ms", "s", "MB", "recall")):
         ax.set_xscale("log")
-        ax.set_yscale("log")
+        if unit != "recall":
+            ax.set_yscale("log")
         ax.set_xlabel("passages (768-dim)")
         ax.set_ylabel(unit)
         ax.set_title(title)
@@ -333,7 +343,13 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--stores", nargs="+", default=["faiss_flat", "faiss_hnsw", "milvus_lite"])
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "scale.json")
+    ap.add_argument("--plot-only", action="store_true", help="redraw the plot and table from --out")
     args = ap.parse_args()
+    if args.plot_only:
+        results = json.loads(args.out.read_text())
+        plot(results, args.out.with_suffix(".png"))
+        print(table(results))
+        return 0
 
     cfg = Config.from_env()
     engine = Engine(cfg)

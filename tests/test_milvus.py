@@ -3,6 +3,8 @@ interrupted syncs, settings changes. Runs in the default suite: no network, the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -64,6 +66,14 @@ def test_milvus_ranks_exactly_as_faiss(mini_corpus, tmp_path):
     assert isinstance(milvus_engine.retriever.store, milvus.MilvusSearcher)
     assert milvus_engine.retriever.store.store.count() == len(milvus_engine.index.chunks)
     _same_rankings(faiss_engine, milvus_engine)
+
+
+def test_a_build_searched_through_milvus_leaves_its_faiss_file_on_disk(mini_corpus, tmp_path):
+    _, eng = _engines(mini_corpus, tmp_path)
+    eng.build(progress=False)
+    assert eng.search("반도체 투자 규모는?").hits
+    assert isinstance(eng.index.faiss_source, Path)  # never read: Milvus served the dense search
+    assert eng.index.faiss_index.ntotal == len(eng.index.chunks)  # still there for whoever asks
 
 
 def test_incremental_sync_writes_and_deletes_by_document(mini_corpus, tmp_path):

@@ -41,7 +41,8 @@ class Engine:
     def retriever(self) -> HybridRetriever:
         with self._lock:
             if self._retriever is None:
-                index = store.load(self.cfg.paths.index_dir, expected_manifest(self.cfg, self.embedder))
+                index = store.load(self.cfg.paths.index_dir, expected_manifest(self.cfg, self.embedder),
+                                   faiss=vectorstore.scheme(self.cfg.store.uri) == "faiss")
                 searches = vectorstore.open_store(self.cfg.store, index)
                 self._retriever = HybridRetriever(index, self.embedder, self.cfg.retrieval, searches)
             return self._retriever

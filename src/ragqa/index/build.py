@@ -229,7 +229,7 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     target = vectorstore.synced(cfg.store)
     if target is not None:  # a Milvus store must hold this build too (a new or emptied store is stale)
         try:
-            if not target.covers(vectorstore.Rows.of_index(store.load(index_dir or cfg.paths.index_dir))):
+            if not target.covers(vectorstore.Rows.of_index(store.load(index_dir or cfg.paths.index_dir, faiss=False))):
                 return True
         except store.IndexUnavailable:
             return True

@@ -29,6 +29,7 @@ import json
 import os
 import secrets
 import shutil
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,9 @@ class IndexData:
     manifest: dict
     chunks: list[Chunk]
     vectors: np.ndarray
-    faiss_index: object
+    # the FAISS index, or the path of its file when the build was loaded for another vector store (read on
+    # first use: an index searched through Milvus never holds a second copy of every vector in memory)
+    faiss_source: object
     bm25: BM25
     docs: dict[str, DocInfo]  # by source
     sentence_terms: list[list[list[str]]]  # chunk -> sentence -> terms
@@ -81,6 +84,13 @@ class IndexData:
         self.by_vector_id = {dense.vector_id(c.chunk_id): i for i, c in enumerate(self.chunks)}
         self.sentence_rows = sentence_offsets(self.chunks)
         self._titles = {key: d.title for d in self.docs.values() for key in (d.source, d.doc_id)}
+
+    @property
+    def faiss_index(self):
+        with _FAISS_LOCK:
+            if isinstance(self.faiss_source, Path):
+                self.faiss_source = _load_faiss(self.faiss_source, len(self.chunks))
+            return self.faiss_source
 
     def row_of(self, chunk: Chunk) -> int | None:
         """The row of ``chunk`` in this index (its vectors, terms, sentence vectors), or None."""
@@ -174,8 +184,26 @@ def check_compatible(manifest: dict, expected: dict) -> list[str]:
     return problems
 
 
-def load(index_dir: Path, expected: dict | None = None) -> IndexData:
-    """Load the current build; refuse a missing, corrupt or mismatched one with what to run."""
+_FAISS_LOCK = threading.Lock()
+
+
+def _load_faiss(path: Path, n: int):
+    try:
+        index = dense.load(path)
+    except Exception as exc:  # an unreadable file means a corrupt index
+        raise IndexUnavailable(f"the index in {path.parent} is corrupt or incomplete ({exc.__class__.__name__}: "
+                               f"{exc}). Run `ragqa index --rebuild` to rebuild it.") from exc
+    if index.ntotal != n:
+        raise IndexUnavailable(f"the index in {path.parent} is inconsistent (chunks {n}, faiss {index.ntotal}). "
+                               "Run `ragqa index --rebuild`.")
+    return index
+
+
+def load(index_dir: Path, expected: dict | None = None, faiss: bool = True) -> IndexData:
+    """Load the current build; refuse a missing, corrupt or mismatched one with what to run.
+
+    ``faiss=False`` leaves the FAISS index on disk until something searches it (another vector store
+    serves the dense search)."""
     build = current_build(index_dir)
     if build is None or not build.is_dir():
         raise IndexUnavailable(f"no index in {index_dir}. Run `ragqa index` (or `make run`) to build it.")
@@ -189,7 +217,8 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
         with open(build / "chunks.jsonl", encoding="utf-8") as f:
             chunks = [chunk_from_json(json.loads(line)) for line in f if line.strip()]
         vectors = np.load(build / "vectors.npy", mmap_mode="r", allow_pickle=False)
-        faiss_index = dense.load(build / "dense.faiss")
+        if not (build / "dense.faiss").is_file():
+            raise FileNotFoundError(build / "dense.faiss")
         bm25 = BM25.load(build)
         sentence_terms = json.loads((build / "sentence_terms.json").read_text("utf-8"))
         sentence_vectors = np.load(build / "sentence_vectors.npy", mmap_mode="r", allow_pickle=False)
@@ -200,14 +229,18 @@ def load(index_dir: Path, expected: dict | None = None) -> IndexData:
                                "Run `ragqa index --rebuild` to rebuild it.") from exc
     n = manifest.get("counts", {}).get("chunks")
     n_sentences = sum(len(c.sentences) for c in chunks)
-    if not (len(chunks) == vectors.shape[0] == faiss_index.ntotal == bm25.tf.shape[0] == len(sentence_terms) == n) \
+    if not (len(chunks) == vectors.shape[0] == bm25.tf.shape[0] == len(sentence_terms) == n) \
             or sentence_vectors.shape[0] != n_sentences:
         raise IndexUnavailable(f"the index in {build} is inconsistent (chunks {len(chunks)}, vectors "
-                               f"{vectors.shape[0]}, faiss {faiss_index.ntotal}, bm25 {bm25.tf.shape[0]}, "
+                               f"{vectors.shape[0]}, bm25 {bm25.tf.shape[0]}, "
                                f"manifest {n}, sentences {n_sentences}, sentence vectors {sentence_vectors.shape[0]}). "
                                "Run `ragqa index --rebuild`.")
     docs = {d["source"]: DocInfo(**{**d, "pages": tuple(d.get("pages", ()))}) for d in manifest.get("documents", [])}
-    return IndexData(build, manifest, chunks, vectors, faiss_index, bm25, docs, sentence_terms, sentence_vectors)
+    data = IndexData(build, manifest, chunks, vectors, build / "dense.faiss", bm25, docs, sentence_terms,
+                     sentence_vectors)
+    if faiss:
+        data.faiss_index  # read now: a corrupt file is found at load time
+    return data
 
 
 def base_manifest(model: str, dim: int, fingerprint: str, chunker: dict, faiss_kind: str,
