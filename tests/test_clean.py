@@ -174,3 +174,19 @@ def test_hanja_words_map_to_countries_only_when_they_are_country_abbreviations()
 
     assert "중국" in terms("對中 수출 규제") and "미국" in terms("韓美 협력")
     assert "중국" not in terms("中央 정부의 정책")
+
+
+def test_a_pdf_line_wrapped_mid_sentence_goes_on_and_items_stay_apart():
+    page = ("공무원연금법에 의한 퇴직연금 등의 감액은, 단순히 금고\n"
+            "이상의 형을 받을 것을 요건으로 하는 불이익이 아니다.\n"
+            "- 해외 우수 스타트업을 발굴하여 지원하는 제도를\n"
+            "- 인도·베트남 등 해외 인력과 우리 기업간 매칭 추진\n"
+            "① 첫째 항목은 여기서 끝나지\n"
+            "② 않는 것처럼 보여도 새 항목이다\n")
+    paged = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert paged[0] == ("공무원연금법에 의한 퇴직연금 등의 감액은, 단순히 금고 이상의 형을 받을 것을 요건으로 하는 "
+                        "불이익이 아니다.")
+    assert sum(s.startswith("- ") for s in paged) == 2  # a bullet opens a new item
+    assert any(s.startswith("② ") for s in paged)  # so does a number
+    authored = [s.text for s in segment(page) if s.kind == "body"]  # a text file's line break ends the line
+    assert authored[0] == "공무원연금법에 의한 퇴직연금 등의 감액은, 단순히 금고"

@@ -21,6 +21,7 @@ from ragqa.config import ExtractiveConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
+from ragqa.retrieval import fusion
 from ragqa.retrieval.hybrid import english_entity_terms
 from ragqa.types import Hit
 
@@ -261,16 +262,21 @@ class ExtractiveAnswerer:
         in score order, while the answer stays within the configured sentences and characters."""
         cfg = self.cfg
         size = sum(min(len(c.text), cfg.parts_sentence_chars) for c in chosen)
+        seen = [fusion.shingles(x.text) for x in chosen]
         for c in pool:
             if len(chosen) >= cfg.parts_max_sentences or c.score < cfg.parts_ratio * best.score:
                 break
-            if any((c.hit_no, c.sentence_no) == (x.hit_no, x.sentence_no) or _norm(c.text) in _norm(x.text)
-                   or _norm(x.text) in _norm(c.text) for x in chosen):
+            # the same sentence again, or nearly (a table extracted twice, a summary repeated in the body,
+            # another report's copy): retrieval's duplicate test, across documents too
+            sh = fusion.shingles(c.text)
+            if any((c.hit_no, c.sentence_no) == (x.hit_no, x.sentence_no) for x in chosen) or \
+                    any(fusion.containment(sh, other) >= fusion.DUPLICATE_CONTAINMENT for other in seen):
                 continue
             length = min(len(c.text), cfg.parts_sentence_chars)
             if size + length + 5 > cfg.parts_max_chars:
                 continue
             chosen.append(c)
+            seen.append(sh)
             size += length + 5  # the citation marker and the space
 
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit],

@@ -293,8 +293,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
-    break with footnotes in between) is joined with its continuation, the footnote lines
-    between them left out of the cleaned text. Consecutive table lines (with a caption
+    break with footnotes in between, or in a paged format the page's line wrap) is joined with
+    its continuation, the footnote lines between them left out of the cleaned text. Consecutive table lines (with a caption
     just before and a source note just after) form one table segment.
     """
     lines = _lines(text)
@@ -346,7 +346,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             i = j + 1
             continue
         if line.kind == "body":
-            j, skip = _continuation(lines, i)
+            j, skip = _continuation(lines, i, soft_wrap=bool(pages))
             clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
             if clean:
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
@@ -377,8 +377,17 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
     return "".join(chars), tuple(pos)
 
 
-def _continuation(lines: list[_Line], i: int) -> tuple[int, list[tuple[int, int]]]:
-    """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip."""
+_ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
+# ... and within a page: more bullet shapes, circled numbers, "1. ", "가) ", "Ⅱ. "
+_NEW_ITEM = re.compile(r"^[-•·ㅇ□■◦○●▶▷►※*➀-➉①-⑳]|^\(|^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
+
+
+def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False) -> tuple[int, list[tuple[int, int]]]:
+    """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip.
+
+    ``soft_wrap``: the text was laid out in lines by a page (PDF): a line that ends mid-sentence and is
+    followed at once by a body line that does not open a new item (a bullet, a number, a parenthesis)
+    goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph."""
     j, skip = i, []
     while not _SENTENCE_END.search(lines[j].text):
         k = j + 1
@@ -386,8 +395,9 @@ def _continuation(lines: list[_Line], i: int) -> tuple[int, list[tuple[int, int]
         while k < len(lines) and lines[k].kind in ("blank", "footnote"):
             between.append(lines[k])
             k += 1
-        if not any(l.kind == "footnote" for l in between) or k >= len(lines) or lines[k].kind != "body" \
-                or re.match(r"^[-•·ㅇ□*▶◦]|^\(", lines[k].text):
+        wrapped = soft_wrap and not between
+        if not (wrapped or any(l.kind == "footnote" for l in between)) or k >= len(lines) \
+                or lines[k].kind != "body" or (_NEW_ITEM if wrapped else _ITEM).match(lines[k].text):
             break
         skip.extend((l.start, l.end) for l in between if l.kind == "footnote")
         j = k

@@ -46,7 +46,12 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(small & large) / len(small)
 
 
-def collapse_duplicates(items: Sequence[tuple[K, str, str]], threshold: float = 0.8) -> list[K]:
+# share of the shorter text's character trigrams found in the other above which two texts are one
+# (a table extracted twice, a sentence repeated with a word changed); set by hand, not fitted
+DUPLICATE_CONTAINMENT = 0.8
+
+
+def collapse_duplicates(items: Sequence[tuple[K, str, str]], threshold: float = DUPLICATE_CONTAINMENT) -> list[K]:
     """Keep the first of each group of near-identical texts from the same document.
 
     ``items`` are ``(key, group, text)`` in rank order; texts of *different* groups
