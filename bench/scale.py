@@ -37,7 +37,7 @@ from ragqa import cpu, korean  # noqa: E402
 from ragqa.config import Config, StoreConfig  # noqa: E402
 from ragqa.engine import Engine  # noqa: E402
 from ragqa.evaluation.runner import read_questions  # noqa: E402
-from ragqa.index.vectorstore import term_dimension  # noqa: E402
+from ragqa.index.vectorstore import row_vector, sparse_vector, term_dimension  # noqa: E402
 from ragqa.retrieval import fusion  # noqa: E402
 
 K = 10  # recall@K
@@ -74,20 +74,13 @@ class Data:
         w.data = (w.data * np.exp(JITTER * rng.standard_normal(w.data.shape[0]))).astype(np.float32)
         self.weights = w.tocsr()
 
-    def sparse_row(self, r: int, dims: np.ndarray) -> dict[int, float]:
-        start, end = self.weights.indptr[r], self.weights.indptr[r + 1]
-        out: dict[int, float] = {}
-        for col, w in zip(self.weights.indices[start:end], self.weights.data[start:end]):
-            out[int(dims[col])] = out.get(int(dims[col]), 0.0) + float(w)
-        return out or {0: 0.0}
-
 
 class Queries:
     def __init__(self, vectors: np.ndarray, weights: list[dict[int, float]], dims: np.ndarray):
         self.vectors = vectors  # (q, dim)
         self.weights = weights  # per query: vocabulary column -> idf x count
         self.dims = dims
-        self.hashed = [{int(dims[c]): w for c, w in q.items()} for q in weights]
+        self.hashed = [sparse_vector((dims[c], w) for c, w in q.items()) for q in weights]
 
     def dense_column(self, i: int, n_cols: int) -> np.ndarray:
         v = np.zeros(n_cols, np.float32)
@@ -206,7 +199,7 @@ def bench_milvus(data: Data, queries: Queries, truth, cfg, workdir: Path) -> dic
     for s in tqdm(range(0, data.n, INSERT_BATCH), desc=f"milvus {data.n}", file=sys.stderr):
         e = min(data.n, s + INSERT_BATCH)
         store.client.insert(store.collection, [
-            {"id": r, "doc_id": f"d{data.source[r]}", "dense": data.vectors[r], "sparse": data.sparse_row(r, queries.dims)}
+            {"id": r, "doc_id": f"d{data.source[r]}", "dense": data.vectors[r], "sparse": row_vector(data.weights, r, queries.dims)}
             for r in range(s, e)])
     store.client.flush(store.collection)
     store.client.release_collection(store.collection)

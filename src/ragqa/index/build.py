@@ -145,9 +145,10 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     target = vectorstore.synced(cfg.store)
     if previous and not report.changed_anything and not_indexed == previous.manifest.get("files_not_indexed", []):
         report.path = str(previous.path)
-        rows = vectorstore.Rows.of_index(previous) if target is not None else None
-        if rows is not None and not target.covers(rows):  # a new or emptied store: fill it from the build
-            report.store = target.finish(rows, target.stage(rows, progress))
+        if target is not None:
+            rows = vectorstore.Rows.of_index(previous)
+            if not target.covers(rows):  # a new or emptied store: fill it from the build
+                report.store = target.finish(rows, target.stage(rows, progress))
         report.seconds = time.perf_counter() - t0
         return report
 

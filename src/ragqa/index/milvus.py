@@ -28,7 +28,8 @@ from tqdm import tqdm
 
 from ragqa.config import StoreConfig
 from ragqa.index.store import IndexUnavailable
-from ragqa.index.vectorstore import TIE_MARGIN, Rows, SyncReport, ranked, settings_json, term_dimension
+from ragqa.index.vectorstore import (TIE_MARGIN, Rows, SyncReport, ranked, row_vector, settings_json,
+                                    sparse_vector, term_dimension)
 
 if TYPE_CHECKING:
     from ragqa.index.store import IndexData
@@ -220,22 +221,13 @@ class MilvusStore:
         with tqdm(total=len(order), desc="milvus", unit="row", file=sys.stderr, disable=not progress) as bar:
             for s in range(0, len(order), batch):
                 chunk = order[s:s + batch]
-                self.client.upsert(self.collection, [self._row(rows, int(r), weights, dims) for r in chunk])
+                self.client.upsert(self.collection, [
+                    {"id": int(rows.ids[r]), "doc_id": rows.doc_ids[r], "dense": rows.vectors[r],
+                     "sparse": row_vector(weights, int(r), dims)} for r in chunk])
                 bar.update(len(chunk))
                 finished = int(np.searchsorted(ends, s + len(chunk), side="right"))
                 self._put_meta({f"doc:{d}": rows.signatures[d] for d in list(by_doc)[done:finished]})
                 done = finished
-
-    @staticmethod
-    def _row(rows: Rows, r: int, weights, dims: np.ndarray) -> dict:
-        start, end = weights.indptr[r], weights.indptr[r + 1]
-        sparse: dict[int, float] = {}
-        for col, w in zip(weights.indices[start:end], weights.data[start:end]):
-            d = int(dims[col])
-            sparse[d] = sparse.get(d, 0.0) + float(w)
-        if not sparse:  # a passage with no BM25 term: one zero weight keeps the row valid and unmatched
-            sparse = {0: 0.0}
-        return {"id": int(rows.ids[r]), "doc_id": rows.doc_ids[r], "dense": rows.vectors[r], "sparse": sparse}
 
     def finish(self, rows: Rows, report: SyncReport) -> SyncReport:
         t0 = time.perf_counter()
@@ -307,10 +299,7 @@ class MilvusSearcher:
         return self._rows(search_dense(self.store.client, self.store.collection, query, n + TIE_MARGIN), n)
 
     def sparse(self, terms: Sequence[str], n: int) -> list[tuple[int, float]]:
-        query: dict[int, float] = {}
-        for term, w in self.index.bm25.query_weights(terms).items():
-            d = term_dimension(term)
-            query[d] = query.get(d, 0.0) + w
+        query = sparse_vector((term_dimension(t), w) for t, w in self.index.bm25.query_weights(terms).items())
         if not query:
             return []
         hits = search_sparse(self.store.client, self.store.collection, query, n + TIE_MARGIN)

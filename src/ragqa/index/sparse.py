@@ -79,10 +79,8 @@ class BM25:
             return np.zeros(self.weights.shape[0], np.float32)
         return np.asarray(self.weights[:, ids].sum(axis=1)).ravel()
 
-    def search(self, query_terms: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def search(self, query_terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         s = self.scores(query_terms)
-        if allowed is not None:
-            s = np.where(allowed, s, 0.0)
         top = np.argsort(-s, kind="stable")[:k]
         return [(int(i), float(s[i])) for i in top if s[i] > 0]
 

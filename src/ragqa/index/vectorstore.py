@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol, Sequence
 
 import numpy as np
 
@@ -89,25 +89,44 @@ class Rows:
     bm25: BM25
     settings: dict  # what must match for stored rows to be reused (model, chunker, BM25 parameters)
     signatures: dict[str, str] = field(default_factory=dict)  # doc id -> digest of its rows' ids and contexts
+    by_doc: dict[str, np.ndarray] = field(default_factory=dict)  # doc id -> its rows, in build order
 
     @classmethod
     def of(cls, chunks: Sequence[Chunk], vectors: np.ndarray, bm25: BM25, manifest: dict) -> "Rows":
         ids = np.asarray([dense.vector_id(c.chunk_id) for c in chunks], np.int64)
         per_doc: dict[str, hashlib._Hash] = {}
-        for c in chunks:  # the chunk id fixes the text; the context (title, section) is embedded too
+        rows: dict[str, list[int]] = {}
+        for r, c in enumerate(chunks):  # the chunk id fixes the text; the context (title, section) is embedded too
             per_doc.setdefault(c.doc_id, hashlib.sha256()).update(f"{c.chunk_id}\x1f{c.context}\x1e".encode())
+            rows.setdefault(c.doc_id, []).append(r)
         settings = {"format": STORE_FORMAT, "embedding": {k: manifest["embedding"].get(k)
                                                           for k in ("model", "dim", "fingerprint")},
                     "chunker": manifest.get("chunker"), "bm25": {"k1": bm25.k1, "b": bm25.b}}
         return cls(ids, tuple(c.doc_id for c in chunks), np.asarray(vectors, np.float32), bm25, settings,
-                   {d: h.hexdigest()[:32] for d, h in per_doc.items()})
+                   {d: h.hexdigest()[:32] for d, h in per_doc.items()},
+                   {d: np.asarray(r, np.int64) for d, r in rows.items()})
 
     @classmethod
     def of_index(cls, index: IndexData) -> "Rows":
         return cls.of(index.chunks, index.vectors, index.bm25, index.manifest)
 
     def rows_of(self, doc_id: str) -> np.ndarray:
-        return np.flatnonzero(np.asarray(self.doc_ids) == doc_id)
+        return self.by_doc.get(doc_id, np.zeros(0, np.int64))
+
+
+def sparse_vector(pairs: Iterable[tuple[int, float]]) -> dict[int, float]:
+    """(dimension, weight) pairs as a Milvus sparse vector: weights of terms sharing a dimension summed."""
+    out: dict[int, float] = {}
+    for d, w in pairs:
+        out[int(d)] = out.get(int(d), 0.0) + float(w)
+    return out
+
+
+def row_vector(weights, r: int, dims: np.ndarray) -> dict[int, float]:
+    """Row ``r`` of a BM25 weight matrix (csr, vocabulary columns) over the terms' ``dims``. A passage with
+    no term gets one zero weight: Milvus refuses an empty vector, and a zero matches nothing."""
+    start, end = weights.indptr[r], weights.indptr[r + 1]
+    return sparse_vector(zip(dims[weights.indices[start:end]], weights.data[start:end])) or {0: 0.0}
 
 
 def term_dimension(term: str) -> int:

@@ -294,8 +294,9 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between, or in a paged format the page's line wrap) is joined with
-    its continuation, the footnote lines between them left out of the cleaned text. Consecutive table lines (with a caption
-    just before and a source note just after) form one table segment.
+    its continuation, the footnote lines between them left out of the cleaned text.
+    Consecutive table lines (with a caption just before and a source note just after) form one
+    table segment.
     """
     lines = _lines(text)
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
