@@ -201,6 +201,9 @@ def test_store_uri_schemes():
         vectorstore.synced(StoreConfig(uri="qdrant://x"))
     with pytest.raises(ValueError, match=".db"):
         milvus.client_args(StoreConfig(uri="milvus://index/ragqa"))
+    # a wrong setting is said in a line by the CLI and the UI, like a missing index
+    with pytest.raises(store.IndexUnavailable, match="unknown vector store"):
+        vectorstore.synced(StoreConfig(uri="qdrant://x"))
 
 
 def test_term_dimensions_are_stable_and_in_range():

@@ -81,6 +81,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     corpus_dir = corpus_dir or cfg.paths.corpus_dir
     index_dir = index_dir or cfg.paths.index_dir
     report = BuildReport()
+    target = vectorstore.synced(cfg.store)  # a wrong setting or an unreachable server: said before any work
     docs, report.warnings = load_corpus(corpus_dir)
     expected = expected_manifest(cfg, embedder)
 
@@ -142,7 +143,6 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.chunks = len(chunks)
 
     not_indexed = _not_indexed(corpus_dir, report.warnings)
-    target = vectorstore.synced(cfg.store)
     if previous and not report.changed_anything and not_indexed == previous.manifest.get("files_not_indexed", []):
         report.path = str(previous.path)
         if target is not None:

@@ -28,8 +28,8 @@ from tqdm import tqdm
 
 from ragqa.config import StoreConfig
 from ragqa.index.store import IndexUnavailable
-from ragqa.index.vectorstore import (TIE_MARGIN, Rows, SyncReport, ranked, row_vector, settings_json,
-                                    sparse_vector, term_dimension)
+from ragqa.index.vectorstore import (TIE_MARGIN, Rows, StoreSettingError, SyncReport, ranked, row_vector,
+                                    settings_json, sparse_vector, term_dimension)
 
 if TYPE_CHECKING:
     from ragqa.index.store import IndexData
@@ -57,7 +57,7 @@ def client_args(cfg: StoreConfig) -> tuple[str, str]:
     if "://" not in uri:
         path = Path(uri).expanduser()
         if path.suffix != ".db":
-            raise ValueError(f"a Milvus Lite store is a file ending in .db, not {cfg.uri!r}")
+            raise StoreSettingError(f"a Milvus Lite store is a file ending in .db, not {cfg.uri!r}")
         path.parent.mkdir(parents=True, exist_ok=True)
         return str(path.resolve()), ""
     return uri, cfg.token

@@ -28,6 +28,7 @@ import numpy as np
 
 from ragqa.config import StoreConfig
 from ragqa.index import dense
+from ragqa.index.store import IndexUnavailable
 
 if TYPE_CHECKING:
     from ragqa.index.sparse import BM25
@@ -173,6 +174,11 @@ class SyncedStore(Protocol):
         """Delete what ``rows`` does not hold (phase 2, after the build is live)."""
 
 
+class StoreSettingError(IndexUnavailable, ValueError):
+    """``RAGQA_STORE`` names no store ragqa can open: the message says what it accepts. An IndexUnavailable,
+    so the CLI and the UI say it in a line (no traceback)."""
+
+
 def _milvus(cfg: StoreConfig) -> SyncedStore:
     from ragqa.index.milvus import MilvusStore
 
@@ -199,7 +205,7 @@ def synced(cfg: StoreConfig) -> SyncedStore | None:
     if kind == "faiss":
         return None
     if kind not in SYNCED:
-        raise ValueError(f"unknown vector store {cfg.uri!r}; use faiss, milvus://PATH.db or "
+        raise StoreSettingError(f"unknown vector store {cfg.uri!r}; use faiss, milvus://PATH.db or "
                          f"http://host:19530 (schemes: {sorted(['faiss', *SYNCED])})")
     return SYNCED[kind](cfg)
 
