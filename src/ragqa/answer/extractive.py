@@ -314,6 +314,25 @@ class ExtractiveAnswerer:
             return Pick(cand.hit_no, text, cand.start + at, cand.start + at + len(text), cand.score)
         return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
 
+    def _english_names(self, question: str) -> list[tuple[str, ...]]:
+        """The names of an English question, each with its Korean spellings: the glossary's, and for a
+        name the glossary lacks, those the corpus pairs with it (``앤스로픽(Anthropic)``)."""
+        names = glossary.korean_names(question)
+        known = {_norm(n) for alts in names for n in alts}
+        for m in re.finditer(r"\b[A-Z][0-9A-Za-z\-]*(?:\s[A-Z0-9][0-9A-Za-z\-]*)*", question):
+            words = m.group(0).split()
+            # the longest run of capitalized words the corpus knows (Denis Yarats, Llama 3), else each word
+            spans = [" ".join(words[i:j]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)
+                     for j in (i + n,)]
+            for span in spans:
+                if glossary.korean_names(span) or not self.index.aliases.known(span):
+                    continue
+                forms = tuple(sorted(self.index.aliases.forms(span)))
+                if not known & set(forms) and not any(_norm(span) in k for k in known):
+                    names.append(forms)
+                    known |= set(forms)
+        return names
+
     def _entity_count(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> int:
         return sum(self._entities_present([e], cand, hits) for e in entities)
 
@@ -324,7 +343,8 @@ class ExtractiveAnswerer:
         chunk = hits[cand.hit_no - 1].chunk
         prev = chunk.sentences[cand.sentence_no - 1].text if cand.sentence_no > 0 else ""
         window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
-        return all(_norm(e) in window for e in entities)
+        # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3)
+        return all(any(form in window for form in self.index.aliases.forms(e)) for e in entities)
 
     def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
         """Each passage cut to its sentences that best match the question (in document order),
@@ -358,7 +378,7 @@ class ExtractiveAnswerer:
         need = len(entities)
         if need > 1 and re.search(r"[와과]\s|및|,|각각|모두|며", question):
             need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
-        names = glossary.korean_names(question) if lang == "en" else []
+        names = self._english_names(question) if lang == "en" else []
         with_names = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
         if names:
             with_names = [c for c in with_names if all(any(self._mentions(n, c, hits) for n in alts) for alts in names)]

@@ -1,0 +1,48 @@
+"""Aliases from the corpus: Hangul and Latin spellings that the text itself pairs."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from ragqa.aliases import Aliases, pairs
+from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+from ragqa.types import Chunk, Hit
+
+TEXT = ("미국 앤스로픽(Anthropic)은 클로드3(Claude 3)를 공개했다. 한편 Cohere(코히어)는 기업용 모델에 집중한다. "
+        "앤쓰로픽(Anthropic)의 투자자는 구글이다. 대규모 언어 모델(LLM)과 소형 모델(sLM), 사전학습 모델(Pre-trained "
+        "Language Model)이 있다. 시장 규모(2024)는 커졌다. 출처: 보고서(KPMG, 2024). 중국(62.9) 영국(40.9).")
+
+
+def test_pairs_are_names_in_two_scripts():
+    found = set(pairs(TEXT))
+    assert ("앤스로픽", "Anthropic") in found and ("클로드3", "Claude 3") in found and ("Cohere", "코히어") in found
+    # years, sources and figures in parentheses are not names
+    assert not any(b in ("2024", "KPMG, 2024", "62.9", "40.9") for _, b in found)
+
+
+def test_groups_join_variants_and_drop_common_words():
+    a = Aliases.from_texts([TEXT])
+    assert a.forms("Anthropic") == {"anthropic", "앤스로픽", "앤쓰로픽"}  # two Hangul variants of one name
+    assert a.forms("앤쓰로픽") == a.forms("앤스로픽")
+    assert a.forms("Claude 3") == {"claude3", "클로드3"}  # normalized: no spaces, lower case
+    # 모델 stands before three unlike spellings: it ends longer phrases, it is not a name
+    assert a.forms("모델") == {"모델"} and not a.known("LLM")
+    assert a.forms("구글") == {"구글"}  # a name the text never pairs has itself only
+
+
+def _chunk(text: str) -> Chunk:
+    return Chunk("c1", "d1", "news.txt", 0, len(text), text, "", "text")
+
+
+def test_a_name_is_found_in_the_other_spelling():
+    index = SimpleNamespace(aliases=Aliases.from_texts([TEXT]))
+    answerer = ExtractiveAnswerer(index, abstention=object())
+    sentence = "앤스로픽은 2024년 클로드3를 공개했다."
+    hits = [Hit(_chunk(sentence), 1.0, 1)]
+    cand = Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0)
+    assert answerer._entities_present(["anthropic"], cand, hits)
+    assert answerer._entities_present(["claude3"], cand, hits)
+    assert not answerer._entities_present(["오픈ai"], cand, hits)
+    # an English question's names: the glossary's, plus the spellings the corpus gives
+    names = answerer._english_names("When did Anthropic release Claude 3?")
+    assert ("claude3", "클로드3") in names and any("앤스로픽" in alts for alts in names)
