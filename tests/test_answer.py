@@ -8,7 +8,7 @@ from ragqa.answer.chain import AnswerError
 from ragqa.answer.citations import split_answer, strip_markers
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.serialize import to_json
-from ragqa.answer.verify import verify_sentences
+from ragqa.answer.verify import missing_names, verify_sentences
 
 
 @pytest.fixture
@@ -31,6 +31,13 @@ def test_split_answer_reads_markers():
     parsed = split_answer("한국은 12억 달러였다[1]. 중국은 30억 달러다. [2][3] 끝이다 [1, 2]")
     assert parsed == [("한국은 12억 달러였다.", [1]), ("중국은 30억 달러다.", [2, 3]), ("끝이다", [1, 2])]
     assert strip_markers("a [1] b [2].") == "a b."
+
+
+def test_a_name_of_two_words_is_found_in_the_passage_that_says_it():
+    # Kiwi reads 데미스 허사비스 as one name with a space; the passage is compared without spaces
+    claim = "제프리 힌튼(토론토大교수)과 데미스 허사비스(구글 딥마인드 대표)는 각각 노벨물리학상과 노벨화학상을 수상"
+    assert missing_names(claim, "AI 분야의 대표석학인 " + claim) == []
+    assert missing_names(claim, claim.replace("허사비스", "하사비스")) == ["데미스허사비스"]
 
 
 def test_verification_reattributes_and_flags():

@@ -61,7 +61,7 @@ def missing_names(claim: str, passage: str) -> list[str]:
     flat = "".join(passage.split()).lower()
     names = []
     for name in korean.names(claim):
-        form = name.form.lower()
+        form = "".join(name.form.split()).lower()  # Kiwi may join two words into one name: 데미스 허사비스
         if form not in flat and form not in _GENERIC:
             names.append(form)
     return names
