@@ -183,3 +183,43 @@ def test_a_scanned_pdf_is_read_by_ocr_or_listed_as_needing_it(tmp_path, monkeypa
 
 def test_needs_ocr_is_a_load_error_that_names_the_remedy():
     assert issubclass(NeedsOCR, LoadError)
+
+
+def _ruled_table_pdf() -> bytes:
+    """A page with a sentence, a ruled 3 x 3 table (drawn lines, one text object per cell), a sentence, and a
+    paragraph in a drawn box (one column: not a table)."""
+    ops = [b"BT /F1 11 Tf 40 800 Td (Quarterly figures by region are below.) Tj ET"]
+    xs, ys = (40, 190, 340, 490), (760, 740, 720, 700)
+    for y in ys:
+        ops.append(b"%d %d m %d %d l S" % (xs[0], y, xs[-1], y))
+    for x in xs:
+        ops.append(b"%d %d m %d %d l S" % (x, ys[-1], x, ys[0]))
+    rows = [("Region", "Revenue", "Staff"), ("North", "120", "15"), ("South", "95", "12")]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            ops.append(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (xs[c] + 5, ys[r] - 14, cell.encode()))
+    ops.append(b"BT /F1 11 Tf 40 670 Td (The north region grew fastest of all regions.) Tj ET")
+    ops.append(b"30 560 m 500 560 l 500 640 l 30 640 l h S")
+    ops.append(b"BT /F1 11 Tf 40 620 Td 14 TL (A boxed note explains how the figures were collected.) Tj T* "
+               b"(They come from the annual survey of members.) Tj ET")
+    stream = b"\n".join(ops)
+    return pdf_file([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+                     b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+                     b"/Resources<</Font<</F1 5 0 R>>>>>>",
+                     b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+                     b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"])
+
+
+def test_a_ruled_table_becomes_rows_with_its_header(tmp_path):
+    path = tmp_path / "figures.pdf"
+    path.write_bytes(_ruled_table_pdf())
+    doc = load_pdf(path)
+    assert "Region\tRevenue\tStaff\nNorth\t120\t15\nSouth\t95\t12" in doc.text
+    assert "Quarterly figures by region are below." in doc.text and "grew fastest" in doc.text
+    assert "A boxed note explains" in doc.text and "\tThey come" not in doc.text  # a box of prose stays prose
+    docs, notes = load_corpus(tmp_path)
+    assert notes == []
+    chunks = chunk_document(docs[0], ChunkConfig(), _split)
+    table = [c for c in chunks if c.kind == "table"]
+    assert table and table[0].table_header == ("Region", "Revenue", "Staff")
+    assert "North\t120\t15" in table[0].text and table[0].page == 1

@@ -21,7 +21,7 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 
 # Bump when cleaning or chunking changes what chunks come out: the index records it and
 # rebuilds documents chunked by another version.
-CHUNKER_VERSION = 6  # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on
+CHUNKER_VERSION = 7  # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows
 
 
 @dataclass(frozen=True)

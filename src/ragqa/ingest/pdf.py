@@ -27,6 +27,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ragqa.ingest import pdf_tables
 from ragqa.ingest.quality import text_quality
 
 log = logging.getLogger(__name__)
@@ -171,9 +172,20 @@ def extract(path: Path, min_quality: float, ocr: bool | None = None, progress: b
     try:
         title = _metadata_title(pdf.get_metadata_dict().get("Title", "")) or _largest_type(pdf)
         pages = []
-        for page in pdf:
+        tables = pdf_tables.find_tables(path)
+        for i, page in enumerate(pdf):
             textpage = page.get_textpage()
-            pages.append(_clean(textpage.get_text_range()))
+            text = _clean(textpage.get_text_range())
+            if tables.get(i):
+                height = page.get_height()
+
+                def inside(bbox, textpage=textpage, height=height) -> str:  # pdfplumber's box, from the top
+                    x0, top, x1, bottom = bbox
+                    return _clean(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1,
+                                                            top=height - top))
+
+                text, _ = pdf_tables.replace_tables(text, tables[i], inside)
+            pages.append(text)
             textpage.close()
             page.close()
         bad = [i for i, t in enumerate(pages) if t.strip() and text_quality(t) < min_quality]
