@@ -31,6 +31,9 @@ def test_split_answer_reads_markers():
     parsed = split_answer("한국은 12억 달러였다[1]. 중국은 30억 달러다. [2][3] 끝이다 [1, 2]")
     assert parsed == [("한국은 12억 달러였다.", [1]), ("중국은 30억 달러다.", [2, 3]), ("끝이다", [1, 2])]
     assert strip_markers("a [1] b [2].") == "a b."
+    # PDF bullets without sentence ends: the text after a marker is the next claim, with its own marker
+    assert split_answer("• 영업구역은 전국 [1] • 인가요건은 동일 [2] 나머지 [1][3]") == \
+        [("영업구역은 전국", [1]), ("인가요건은 동일", [2]), ("나머지", [1, 3])]
 
 
 def test_a_name_of_two_words_is_found_in_the_passage_that_says_it():

@@ -11,6 +11,9 @@ _NOT_FOUND = re.compile(r"(찾을 수 없|알 수 없|언급되어 있지 않|�
                         r"do(?:es)? not (?:say|mention|contain|state))", re.I)
 
 
+_AFTER_MARKER = re.compile(r"(?<=\])(?:\s*[.,;:])?\s+(?=[^\s\[])")
+
+
 def parse_markers(text: str) -> list[int]:
     out = []
     for m in _MARKER.finditer(text):
@@ -32,8 +35,10 @@ def split_answer(text: str) -> list[tuple[str, list[int]]]:
         return []
     spans = korean.split_sentences(text)
     out: list[tuple[str, list[int]]] = []
-    for a, b in spans:
-        piece = text[a:b].strip()
+    # text after a marker is another claim even where no sentence ends (PDF bullets, clauses each cited)
+    pieces = [p for a, b in spans for p in _AFTER_MARKER.split(text[a:b])]
+    for piece in pieces:
+        piece = piece.strip()
         markers = parse_markers(piece)
         body = strip_markers(piece)
         if not body and out:  # a bare marker: attach to the previous sentence
