@@ -94,3 +94,22 @@ def test_focus_cannot_lift_a_passage_much_further_in_meaning():
     flat = dataclasses.replace(retriever.cfg, focus_dense_gamma=0.0)
     retriever.cfg = flat
     assert retriever.focus_rerank(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 0
+
+
+def test_sentence_focus_ranks_by_the_best_sentence_when_weighted(engine):
+    retriever = engine.retriever
+    question = "중국의 AI 반도체 투자 규모는 얼마인가?"
+    base = retriever.search(question, k=3)
+    assert [h.rank for h in base.hits] == [1, 2, 3]
+    rows = [retriever.index.row_of(h.chunk) for h in base.hits]
+    focus = retriever.sentence_focus(question, rows)
+    assert max(focus.values()) == 1.0 and all(0.0 <= v <= 1.0 for v in focus.values())
+    # a weight far above the fused scores orders the head by the best sentence's similarity alone
+    retriever.cfg = dataclasses.replace(retriever.cfg, sentence_weight=100.0, diversity=False)
+    try:
+        heavy = retriever.search(question, k=3)
+    finally:
+        retriever.cfg = dataclasses.replace(retriever.cfg, sentence_weight=0.0, diversity=True)
+    head = [retriever.index.row_of(h.chunk) for h in heavy.hits]
+    every = retriever.sentence_focus(question, head)
+    assert [every[r] for r in head] == sorted(every.values(), reverse=True)

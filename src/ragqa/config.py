@@ -87,6 +87,13 @@ class RetrievalConfig:
     # the focus bonus is scaled by (dense score / best dense score) ** this: a passage that merely
     # repeats two of the question's words cannot climb over a semantically much closer one
     focus_dense_gamma: float = 2.0
+    # dense sentence focus: the head of the ranking re-scored with w * (the passage's best sentence's
+    # similarity to the question, from the sentence vectors stored at index time, relative to the head's
+    # best); for English questions too, where lexical focus has no words to match. eval/fit_retrieval.py
+    # (eval/retrieval_fit.json) chose 0.1 on retrieval alone (tuning + allganize-dev fit half, mean of hit@1
+    # and MRR 0.916 -> 0.937), but the abstention model refitted over it lost cross-validated utility
+    # (109 -> 106) and moved its threshold 0.68 -> 0.82: within noise either way, so left off (0.0)
+    sentence_weight: float = 0.0
     diversity: bool = True
     bridge: bool = True  # second retrieval step for bridge questions
     exclude_kinds: tuple[str, ...] = ("boilerplate", "references")

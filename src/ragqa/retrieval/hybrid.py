@@ -112,8 +112,16 @@ class HybridRetriever:
         ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
             + ordered[head:]
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
+        focus_depth = 20
+        sentence = self.sentence_focus(query, ordered[:focus_depth]) \
+            if self.cfg.sentence_weight and self.embedder is not None and mode != "bm25" else {}
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self.focus_rerank(terms, ordered, fused, dmap)
+            ordered = self.focus_rerank(terms, ordered, fused, dmap, focus_depth, sentence)
+        elif sentence:
+            top = fused[ordered[0]] or 1.0
+            head = sorted(ordered[:focus_depth], key=lambda r: -(fused.get(r, 0.0) / top
+                                                                 + self.cfg.sentence_weight * sentence[r]))
+            ordered = head + ordered[focus_depth:]
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -147,7 +155,8 @@ class HybridRetriever:
         return cache[row]
 
     def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
-                     dense_scores: dict[int, float], depth: int = 20) -> list[int]:
+                     dense_scores: dict[int, float], depth: int = 20,
+                     sentence: dict[int, float] | None = None) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
         fact beats one that is merely about the topic. The bonus shrinks with the passage's
@@ -169,8 +178,23 @@ class HybridRetriever:
             focus = max(sum(idf[t] for t in w) for w in windows) / total
             if best_dense > 0:
                 focus *= (max(dense_scores.get(r, 0.0), 0.0) / best_dense) ** self.cfg.focus_dense_gamma
-            score[r] = fused[r] / top + self.cfg.focus_weight * focus
+            score[r] = fused[r] / top + self.cfg.focus_weight * focus + \
+                self.cfg.sentence_weight * (sentence or {}).get(r, 0.0)
         return sorted(head, key=lambda r: -score[r]) + ordered[depth:]
+
+    def sentence_focus(self, query: str, head: list[int]) -> dict[int, float]:
+        """Each passage's best sentence's similarity to the question (the sentence vectors stored at index
+        time), relative to the head's best: a passage with one sentence that says the asked thing beats one
+        that is about the topic throughout."""
+        if not head:
+            return {}
+        qv = np.asarray(self.embedder.embed_query(query), np.float32)  # cached: dense retrieval embedded it
+        best = {}
+        for r in head:
+            vecs = self.index.sentence_vectors_of(r)
+            best[r] = max(float(np.max(vecs @ qv)), 0.0) if len(vecs) else 0.0
+        top = max(best.values())
+        return {r: v / top for r, v in best.items()} if top > 0 else {}
 
     def _rerank(self, query: str, rows: list[int]) -> list[int]:
         from ragqa.retrieval.rerank import rerank_scores
