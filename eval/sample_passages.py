@@ -9,10 +9,17 @@ or figure next to what the passage says, which no report gives): both chosen her
 the writer skips a passage that states nothing askable (a menu, a reference list) and records why.
 
     python eval/sample_passages.py  # -> eval/test_passages.jsonl (deterministic)
+
+The same draw, with another seed, gives the tuning split's random passages (eval/make_tuning_random.py),
+skipping every passage that overlaps one the test split was written from:
+
+    python eval/sample_passages.py --seed 20261202 --answerable 150 --out eval/tuning_passages.jsonl \
+        --exclude eval/test_passages.jsonl
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
@@ -26,16 +33,27 @@ SPAN = 600
 
 def main() -> None:
     root = Path(__file__).resolve().parent.parent
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--answerable", type=int, default=ANSWERABLE)
+    ap.add_argument("--out", type=Path, default=root / "eval" / "test_passages.jsonl")
+    ap.add_argument("--exclude", type=Path, help="passages (JSONL) that a draw must not overlap")
+    args = ap.parse_args()
+    taken: dict[str, list[tuple[int, int]]] = {}
+    if args.exclude:
+        for line in args.exclude.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            taken.setdefault(d["doc"], []).append((d["start"], d["end"]))
     manifest = json.loads((root / "corpus" / "manifest.json").read_text(encoding="utf-8"))
     texts = {d["file"]: (root / "corpus" / d["file"]).read_text(encoding="utf-8") for d in manifest["documents"]}
     weights = {f: math.sqrt(len(t)) for f, t in texts.items()}
     total = sum(weights.values())
-    rng = random.Random(SEED)
-    near = random.Random(SEED + 1)  # a stream of its own: adding it left the draws above unchanged
+    rng = random.Random(args.seed)
+    near = random.Random(args.seed + 1)  # a stream of its own: adding it left the draws above unchanged
     out = []
     for doc in sorted(texts):
         text = texts[doc]
-        quota = round(ANSWERABLE * RESERVE * weights[doc] / total)
+        quota = round(args.answerable * RESERVE * weights[doc] / total)
         starts = sorted(rng.randrange(len(text)) for _ in range(quota))
         for s in starts:
             s = text.rfind("\n", 0, s) + 1
@@ -43,10 +61,12 @@ def main() -> None:
             while e < len(text) and e - s < SPAN:
                 nl = text.find("\n", e)
                 e = len(text) if nl < 0 else nl + 1
+            english, near_miss = rng.random() < 1 / 6, near.random() < 1 / 5
+            if any(a < e and s < b for a, b in taken.get(doc, ())):
+                continue
             out.append({"pid": f"p{len(out) + 1:03d}", "doc": doc, "start": s, "end": e,
-                        "english": rng.random() < 1 / 6,
-                        "near_miss": near.random() < 1 / 5, "text": text[s:e]})
-    path = root / "eval" / "test_passages.jsonl"
+                        "english": english, "near_miss": near_miss, "text": text[s:e]})
+    path = args.out
     path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in out), encoding="utf-8")
     print(f"{len(out)} passages -> {path}")
 
