@@ -3,7 +3,7 @@ random (its pid is each question's `passage`), before the system was run on any 
 
 Kinds as in the tuning split: numeric, fact, table, multi (several facts), conflict (reports disagree),
 english (asked in English where the sampler said so) and unanswerable (near-misses where the sampler said
-so: a real entity, year or figure next to the passage that no report gives; checked by grep, see `ABSENT`).
+so: a real entity, year or figure next to the passage that no report gives; checked by grep: `na`'s strings).
 Skipped passages are listed with the reason. Every gold quote is checked verbatim against the corpus.
 
     python eval/make_test.py   # -> eval/test.jsonl
@@ -11,34 +11,12 @@ Skipped passages are listed with the reason. Every gold quote is checked verbati
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+from questionset import ROOT, QuestionSet, g
 
 T, N, D, S, Y = ("2024_ai_global_trends.txt", "nia_the_ai_report_2024.txt", "ddaily_ai_index_2025.txt",
                  "spri_hyperscale_ai_models_2024.txt", "yonhap_ai_index_2024.txt")
-Q: list[dict] = []
-SKIPPED: dict[str, str] = {}
-ABSENT: dict[str, list[str]] = {}  # question id -> strings that must not occur in the corpus (near-miss check)
-
-
-def g(doc, *quotes):
-    return [{"doc": doc, "quote": q} for q in quotes]
-
-
-def q(pid, type_, question, answer, must, gold):
-    Q.append({"id": f"t{len(Q) + 1:03d}", "passage": pid, "type": type_, "question": question, "answer": answer,
-              "must_include": must, "gold": gold})
-
-
-def na(pid, question, why, absent=()):
-    """An unanswerable near-miss; `absent` are strings whose absence from the corpus was checked."""
-    q(pid, "unanswerable", question, why, [], [])
-    ABSENT[Q[-1]["id"]] = list(absent)
-
-
-def skip(pid, reason):
-    SKIPPED[pid] = reason
+_SET = QuestionSet("t")
+q, na, skip = _SET.q, _SET.na, _SET.skip
 
 
 # ---- 2024_ai_global_trends.txt
@@ -218,31 +196,7 @@ for n in range(136, 150):
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    texts = {p.name: p.read_text(encoding="utf-8") for p in (root / "corpus").glob("*.txt")}
-    corpus = "\n".join(texts.values())
-    passages = {json.loads(line)["pid"]: json.loads(line) for line in
-                (root / "eval" / "test_passages.jsonl").read_text(encoding="utf-8").splitlines()}
-    problems = []
-    for item in Q:
-        for gold in item["gold"]:
-            if gold["quote"] not in texts[gold["doc"]]:
-                problems.append(f"{item['id']} ({item['passage']}): quote not in {gold['doc']}: {gold['quote']!r}")
-        for s in ABSENT.get(item["id"], []):
-            if s in corpus:
-                problems.append(f"{item['id']} ({item['passage']}): near-miss string occurs in the corpus: {s!r}")
-    covered = {item["passage"] for item in Q} | set(SKIPPED)
-    missing = sorted(set(passages) - covered)
-    if missing:
-        problems.append(f"passages with neither a question nor a skip reason: {missing}")
-    if problems:
-        sys.exit("\n".join(problems))
-    out = root / "eval" / "test.jsonl"
-    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in Q), encoding="utf-8")
-    kinds = {}
-    for x in Q:
-        kinds[x["type"]] = kinds.get(x["type"], 0) + 1
-    print(f"{len(Q)} questions -> {out}; {len(SKIPPED)} passages skipped; {kinds}")
+    _SET.write(ROOT / "eval" / "test_passages.jsonl", ROOT / "eval" / "test.jsonl")
 
 
 if __name__ == "__main__":

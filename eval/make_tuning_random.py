@@ -15,33 +15,11 @@ askable (reference lists, footnote runs) are skipped with the reason.
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+from questionset import ROOT, QuestionSet, g
 
 T, N = "2024_ai_global_trends.txt", "nia_the_ai_report_2024.txt"
-Q: list[dict] = []
-SKIPPED: dict[str, str] = {}
-ABSENT: dict[str, list[str]] = {}
-
-
-def g(doc, *quotes):
-    return [{"doc": doc, "quote": q} for q in quotes]
-
-
-def q(pid, type_, question, answer, must, gold):
-    Q.append({"id": f"r{len(Q) + 1:03d}", "passage": pid, "type": type_, "question": question, "answer": answer,
-              "must_include": must, "gold": gold})
-
-
-def na(pid, question, why, absent=()):
-    q(pid, "unanswerable", question, why, [], [])
-    ABSENT[Q[-1]["id"]] = list(absent)
-
-
-def skip(pid, reason):
-    SKIPPED[pid] = reason
-
+_SET = QuestionSet("r")
+q, na, skip = _SET.q, _SET.na, _SET.skip
 
 q("p001", "fact", "프랑스가 글로벌 AI 인덱스에서 경쟁력 순위가 급등한 데 기여한 스타트업은?", "미스트랄 AI", ["미스트랄"],
   g(T, "AI 스타트업 '미스트랄 AI'를 통해 EU의 AI 리더로 자리잡으며"))
@@ -147,20 +125,7 @@ for pid in ("p043", "p044", "p045", "p046", "p047", "p048", "p049", "p050"):
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    texts = {p.name: p.read_text(encoding="utf-8") for p in (root / "corpus").glob("*.txt")}
-    corpus = "\n".join(texts.values())
-    bad = [f"{x['id']}: quote not in {item['doc']}: {item['quote'][:50]!r}" for x in Q for item in x["gold"]
-           if item["quote"] not in texts[item["doc"]]]
-    bad += [f"{i}: {s!r} occurs in the corpus" for i, strings in ABSENT.items() for s in strings if s in corpus]
-    if bad:
-        sys.exit("\n".join(bad))
-    out = root / "eval" / "tuning_random.jsonl"
-    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in Q), encoding="utf-8")
-    kinds = {}
-    for x in Q:
-        kinds[x["type"]] = kinds.get(x["type"], 0) + 1
-    print(f"{len(Q)} questions -> {out}: {kinds}; skipped {len(SKIPPED)} passages")
+    _SET.write(ROOT / "eval" / "tuning_passages.jsonl", ROOT / "eval" / "tuning_random.jsonl")
 
 
 if __name__ == "__main__":

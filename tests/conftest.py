@@ -151,3 +151,12 @@ def pdf_file(objects: list[bytes]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def one_page_pdf(stream: bytes, width: int = 300, height: int = 100) -> bytes:
+    """A one-page PDF drawing ``stream`` (content operators; font /F1 is Helvetica)."""
+    return pdf_file([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+                     b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]/Contents 4 0 R" % (width, height) +
+                     b"/Resources<</Font<</F1 5 0 R>>>>>>",
+                     b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+                     b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"])

@@ -4,16 +4,11 @@ import docx
 
 from ragqa.ingest import load_corpus, load_document
 from ragqa.ingest.loaders import LoadError, load_file
-from tests.conftest import pdf_file
+from tests.conftest import one_page_pdf
 
 def make_pdf(text: str) -> bytes:
     """A minimal valid one-page PDF showing ``text`` (Helvetica), with a correct xref table."""
-    stream = f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode()
-    return pdf_file([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-                     b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 100]/Contents 4 0 R"
-                     b"/Resources<</Font<</F1 5 0 R>>>>>>",
-                     b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
-                     b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"])
+    return one_page_pdf(f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode())
 
 
 def test_mini_corpus_loads_with_manifest_and_fallback_titles(mini_corpus):

@@ -20,7 +20,7 @@ from ragqa.ingest.loaders import MIN_TEXT_QUALITY, LoadError, NeedsOCR, load_pdf
 from ragqa.ingest.pdf import ocr_available
 from ragqa.ingest.quality import text_quality
 from ragqa.types import page_at
-from tests.conftest import pdf_file
+from tests.conftest import one_page_pdf, pdf_file
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -202,12 +202,7 @@ def _ruled_table_pdf() -> bytes:
     ops.append(b"30 560 m 500 560 l 500 640 l 30 640 l h S")
     ops.append(b"BT /F1 11 Tf 40 620 Td 14 TL (A boxed note explains how the figures were collected.) Tj T* "
                b"(They come from the annual survey of members.) Tj ET")
-    stream = b"\n".join(ops)
-    return pdf_file([b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-                     b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
-                     b"/Resources<</Font<</F1 5 0 R>>>>>>",
-                     b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
-                     b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"])
+    return one_page_pdf(b"\n".join(ops), 595, 842)
 
 
 def test_a_ruled_table_becomes_rows_with_its_header(tmp_path):
