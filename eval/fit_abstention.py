@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -36,32 +37,37 @@ def fit_half(docs: list[str]) -> set[str]:
     return set(sorted(set(docs))[::2])
 
 
-def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = None,
-            only_docs: set[str] | None = None) -> list[dict]:
-    """Features of every question answered with abstention off. A question whose gold is a reference
-    answer (another corpus: ``corpus``/``index``) counts as answered right when the answer states one of
-    the reference's key facts from the gold document."""
-    from ragqa.answer.abstention import FEATURES, AbstentionModel
-    from ragqa.answer.extractive import ExtractiveAnswerer
-    from ragqa.config import Config
-    from ragqa.engine import Engine
-    from ragqa.evaluation import metrics as M
+def read_all(paths: list[Path]) -> list:
+    """The questions of every file, in order; exits naming every malformed line."""
     from ragqa.evaluation.runner import read_questions
 
-    cfg = Config.from_env()
-    if corpus is not None:
-        cfg = cfg.replace(paths={"corpus_dir": corpus, "index_dir": index})
-    engine = Engine(cfg)
     questions = []
     for path in paths:
         read, problems = read_questions(path)
         if problems:
             sys.exit("\n".join(problems))
-        questions += [q for q in read if only_docs is None or q.doc in only_docs]
-    neutral = AbstentionModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES),
-                              0.0, 0.0, {})
+        questions += read
+    return questions
+
+
+def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = None,
+            only_docs: set[str] | None = None) -> list[dict]:
+    """Features of every question answered with abstention off. A question whose gold is a reference
+    answer (another corpus: ``corpus``/``index``) counts as answered right when the answer states one of
+    the reference's key facts from the gold document."""
+    from ragqa.answer.abstention import AbstentionModel
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+    from ragqa.evaluation import metrics as M
+
+    cfg = Config.from_env()
+    if corpus is not None:
+        cfg = cfg.replace(paths={"corpus_dir": corpus, "index_dir": index})
+    engine = Engine(cfg)
+    questions = [q for q in read_all(paths) if only_docs is None or q.doc in only_docs]
     answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
-                                  cfg=cfg.extractive, abstention=neutral)
+                                  cfg=cfg.extractive, abstention=AbstentionModel.neutral())
     rows = []
     for i, q in enumerate(questions, start=1):
         hits = engine.search(q.question).hits
@@ -178,7 +184,8 @@ def main() -> None:
         "coef": model.coef_[0].round(6).tolist(), "intercept": round(float(model.intercept_[0]), 6),
         "threshold": threshold,
         "provenance": {
-            "command": "python eval/fit_abstention.py" + (f" --reference {args.reference} --reference-index INDEX"
+            "command": "python eval/fit_abstention.py" + (f" --reference {os.path.relpath(args.reference, ROOT)}"
+                                                          " --reference-index INDEX"
                                                           if args.reference else ""),
             "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions] +
             ([f"{args.reference.name}: questions on {', '.join(reference_docs)}"] if args.reference else []),

@@ -39,22 +39,18 @@ def main() -> None:
     if any("test" in p.name for p in args.questions):
         sys.exit("the extractive weights are fitted on the tuning split only")
 
+    from fit_abstention import read_all
+
     from ragqa import korean
-    from ragqa.answer.abstention import FEATURES, AbstentionModel
+    from ragqa.answer.abstention import AbstentionModel
     from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.config import Config
     from ragqa.engine import Engine
     from ragqa.evaluation import metrics as M
-    from ragqa.evaluation.runner import read_questions
 
     cfg = Config.from_env()
     engine = Engine(cfg)
-    questions = []
-    for path in args.questions:
-        read, problems = read_questions(path)
-        if problems:
-            sys.exit("\n".join(problems))
-        questions += [q for q in read if q.answerable and q.must_include]
+    questions = [q for q in read_all(args.questions) if q.answerable and q.must_include]
     searched = []
     for i, q in enumerate(questions, start=1):
         hits = engine.search(q.question).hits
@@ -62,8 +58,6 @@ def main() -> None:
         searched.append((q, hits, texts, "ko" if korean.is_korean(q.question) else "en"))
         print(f"\rsearch: {i}/{len(questions)}", end="", file=sys.stderr)
     print(file=sys.stderr)
-    neutral = AbstentionModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES), (0.0,) * len(FEATURES),
-                              0.0, 0.0, {})
     base = cfg.extractive
     result = {"date": dt.date.today().isoformat(), "command": "python eval/fit_extractive.py",
               "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
@@ -77,7 +71,8 @@ def main() -> None:
             points.append(current)
         for point in points:
             answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
-                                          cfg=dataclasses.replace(base, **point), abstention=neutral)
+                                          cfg=dataclasses.replace(base, **point),
+                                          abstention=AbstentionModel.neutral())
             right = concise = 0.0
             for q, hits, texts, _ in subset:
                 res = answerer.answer(q.question, hits, texts, decide=False)

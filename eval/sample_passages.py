@@ -61,6 +61,7 @@ def main() -> None:
             while e < len(text) and e - s < SPAN:
                 nl = text.find("\n", e)
                 e = len(text) if nl < 0 else nl + 1
+            # drawn before the overlap test: an excluded passage uses its draws, so the others keep theirs
             english, near_miss = rng.random() < 1 / 6, near.random() < 1 / 5
             if any(a < e and s < b for a, b in taken.get(doc, ())):
                 continue

@@ -60,6 +60,12 @@ class AbstentionModel:
         return cls(tuple(d["features"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]),
                    float(d["intercept"]), float(d["threshold"]), dict(d.get("provenance", {})))
 
+    @classmethod
+    def neutral(cls) -> "AbstentionModel":
+        """A model that never abstains (probability 0.5, threshold 0): the fitting scripts answer with it."""
+        n = len(FEATURES)
+        return cls(FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 0.0, 0.0, {})
+
     def contributions(self, values: dict[str, float]) -> dict[str, float]:
         """Each feature's term in the logit (standardized value times coefficient)."""
         return {f: c * (float(values[f]) - m) / (s or 1.0)

@@ -322,8 +322,7 @@ class ExtractiveAnswerer:
         for m in re.finditer(r"\b[A-Z][0-9A-Za-z\-]*(?:\s[A-Z0-9][0-9A-Za-z\-]*)*", question):
             words = m.group(0).split()
             # the longest run of capitalized words the corpus knows (Denis Yarats, Llama 3), else each word
-            spans = [" ".join(words[i:j]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)
-                     for j in (i + n,)]
+            spans = [" ".join(words[i:i + n]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)]
             for span in spans:
                 if glossary.korean_names(span) or not self.index.aliases.known(span):
                     continue

@@ -57,6 +57,12 @@ def english_entity_terms(query: str) -> list[str]:
     return out
 
 
+def _rescore_head(ordered: list[int], fused: dict[int, float], bonus: dict[int, float], depth: int) -> list[int]:
+    """The first ``depth`` rows re-sorted by fused score (relative to the top one) plus ``bonus``."""
+    top = fused[ordered[0]] or 1.0
+    return sorted(ordered[:depth], key=lambda r: -(fused[r] / top + bonus.get(r, 0.0))) + ordered[depth:]
+
+
 class HybridRetriever:
     """Search over one loaded index with one embedder."""
 
@@ -113,15 +119,14 @@ class HybridRetriever:
             + ordered[head:]
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
         focus_depth = 20
-        sentence = self.sentence_focus(query, ordered[:focus_depth]) \
-            if self.cfg.sentence_weight and self.embedder is not None and mode != "bm25" else {}
+        sentence = {}
+        if self.cfg.sentence_weight and self.embedder is not None and mode != "bm25":
+            focus = self.sentence_focus(query, ordered[:focus_depth])
+            sentence = {r: self.cfg.sentence_weight * v for r, v in focus.items()}
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
             ordered = self.focus_rerank(terms, ordered, fused, dmap, focus_depth, sentence)
         elif sentence:
-            top = fused[ordered[0]] or 1.0
-            head = sorted(ordered[:focus_depth], key=lambda r: -(fused.get(r, 0.0) / top
-                                                                 + self.cfg.sentence_weight * sentence[r]))
-            ordered = head + ordered[focus_depth:]
+            ordered = _rescore_head(ordered, fused, sentence, focus_depth)
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -156,31 +161,30 @@ class HybridRetriever:
 
     def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
                      dense_scores: dict[int, float], depth: int = 20,
-                     sentence: dict[int, float] | None = None) -> list[int]:
+                     bonus: dict[int, float] | None = None) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
         fact beats one that is merely about the topic. The bonus shrinks with the passage's
         dense score relative to the best one, so lexical focus only reorders passages that
-        are about equally close in meaning."""
+        are about equally close in meaning. ``bonus``: further terms added to a row's score
+        (the weighted sentence focus)."""
         bm25 = self.index.bm25
         qset = {t for t in set(terms) if t in bm25.vocab}
         if not qset:
-            return ordered
+            return _rescore_head(ordered, fused, bonus, depth) if bonus else ordered
         idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qset}
         total = sum(idf.values())
-        top = fused[ordered[0]] or 1.0
         head = ordered[:depth]
         best_dense = max((dense_scores.get(r, 0.0) for r in head), default=0.0)
-        score = {}
+        extra = dict(bonus or {})
         for r in head:
             sents = [set(s) & qset for s in self.index.sentence_terms[r]] or [set()]
             windows = sents + [a | b for a, b in zip(sents, sents[1:])]
             focus = max(sum(idf[t] for t in w) for w in windows) / total
             if best_dense > 0:
                 focus *= (max(dense_scores.get(r, 0.0), 0.0) / best_dense) ** self.cfg.focus_dense_gamma
-            score[r] = fused[r] / top + self.cfg.focus_weight * focus + \
-                self.cfg.sentence_weight * (sentence or {}).get(r, 0.0)
-        return sorted(head, key=lambda r: -score[r]) + ordered[depth:]
+            extra[r] = extra.get(r, 0.0) + self.cfg.focus_weight * focus
+        return _rescore_head(ordered, fused, extra, depth)
 
     def sentence_focus(self, query: str, head: list[int]) -> dict[int, float]:
         """Each passage's best sentence's similarity to the question (the sentence vectors stored at index
