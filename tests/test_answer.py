@@ -181,3 +181,20 @@ def test_table_rows_are_given_with_their_column_names():
 
     assert render_row("대한민국\t20 (13위)\t42 (6위)", ("인재", "인프라")) == "대한민국 — 인재 20 (13위), 인프라 42 (6위)"
     assert render_row("대한민국\t20", ()) == "대한민국 20"  # no header: the cells as they are
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("AMD의 Instinct MI300 시리즈는 GPU 가속기를 통해 작업을 진행한다", False),  # a name's digits
+    ("[그림 10] AI 기반 라벨링 기업 스케일AI", False),  # a figure reference
+    ("라벨링 기업이 성장했다19) 이는", False),  # a footnote mark
+    ("2024년에 출시되었다", False),  # a year
+    ("H100 GPU 2만 개를 도입했다", True),
+    ("GPT-4 대비 속도가 2배 빠르다", True),
+    ("점유율 약 69%를 차지한다", True),
+    ("순위는 (30)위", True),
+    ("세 가지 방향을 제시했다", True),
+])
+def test_a_figure_is_told_from_digits_that_name_or_refer(text, figure):
+    from ragqa.answer.extractive import _has_answer_number
+
+    assert _has_answer_number(text) is figure

@@ -86,11 +86,18 @@ def question_type(question: str) -> str:
 _NATIVE_COUNT = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(가지|개|명|곳|번|배)")
 
 
+# digits that are not a figure: part of a name (MI300, H100, GPT-4, TPU v6) or a reference to a figure,
+# table or footnote ([그림 10], <표 3>, 19))
+_NOT_A_FIGURE = re.compile(r"[A-Za-z]+-?\d[\d.]*|[\[<(]\s*(?:그림|표|Figure|Table)\s*\d+[^\]>)]*[\]>)]|"
+                           r"(?:그림|표)\s*\d+|(?<![\d.(])\d{1,3}\)", re.I)
+
+
 def _has_answer_number(text: str) -> bool:
+    """A figure that can answer a how-much question: not a year, not a name's or a reference's digits."""
     if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
         return True
     return any(not _YEARISH.match(str(int(n))) if float(n).is_integer() else True
-               for n in numbers_in(text) if n != 0)
+               for n in numbers_in(_NOT_A_FIGURE.sub(" ", text)) if n != 0)
 
 
 def question_entities(question: str) -> list[str]:
