@@ -88,6 +88,7 @@ def test_focus_promotes_the_passage_that_states_the_fact():
 
 def test_focus_cannot_lift_a_passage_much_further_in_meaning():
     retriever, q = _focus_fixture()
+    retriever.cfg = dataclasses.replace(retriever.cfg, focus_dense_gamma=2.0)
     fused = {1: 0.036, 0: 0.035}
     assert retriever.focus_rerank(q, [1, 0], fused, {1: 0.49, 0: 0.37})[0] == 1
     # the same case with the dense scaling switched off is what went wrong
@@ -105,11 +106,12 @@ def test_sentence_focus_ranks_by_the_best_sentence_when_weighted(engine):
     focus = retriever.sentence_focus(question, rows)
     assert max(focus.values()) == 1.0 and all(0.0 <= v <= 1.0 for v in focus.values())
     # a weight far above the fused scores orders the head by the best sentence's similarity alone
-    retriever.cfg = dataclasses.replace(retriever.cfg, sentence_weight=100.0, diversity=False)
+    shipped = retriever.cfg
+    retriever.cfg = dataclasses.replace(shipped, sentence_weight=100.0, diversity=False)
     try:
         heavy = retriever.search(question, k=3)
     finally:
-        retriever.cfg = dataclasses.replace(retriever.cfg, sentence_weight=0.0, diversity=True)
+        retriever.cfg = shipped
     head = [retriever.index.row_of(h.chunk) for h in heavy.hits]
     every = retriever.sentence_focus(question, head)
     assert [every[r] for r in head] == sorted(every.values(), reverse=True)
