@@ -1,11 +1,13 @@
-"""Fit the extractive answerer's sentence-scoring weights (``ExtractiveConfig``) on the tuning split.
+"""Fit the extractive answerer's sentence-scoring constants (``ExtractiveConfig``) on the tuning split.
 
 Every answerable tuning question with ``must_include`` facts (eval/questions.jsonl, eval/tuning_random.jsonl)
-is retrieved once; then, for each point of a small grid, the answerer picks its sentences with abstention
-off, and the objective is the share of answers that state every ``must_include`` fact (``correct``) and stay
-within the concise limit (``correct & concise``), averaged. Korean and English questions have their own
-weights, so they are fitted apart. The current (hand-set) point is in each grid; another point replaces
-it only if it beats it by more than one question. Writes eval/extractive_fit.json with every grid point.
+is retrieved once; then the answerer picks its sentences with abstention off, and the objective is the
+share of answers that state every ``must_include`` fact (``correct``) and stay within the concise limit
+(``correct & concise``), averaged. A coordinate search starts from the current constants and takes one
+constant at a time over its grid (``GRID``), the others held; a value replaces the current one only when
+it beats it by more than one question, and passes repeat until none moves. Korean and English questions
+are scored together: the language-specific weights only move their own questions. Writes
+eval/extractive_fit.json with every point evaluated.
 
     python eval/fit_extractive.py
 """
@@ -15,19 +17,25 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import itertools
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-GRIDS = {
-    "ko": {"lexical_weight_ko": (0.3, 0.5, 0.7), "dense_weight_ko": (0.2, 0.35, 0.5),
-           "own_sentence_share": (0.5, 0.7, 0.9)},
-    "en": {"lexical_weight_en": (0.0, 0.1, 0.3, 0.5), "dense_weight_en": (0.5, 0.75, 1.0),
-           "own_sentence_share": (0.5, 0.7, 0.9)},
+GRID = {
+    "lexical_weight_ko": (0.3, 0.5, 0.7),
+    "dense_weight_ko": (0.2, 0.35, 0.5),
+    "lexical_weight_en": (0.0, 0.1, 0.3, 0.5),
+    "dense_weight_en": (0.5, 0.75, 1.0),
+    "own_sentence_share": (0.5, 0.7, 0.9),
+    "prior_weight": (0.0, 0.05, 0.1, 0.2),
+    "number_bonus": (0.0, 0.06, 0.12, 0.2),
+    "year_bonus": (0.0, 0.04, 0.08, 0.15),
+    "name_bonus": (0.0, 0.04, 0.08, 0.15),
+    "name_penalty": (0.0, 0.04, 0.08),
 }
+MAX_PASSES = 3
 
 
 def main() -> None:
@@ -59,39 +67,45 @@ def main() -> None:
         print(f"\rsearch: {i}/{len(questions)}", end="", file=sys.stderr)
     print(file=sys.stderr)
     base = cfg.extractive
+    rows: list[dict] = []
+
+    def evaluate(point: dict) -> float:
+        for row in rows:
+            if row["point"] == point:
+                return row["objective"]
+        answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
+                                      cfg=dataclasses.replace(base, **point), abstention=AbstentionModel.neutral())
+        right = concise = 0.0
+        for q, hits, texts, _ in searched:
+            res = answerer.answer(q.question, hits, texts, decide=False)
+            answer = " ".join(p.text for p in res.picks)
+            right += M.correct(answer, q.must_include)
+            concise += M.correct_and_concise(answer, q.must_include, q.type)
+        n = len(searched)
+        row = {"point": dict(point), "correct": round(right / n, 4), "correct_concise": round(concise / n, 4),
+               "objective": round((right + concise) / (2 * n), 4)}
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr)
+        return row["objective"]
+
+    margin = 1.0 / len(searched)  # one question
+    start = {k: getattr(base, k) for k in GRID}
+    current, now = dict(start), evaluate(start)
+    for _ in range(MAX_PASSES):
+        moved = False
+        for key, values in GRID.items():
+            score, v = max((evaluate({**current, key: v}), v) for v in values)
+            if score > now + margin:
+                current, now, moved = {**current, key: v}, score, True
+        if not moved:
+            break
     result = {"date": dt.date.today().isoformat(), "command": "python eval/fit_extractive.py",
               "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
-              "objective": "mean of correct and correct & concise, abstention off", "chosen": {}, "grids": {}}
-    for lang, grid in GRIDS.items():
-        subset = [s for s in searched if s[3] == lang]
-        rows = []
-        current = {k: getattr(base, k) for k in grid}
-        points = [dict(zip(grid, values)) for values in itertools.product(*grid.values())]
-        if current not in points:
-            points.append(current)
-        for point in points:
-            answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
-                                          cfg=dataclasses.replace(base, **point),
-                                          abstention=AbstentionModel.neutral())
-            right = concise = 0.0
-            for q, hits, texts, _ in subset:
-                res = answerer.answer(q.question, hits, texts, decide=False)
-                answer = " ".join(p.text for p in res.picks)
-                right += M.correct(answer, q.must_include)
-                concise += M.correct_and_concise(answer, q.must_include, q.type)
-            rows.append({**point, "correct": round(right / len(subset), 4),
-                         "correct_concise": round(concise / len(subset), 4),
-                         "objective": round((right + concise) / (2 * len(subset)), 4)})
-        now = next(r for r in rows if all(r[k] == v for k, v in current.items()))
-        best = max(rows, key=lambda r: r["objective"])
-        margin = 1.0 / len(subset)  # one question
-        chosen = best if best["objective"] > now["objective"] + margin else now
-        result["chosen"][lang] = {k: chosen[k] for k in grid}
-        result["grids"][lang] = {"questions": len(subset), "hand_set": now, "best": best, "points": rows}
-        print(f"{lang}: {len(subset)} questions; hand-set {now['objective']}, best {best['objective']} at "
-              f"{ {k: best[k] for k in grid} }; chosen {result['chosen'][lang]}")
+              "questions": len(searched), "objective": "mean of correct and correct & concise, abstention off",
+              "start": start, "start_objective": evaluate(start), "chosen": current, "chosen_objective": now,
+              "points": rows}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print(f"chosen {current} (objective {now}, from {result['start_objective']}); wrote {args.out}")
 
 
 if __name__ == "__main__":
