@@ -15,6 +15,11 @@ skipping every passage that overlaps one the test split was written from:
 
     python eval/sample_passages.py --seed 20261202 --answerable 150 --out eval/tuning_passages.jsonl \
         --exclude eval/test_passages.jsonl
+
+and a third draw, mostly near-misses (eval/make_tuning_nearmiss2.py), skipping both:
+
+    python eval/sample_passages.py --seed 20261203 --answerable 300 --english 0.25 --near-miss 0.7 \
+        --out eval/tuning_passages2.jsonl --exclude eval/test_passages.jsonl eval/tuning_passages.jsonl
 """
 
 from __future__ import annotations
@@ -37,11 +42,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--answerable", type=int, default=ANSWERABLE)
     ap.add_argument("--out", type=Path, default=root / "eval" / "test_passages.jsonl")
-    ap.add_argument("--exclude", type=Path, help="passages (JSONL) that a draw must not overlap")
+    ap.add_argument("--exclude", type=Path, nargs="+", default=[],
+                    help="passages (JSONL) that a draw must not overlap")
+    ap.add_argument("--english", type=float, default=1 / 6, help="share of passages to be asked in English")
+    ap.add_argument("--near-miss", type=float, default=1 / 5, help="share of passages that get a near-miss")
     args = ap.parse_args()
     taken: dict[str, list[tuple[int, int]]] = {}
-    if args.exclude:
-        for line in args.exclude.read_text(encoding="utf-8").splitlines():
+    for path in args.exclude:
+        for line in path.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             taken.setdefault(d["doc"], []).append((d["start"], d["end"]))
     manifest = json.loads((root / "corpus" / "manifest.json").read_text(encoding="utf-8"))
@@ -62,7 +70,7 @@ def main() -> None:
                 nl = text.find("\n", e)
                 e = len(text) if nl < 0 else nl + 1
             # drawn before the overlap test: an excluded passage uses its draws, so the others keep theirs
-            english, near_miss = rng.random() < 1 / 6, near.random() < 1 / 5
+            english, near_miss = rng.random() < args.english, near.random() < args.near_miss
             if any(a < e and s < b for a, b in taken.get(doc, ())):
                 continue
             out.append({"pid": f"p{len(out) + 1:03d}", "doc": doc, "start": s, "end": e,
