@@ -198,3 +198,16 @@ def test_a_figure_is_told_from_digits_that_name_or_refer(text, figure):
     from ragqa.answer.extractive import _has_answer_number
 
     assert _has_answer_number(text) is figure
+
+
+def test_sentences_that_follow_each_other_become_one_quote():
+    from ragqa.answer.extractive import Pick, _join_adjacent
+
+    source = "첫 문장이다. 특히 챗GPT가 상위다. 다른 문단이다."
+    a = Pick(1, "첫 문장이다.", 0, 7, 0.9)
+    b = Pick(1, "특히 챗GPT가 상위다.", 8, 21, 0.8)
+    c = Pick(1, "다른 문단이다.", 22, 30, 0.5)
+    joined = _join_adjacent((a, b), lambda p: source)
+    assert joined == (Pick(1, "첫 문장이다. 특히 챗GPT가 상위다.", 0, 21, 0.9),)
+    assert _join_adjacent((a, c), lambda p: source) == (a, c)  # text between them: two quotes
+    assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda p: source)[1].hit_no == 2  # another passage

@@ -110,7 +110,9 @@ class ExtractiveConfig:
     objective the mean of correct and correct & concise with abstention off, a value kept unless another wins
     by more than one question. It moved own_sentence_share 0.7 -> 0.5, prior_weight 0.05 -> 0.1 and
     lexical_weight_en 0.1 -> 0 (objective 0.734 -> 0.774); the rest stayed. A novelty term (the share of the
-    sentence's terms the question does not use) was tried in the same search and never won. The decision to
+    sentence's terms the question does not use) was tried in the same search and never won. A second search
+    with the adjacent sentence (adjacent_ratio, adjacent_max_chars) turned it on at 0.8 and moved
+    dense_weight_en 0.75 -> 0.5 (0.774 -> 0.807). The decision to
     answer at all is the fitted abstention model (``abstention_model``, eval/fit_abstention.py)."""
 
     # sentence score = lexical_w * lexical + dense_w * similarity + prior_weight / passage rank (+ type terms);
@@ -118,7 +120,7 @@ class ExtractiveConfig:
     lexical_weight_ko: float = 0.5
     dense_weight_ko: float = 0.35
     lexical_weight_en: float = 0.0  # an English question shares no words with Korean text: dense only
-    dense_weight_en: float = 0.75
+    dense_weight_en: float = 0.5
     prior_weight: float = 0.1
     own_sentence_share: float = 0.5  # lexical coverage of the sentence itself vs. with the sentence before it
     number_bonus: float = 0.12  # +/- for a how-much question answered by a sentence with / without a figure
@@ -133,6 +135,12 @@ class ExtractiveConfig:
     other_doc_ratio: float = 0.65  # another document's figure for the same thing
     multi_ratio: float = 0.9  # a question asking for several things
     on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms
+    # the sentence next to the best one in its passage (before or after) joins the answer when it scores this
+    # share of the best one and both fit in adjacent_max_chars: a report often names the subject in one
+    # sentence and gives the figure or the names in the next ("...중 다수가 소비자용이다. 특히 챗GPT, ...").
+    # Fitted by eval/fit_extractive.py (a ratio above 1 turns it off)
+    adjacent_ratio: float = 0.8
+    adjacent_max_chars: int = 400
     max_chars: int = 200  # a longer sentence is cut to the clauses that answer
     # A question asking for several things ("...차이점은?", "...설명하시오", "A와 B는 각각?") is answered by
     # further sentences scoring parts_ratio of the best, up to parts_max_sentences and parts_max_chars

@@ -286,6 +286,18 @@ class ExtractiveAnswerer:
             seen.append(sh)
             size += length + 5  # the citation marker and the space
 
+    def _add_adjacent(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
+        """The best sentence's neighbour in its passage, when it scores close to it: the answer is often
+        in the sentence after (or before) the one that matches the question's words. Kept in document order."""
+        cfg = self.cfg
+        for c in ranked:
+            if c.hit_no != best.hit_no or abs(c.sentence_no - best.sentence_no) != 1:
+                continue
+            if c.score >= cfg.adjacent_ratio * best.score and len(c.text) + len(best.text) <= cfg.adjacent_max_chars:
+                chosen.append(c)
+                chosen.sort(key=lambda x: x.sentence_no)
+            return
+
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit],
                 max_chars: int | None = None) -> Pick:
         """The sentence, or when it is long the window of clauses that answers; a table row
@@ -430,10 +442,13 @@ class ExtractiveAnswerer:
         parts = bool(_PARTS_Q.search(question))
         if parts:
             self._add_parts(chosen, pool, best)
+        elif len(chosen) == 1:
+            self._add_adjacent(chosen, ranked, best)
         texts = source_texts or {}
         picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""), hits,
                                    self.cfg.parts_sentence_chars if parts else self.max_chars)
                       for c in chosen)
+        picks = _join_adjacent(picks, lambda p: texts.get(hits[p.hit_no - 1].chunk.source, ""))
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
@@ -513,6 +528,22 @@ def _not_an_answer(text: str, kind: str, position: int) -> bool:
     if _CAPTION_LINE.match(text.strip()):
         return True
     return kind == "table" and not re.search(r"\d", text)
+
+
+def _join_adjacent(picks: tuple[Pick, ...], source_of) -> tuple[Pick, ...]:
+    """Picks from one passage that follow each other in the source (only whitespace between) become one
+    pick: one quote, one citation span."""
+    out: list[Pick] = []
+    for p in picks:
+        prev = out[-1] if out else None
+        source = source_of(p)
+        if prev is not None and prev.hit_no == p.hit_no and source and prev.end <= p.start and \
+                not source[prev.end:p.start].strip() and source[prev.start:prev.end] == prev.text and \
+                source[p.start:p.end] == p.text:
+            out[-1] = Pick(p.hit_no, source[prev.start:p.end], prev.start, p.end, max(prev.score, p.score))
+        else:
+            out.append(p)
+    return tuple(out)
 
 
 def render_row(row: str, header: Sequence[str]) -> str:
