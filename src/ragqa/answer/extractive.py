@@ -36,6 +36,8 @@ _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|
                       r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
+# a sentence that opens by referring back to something named before it: 이 회사는, 해당 기업의, 이는, 이들은
+_ANAPHOR = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:(?:이|그|해당|동|이들|그들)\s+[가-힣]{1,4}(?:은|는|이|가|의|도)\s|(?:이는|이들은|이들이|이들의|그는|그들은|그들이)[\s,])")
 _YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
 _GENERIC_ENTITIES = {"ai", "인공지능", "ai인덱스"}
 
@@ -107,6 +109,8 @@ def question_entities(question: str) -> list[str]:
         out.append(re.sub(r"\s", "", m.group(0)).lower())
     for name in korean.names(question):
         form = name.form.lower()
+        if not name.latin and name.start > 0 and re.match(r"[가-힣]", question[name.start - 1]):
+            continue  # a piece Kiwi cut from a longer word (컴플라이|언스), not a name
         if form not in _GENERIC_ENTITIES and not any(form in o for o in out):
             out.append(form)
     return out
@@ -359,7 +363,10 @@ class ExtractiveAnswerer:
 
     def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
-        prev = chunk.sentences[cand.sentence_no - 1].text if cand.sentence_no > 0 else ""
+        # the sentence before names the subject; a sentence that refers back ("이 회사는", "이는") may name it
+        # further back in its passage
+        back = cand.sentence_no if _ANAPHOR.match(cand.text) else 1
+        prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
         window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
         # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3)
         return all(any(form in window for form in self.index.aliases.forms(e)) for e in entities)
