@@ -211,3 +211,14 @@ def test_sentences_that_follow_each_other_become_one_quote():
     assert joined == (Pick(1, "첫 문장이다. 특히 챗GPT가 상위다.", 0, 21, 0.9),)
     assert _join_adjacent((a, c), lambda p: source) == (a, c)  # text between them: two quotes
     assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda p: source)[1].hit_no == 2  # another passage
+
+
+def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
+    from ragqa.answer.extractive import _ANAPHOR, question_entities
+
+    assert "언스" not in question_entities("리스크 관리·컴플라이언스 영역에 속하는 것은?")  # 컴플라이|언스
+    assert "메타" in question_entities("메타의 MTIA 칩은?")  # a name at the start of a word stays
+    assert _ANAPHOR.match("이 회사는 2024년 10월 25억$ 기업가치로 투자 유치를 추진 중")
+    assert _ANAPHOR.match("이들 기업은 AI 모델을 개발한다")
+    assert not _ANAPHOR.match("이번 라운딩에서는 66억 달러가 투자되었다")
+    assert not _ANAPHOR.match("이러한 기술은 널리 쓰인다")
