@@ -419,7 +419,7 @@ class ExtractiveAnswerer:
         # content nouns the corpus never uses: ordinary words of a question's phrasing are often among
         # them, so they lower the confidence; they never decide alone
         missing = [n for n in nouns if n not in self.index.bm25.vocab]
-        features = self._features(question, lang, entities, need, names, len(nouns), missing, typed(best), best, hits)
+        features = self._features(question, lang, entities, names, len(nouns), missing, typed(best), best, hits)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold:
@@ -460,13 +460,12 @@ class ExtractiveAnswerer:
             _numbers_differ([p.text for p in picks])
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
 
-    def _features(self, question: str, lang: str, entities: list[str], need: int, names: list, nouns: int,
+    def _features(self, question: str, lang: str, entities: list[str], names: list, nouns: int,
                   missing: list[str], typed: bool, best: Candidate, hits: list[Hit]) -> dict[str, float]:
-        """What the abstention model reads (ragqa.answer.abstention.FEATURES). A question over a list of
-        names ("미국, 중국, 독일의 ...", "A와 B는 각각") needs only ``need`` of them around one sentence."""
-        found = min(self._entity_count(entities, best, hits), need) + \
+        """What the abstention model reads (ragqa.answer.abstention.FEATURES)."""
+        found = self._entity_count(entities, best, hits) + \
             sum(any(self._mentions(n, best, hits) for n in alts) for alts in names)
-        wanted = min(len(entities), need) + len(names)
+        wanted = len(entities) + len(names)
         mismatch = self._year_mismatch(best, question_years(question), hits)
         return {
             "missing_idf": self._missing_idf(question, best, hits) if lang == "ko" else 0.0,
