@@ -11,7 +11,9 @@ in-sample ones are over-confident and put the best threshold too high) to maximi
 documents do not support). A wrong answer to an answerable question scores 0 like a refusal
 (``--wrong-cost``): the model predicts whether the documents answer, not which sentence does, and
 for the reader both miss the answer (the eval's ``correct`` counts them alike). The utility is
-smoothed over +/-0.05 before its maximum is taken: with ~140 questions single points are noise.
+smoothed over +/-0.05 before its maximum is taken: with ~140 questions single points are noise. The fitting
+data hold more near-misses (30%) than users ask, so in the utility unanswerable questions are weighted
+to count as ``--unanswerable-share`` (0.2, the share the question-writing process gives them) of all.
 
     python eval/fit_abstention.py                 # needs the index (ragqa index)
     python eval/fit_abstention.py --dump runs/abstention-features.jsonl
@@ -88,10 +90,23 @@ def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = 
     return rows
 
 
-def utility(p: np.ndarray, y: np.ndarray, answerable: np.ndarray, t: float, wrong_cost: float = 0.0) -> float:
+def utility(p: np.ndarray, y: np.ndarray, answerable: np.ndarray, t: float, wrong_cost: float = 0.0,
+            unanswerable_weight: float = 1.0) -> float:
     answered = p >= t
     scored = np.where(y == 1, 1.0, np.where(answerable, -wrong_cost, -1.0))
-    return float(np.sum(np.where(answered, scored, np.where(answerable, 0.0, 1.0))))
+    per_question = np.where(answered, scored, np.where(answerable, 0.0, 1.0))
+    return float(np.sum(per_question * np.where(answerable, 1.0, unanswerable_weight)))
+
+
+def unanswerable_weight(answerable: np.ndarray, share: float) -> float:
+    """The weight that makes unanswerable questions count as ``share`` of all questions in the utility.
+    The fitting data hold more near-misses than users ask (they were written to teach the model), and a
+    threshold chosen on them unweighted refuses too often; the question-writing process gives one passage
+    in five a near-miss (eval/sample_passages.py), so 0.2 is the default."""
+    n_ans, n_un = int(answerable.sum()), int((~answerable).sum())
+    if not n_un or not 0 < share < 1:
+        return 1.0
+    return share / (1 - share) * n_ans / n_un
 
 
 GRID = np.round(np.arange(0.0, 1.0001, 0.01), 2)
@@ -99,9 +114,9 @@ SMOOTH = 5  # grid steps either side averaged (+/-0.05)
 
 
 def choose_threshold(p: np.ndarray, y: np.ndarray, answerable: np.ndarray,
-                     wrong_cost: float = 0.0) -> tuple[float, float]:
+                     wrong_cost: float = 0.0, weight: float = 1.0) -> tuple[float, float]:
     """The threshold of the highest smoothed utility, and the utility there."""
-    scores = np.array([utility(p, y, answerable, t, wrong_cost) for t in GRID])
+    scores = np.array([utility(p, y, answerable, t, wrong_cost, weight) for t in GRID])
     padded = np.pad(scores, SMOOTH, mode="edge")
     smooth = np.convolve(padded, np.ones(2 * SMOOTH + 1) / (2 * SMOOTH + 1), mode="valid")
     i = int(np.argmax(smooth))
@@ -127,6 +142,8 @@ def main() -> None:
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
     ap.add_argument("--label", choices=("correct", "answerable"), default="answerable",
                     help="what the model predicts: the answer is correct, or the question has an answer")
+    ap.add_argument("--unanswerable-share", type=float, default=0.2,
+                    help="the share of unanswerable questions the utility assumes (their weight is set to give it)")
     ap.add_argument("--wrong-cost", type=float, default=0.0, help="the utility of a wrong answer to an answerable "
                     "question, negated (0: counts as a refusal; an answer to an unanswerable one always costs 1)")
     ap.add_argument("--balanced", action="store_true", help="weight the classes equally")
@@ -167,8 +184,9 @@ def main() -> None:
     cv = np.mean([cross_val_predict(LogisticRegression(C=args.C, max_iter=1000, class_weight=weight), Z, target,
                                     cv=StratifiedKFold(5, shuffle=True, random_state=seed),
                                     method="predict_proba")[:, 1] for seed in range(5)], axis=0)
-    threshold, cv_best = choose_threshold(cv, y, answerable, args.wrong_cost)
-    best = utility(p, y, answerable, threshold, args.wrong_cost)
+    un_weight = unanswerable_weight(answerable, args.unanswerable_share)
+    threshold, cv_best = choose_threshold(cv, y, answerable, args.wrong_cost, un_weight)
+    best = utility(p, y, answerable, threshold, args.wrong_cost, un_weight)
 
     def report(name: str, probs: np.ndarray) -> dict:
         answered = probs >= threshold
@@ -191,7 +209,9 @@ def main() -> None:
             ([f"{args.reference.name}: questions on {', '.join(reference_docs)}"] if args.reference else []),
             "n": len(rows), "correct_answers": int(y.sum()), "unanswerable": int((~answerable).sum()),
             "C": args.C, "label": args.label, "class_weight": weight, "date": dt.date.today().isoformat(), "wrong_cost": args.wrong_cost,
-            "threshold_chosen_on": "5-fold cross-validated probabilities (5 shuffles), utility smoothed +/-0.05",
+            "threshold_chosen_on": "5-fold cross-validated probabilities (5 shuffles), utility smoothed +/-0.05, "
+                                   f"unanswerable questions weighted to {args.unanswerable_share:.0%} of all "
+                                   f"(weight {un_weight:.3f})",
             "utility_at_threshold": {"fitted": best, "cross_validated": cv_best},
             "fitted": fitted, "cross_validated": crossval, "curve_tuning_cross_validated": curve(cv, answerable)},
     }
