@@ -49,6 +49,7 @@ def main() -> None:
     if any("test" in p.name for p in args.questions):
         sys.exit("the extractive weights are fitted on the tuning split only")
 
+    from coordinate import coordinate_search
     from fit_abstention import read_all
 
     from ragqa import korean
@@ -92,15 +93,7 @@ def main() -> None:
 
     margin = 1.0 / len(searched)  # one question
     start = {k: getattr(base, k) for k in GRID}
-    current, now = dict(start), evaluate(start)
-    for _ in range(MAX_PASSES):
-        moved = False
-        for key, values in GRID.items():
-            score, v = max((evaluate({**current, key: v}), v) for v in values)
-            if score > now + margin:
-                current, now, moved = {**current, key: v}, score, True
-        if not moved:
-            break
+    current, now = coordinate_search(evaluate, start, GRID, margin, MAX_PASSES)
     result = {"date": dt.date.today().isoformat(), "command": "python eval/fit_extractive.py",
               "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
               "questions": len(searched), "objective": "mean of correct and correct & concise, abstention off",

@@ -70,6 +70,7 @@ def main() -> None:
     if any("test" in p.name for p in args.questions):
         sys.exit("retrieval weights are fitted on the tuning split only")
 
+    from coordinate import coordinate_search
     from fit_abstention import fit_half, read_all
 
     from ragqa.config import Config
@@ -103,15 +104,7 @@ def main() -> None:
         return row["objective"]
 
     start = {k: getattr(cfg.retrieval, k) for k in GRID}
-    current, now = dict(start), evaluate(start)
-    for _ in range(MAX_PASSES):
-        moved = False
-        for key, values in GRID.items():
-            score, v = max((evaluate({**current, key: v}), v) for v in values)
-            if score > now + TIE:
-                current, now, moved = {**current, key: v}, score, True
-        if not moved:
-            break
+    current, now = coordinate_search(evaluate, start, GRID, TIE, MAX_PASSES)
     out = {"chosen": current, "start": start, "objective": "mean over the sets of (hit@1 + MRR) / 2",
            "start_objective": evaluate(start), "chosen_objective": now, "tie": TIE,
            "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions]
