@@ -70,12 +70,8 @@ def main() -> None:
         print(f"\rsearch: {i}/{len(questions)}", end="", file=sys.stderr)
     print(file=sys.stderr)
     base = cfg.extractive
-    rows: list[dict] = []
 
-    def evaluate(point: dict) -> float:
-        for row in rows:
-            if row["point"] == point:
-                return row["objective"]
+    def measure(point: dict) -> dict:
         answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
                                       cfg=dataclasses.replace(base, **point), abstention=AbstentionModel.neutral())
         right = concise = 0.0
@@ -85,19 +81,16 @@ def main() -> None:
             right += M.correct(answer, q.must_include)
             concise += M.correct_and_concise(answer, q.must_include, q.type)
         n = len(searched)
-        row = {"point": dict(point), "correct": round(right / n, 4), "correct_concise": round(concise / n, 4),
-               "objective": round((right + concise) / (2 * n), 4)}
-        rows.append(row)
-        print(json.dumps(row), file=sys.stderr)
-        return row["objective"]
+        return {"correct": round(right / n, 4), "correct_concise": round(concise / n, 4),
+                "objective": round((right + concise) / (2 * n), 4)}
 
     margin = 1.0 / len(searched)  # one question
     start = {k: getattr(base, k) for k in GRID}
-    current, now = coordinate_search(evaluate, start, GRID, margin, MAX_PASSES)
+    current, now, rows = coordinate_search(measure, start, GRID, margin, MAX_PASSES)
     result = {"date": dt.date.today().isoformat(), "command": "python eval/fit_extractive.py",
               "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions],
               "questions": len(searched), "objective": "mean of correct and correct & concise, abstention off",
-              "start": start, "start_objective": evaluate(start), "chosen": current, "chosen_objective": now,
+              "start": start, "start_objective": rows[0]["objective"], "chosen": current, "chosen_objective": now,
               "points": rows}
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"chosen {current} (objective {now}, from {result['start_objective']}); wrote {args.out}")

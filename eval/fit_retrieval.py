@@ -88,25 +88,19 @@ def main() -> None:
                                            "index_dir": args.reference_index.resolve()}))
         sets.append((f"{args.reference.name} fit half",
                      scorer(engine, [q for q in ref if q.doc in half and q.answerable and q.gold], True)))
-    rows: list[dict] = []
 
-    def evaluate(point: dict) -> float:
-        for row in rows:
-            if row["point"] == point:
-                return row["objective"]
-        row = {"point": dict(point)}
+    def measure(point: dict) -> dict:
+        row = {}
         for name, score in sets:
             h, m, n = score(point)
             row[name] = {"hit@1": round(h, 4), "mrr": round(m, 4), "n": n}
         row["objective"] = round(sum((row[name]["hit@1"] + row[name]["mrr"]) / 2 for name, _ in sets) / len(sets), 4)
-        rows.append(row)
-        print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
-        return row["objective"]
+        return row
 
     start = {k: getattr(cfg.retrieval, k) for k in GRID}
-    current, now = coordinate_search(evaluate, start, GRID, TIE, MAX_PASSES)
+    current, now, rows = coordinate_search(measure, start, GRID, TIE, MAX_PASSES)
     out = {"chosen": current, "start": start, "objective": "mean over the sets of (hit@1 + MRR) / 2",
-           "start_objective": evaluate(start), "chosen_objective": now, "tie": TIE,
+           "start_objective": rows[0]["objective"], "chosen_objective": now, "tie": TIE,
            "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions]
            + ([f"{args.reference.name} fit half"] if args.reference else []),
            "date": dt.date.today().isoformat(),
