@@ -207,10 +207,10 @@ def test_sentences_that_follow_each_other_become_one_quote():
     a = Pick(1, "첫 문장이다.", 0, 7, 0.9)
     b = Pick(1, "특히 챗GPT가 상위다.", 8, 21, 0.8)
     c = Pick(1, "다른 문단이다.", 22, 30, 0.5)
-    joined = _join_adjacent((a, b), lambda p: source)
+    joined = _join_adjacent((a, b), lambda hit_no: source)
     assert joined == (Pick(1, "첫 문장이다. 특히 챗GPT가 상위다.", 0, 21, 0.9),)
-    assert _join_adjacent((a, c), lambda p: source) == (a, c)  # text between them: two quotes
-    assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda p: source)[1].hit_no == 2  # another passage
+    assert _join_adjacent((a, c), lambda hit_no: source) == (a, c)  # text between them: two quotes
+    assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda hit_no: source)[1].hit_no == 2  # another passage
 
 
 def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -452,10 +452,14 @@ class ExtractiveAnswerer:
         elif len(chosen) == 1:
             self._add_adjacent(chosen, ranked, best)
         texts = source_texts or {}
-        picks = tuple(self._clause(c, question, qtype, texts.get(hits[c.hit_no - 1].chunk.source, ""), hits,
+
+        def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
+            return texts.get(hits[hit_no - 1].chunk.source, "")
+
+        picks = tuple(self._clause(c, question, qtype, source_of(c.hit_no), hits,
                                    self.cfg.parts_sentence_chars if parts else self.max_chars)
                       for c in chosen)
-        picks = _join_adjacent(picks, lambda p: texts.get(hits[p.hit_no - 1].chunk.source, ""))
+        picks = _join_adjacent(picks, source_of)
         conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
             _numbers_differ([p.text for p in picks])
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
@@ -537,13 +541,13 @@ def _not_an_answer(text: str, kind: str, position: int) -> bool:
     return kind == "table" and not re.search(r"\d", text)
 
 
-def _join_adjacent(picks: tuple[Pick, ...], source_of) -> tuple[Pick, ...]:
+def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> tuple[Pick, ...]:
     """Picks from one passage that follow each other in the source (only whitespace between) become one
-    pick: one quote, one citation span."""
+    pick: one quote, one citation span. ``source_of(hit_no)`` is the text the picks' offsets point into."""
     out: list[Pick] = []
     for p in picks:
         prev = out[-1] if out else None
-        source = source_of(p)
+        source = source_of(p.hit_no)
         if prev is not None and prev.hit_no == p.hit_no and source and prev.end <= p.start and \
                 not source[prev.end:p.start].strip() and source[prev.start:prev.end] == prev.text and \
                 source[p.start:p.end] == p.text:

@@ -57,6 +57,9 @@ def english_entity_terms(query: str) -> list[str]:
     return out
 
 
+FOCUS_DEPTH = 20  # how many of the fused ranking's first rows the focus terms may reorder
+
+
 def _rescore_head(ordered: list[int], fused: dict[int, float], bonus: dict[int, float], depth: int) -> list[int]:
     """The first ``depth`` rows re-sorted by fused score (relative to the top one) plus ``bonus``."""
     top = fused[ordered[0]] or 1.0
@@ -118,15 +121,14 @@ class HybridRetriever:
         ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
             + ordered[head:]
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
-        focus_depth = 20
         sentence = {}
         if self.cfg.sentence_weight and self.embedder is not None and mode != "bm25":
-            focus = self.sentence_focus(query, ordered[:focus_depth])
+            focus = self.sentence_focus(query, ordered[:FOCUS_DEPTH])
             sentence = {r: self.cfg.sentence_weight * v for r, v in focus.items()}
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self.focus_rerank(terms, ordered, fused, dmap, focus_depth, sentence)
+            ordered = self.focus_rerank(terms, ordered, fused, dmap, FOCUS_DEPTH, sentence)
         elif sentence:
-            ordered = _rescore_head(ordered, fused, sentence, focus_depth)
+            ordered = _rescore_head(ordered, fused, sentence, FOCUS_DEPTH)
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
@@ -160,7 +162,7 @@ class HybridRetriever:
         return cache[row]
 
     def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
-                     dense_scores: dict[int, float], depth: int = 20,
+                     dense_scores: dict[int, float], depth: int = FOCUS_DEPTH,
                      bonus: dict[int, float] | None = None) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
