@@ -34,6 +34,7 @@ GRID = {
     "year_bonus": (0.0, 0.04, 0.08, 0.15),
     "name_bonus": (0.0, 0.04, 0.08, 0.15),
     "name_penalty": (0.0, 0.04, 0.08),
+    "label_bonus": (0.0, 0.04, 0.08, 0.12, 0.2),
     "adjacent_ratio": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
     "adjacent_max_chars": (250, 400),
 }

@@ -29,7 +29,11 @@ GRID = {
     "focus_dense_gamma": (0.0, 1.0, 2.0, 4.0),
     "bm25_weight": (0.5, 0.75, 1.0, 1.5, 2.0),  # relative to dense_weight 1
     "rrf_k": (20, 40, 60, 100),
+    # EmbedConfig.query_prompt: the instruction questions are embedded with ("" = the model's own query
+    # prompt, EmbeddingGemma's search-result one; the model card's question-answering and fact-checking tasks)
+    "query_prompt": ("", "task: question answering | query: ", "task: fact checking | query: "),
 }
+EMBED_FIELDS = {"query_prompt"}  # set on the embedder, not on RetrievalConfig
 TIE = 0.005
 MAX_PASSES = 3
 
@@ -47,7 +51,12 @@ def scorer(engine, questions, reference: bool):
     base = retriever.cfg
 
     def score(point: dict) -> tuple[float, float, int]:
-        retriever.cfg = dataclasses.replace(base, **point)
+        embedder = engine.embedder
+        prompt = point.get("query_prompt", embedder.query_prompt)
+        if prompt != embedder.query_prompt:
+            embedder.query_prompt = prompt
+            embedder.clear_query_cache()
+        retriever.cfg = dataclasses.replace(base, **{k: v for k, v in point.items() if k not in EMBED_FIELDS})
         hit1 = mrr = 0.0
         for q, gold in golds:
             spans = [M.Span(h.chunk.source, h.chunk.start, h.chunk.end) for h in retriever.search(q.question).hits]
@@ -97,7 +106,7 @@ def main() -> None:
         row["objective"] = round(sum((row[name]["hit@1"] + row[name]["mrr"]) / 2 for name, _ in sets) / len(sets), 4)
         return row
 
-    start = {k: getattr(cfg.retrieval, k) for k in GRID}
+    start = {k: getattr(cfg.embed if k in EMBED_FIELDS else cfg.retrieval, k) for k in GRID}
     current, now, rows = coordinate_search(measure, start, GRID, TIE, MAX_PASSES)
     out = {"chosen": current, "start": start, "objective": "mean over the sets of (hit@1 + MRR) / 2",
            "start_objective": rows[0]["objective"], "chosen_objective": now, "tie": TIE,

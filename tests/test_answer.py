@@ -222,3 +222,29 @@ def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
     assert _ANAPHOR.match("이들 기업은 AI 모델을 개발한다")
     assert not _ANAPHOR.match("이번 라운딩에서는 66억 달러가 투자되었다")
     assert not _ANAPHOR.match("이러한 기술은 널리 쓰인다")
+
+
+@pytest.mark.parametrize("question, text, fits", [
+    ("트랜지스터가 몇 개 탑재되었나?", "2,080억 개의 트랜지스터를 탑재함", True),  # a power of ten before the counter
+    ("이용자는 몇 명인가?", "월간 이용자가 3천 명에 달한다", True),
+    ("이용자는 몇 명인가?", "이용자가 1,200만명을 넘었다", True),
+    ("이용자는 몇 명인가?", "인구 10만명당 특허 3건", False),  # a per-capita base is not the count
+    ("투자 금액은 얼마인가?", "66억 달러의 투자가 진행되었다", True),
+    ("데이터센터는 몇 곳인가?", "데이터센터 2억 달러 투자", False),  # a figure without the counter
+])
+def test_the_asked_unit_is_found_after_a_power_of_ten(question, text, fits):
+    from ragqa.answer.extractive import unit_pattern
+
+    assert bool(unit_pattern(question).search(text)) is fits
+
+
+def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
+    from ragqa import korean
+    from ragqa.answer.extractive import _labelled_for
+
+    asked = set(korean.terms("국내 AI 유망기업 중 헬스케어 분야로 분류된 기업은?"))
+    assert _labelled_for("- 헬스케어: 뉴로핏, 딥노이드, 루닛, 뷰노", asked)
+    assert not _labelled_for("- 모빌리티·운송: 니어스랩, 모라이", asked)  # another category's line
+    assert not _labelled_for("국내 주요 유망 스타트업의 매출액은 증가하는 추세이며 헬스케어 분야는 성장", asked)
+    assert not _labelled_for("헬스케어 기업 회의는 10:30에 시작", asked)  # a clock time is not a label
+    assert _labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)

@@ -48,6 +48,7 @@ class SentenceTransformerEmbedder:
     fingerprint: str
     batch_size: int = 16
     precision: str = "fp32"
+    query_prompt: str = ""  # empty: the model's "query" prompt
     query_cache_size: int = 256  # a question is embedded by retrieval and again by the answerer: once is enough
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _queries: OrderedDict = field(default_factory=OrderedDict, repr=False)
@@ -69,7 +70,8 @@ class SentenceTransformerEmbedder:
             if hit is not None:
                 self._queries.move_to_end(text)
                 return hit
-            vec = np.asarray(self.model.encode_query([text], normalize_embeddings=True, convert_to_numpy=True),
+            vec = np.asarray(self.model.encode_query([text], prompt=self.query_prompt or None,
+                                                     normalize_embeddings=True, convert_to_numpy=True),
                              dtype=np.float32)[0]
             vec.setflags(write=False)  # shared by every caller of the cache
             self._queries[text] = vec
@@ -165,4 +167,4 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbe
         # sentence-transformers 5.x renamed the method; older releases only have the first name
         dim = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
         return SentenceTransformerEmbedder(model, cfg.model, int(dim), weights_fingerprint(path, cfg.model),
-                                           cfg.batch_size, precision)
+                                           cfg.batch_size, precision, cfg.query_prompt)

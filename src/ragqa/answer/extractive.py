@@ -127,15 +127,17 @@ def sentence_years(text: str) -> set[str]:
     return question_years(text)
 
 
-_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d\s*(만\s*)?명(?!당)")),
+# a Korean figure may carry a power of ten before its counter: 2,080억 개, 1,200만 명, 3천 곳
+_BIG = r"(?:\s*(?:십|백|천|만|억|조))*"
+_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + _BIG + r"\s*명(?!당)")),
            # an amount of money, unless the question asks how it changed (a rate answers that)
            (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
                        r"valuation|revenue|budget|cost)", re.I),
-            re.compile(r"\d\s*(억|조|만|천)?\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
+            re.compile(r"\d" + _BIG + r"\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
            (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
            (re.compile(r"몇\s*위|순위|rank", re.I), re.compile(r"\d\s*위")),
            (re.compile(r"몇\s*배"), re.compile(r"\d\s*배")),
-           (re.compile(r"몇\s*(개|건|곳)"), re.compile(r"\d\s*(개|건|곳)"))]
+           (re.compile(r"몇\s*(개|건|곳)"), re.compile(r"\d" + _BIG + r"\s*(개|건|곳)"))]
 
 
 def unit_pattern(question: str) -> re.Pattern[str] | None:
@@ -183,9 +185,10 @@ class ExtractiveAnswerer:
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
             previous: set[str] = set()
+            numeric = hit.chunk.kind == "table" and _numeric_table(hit.chunk.sentences)
             for j, s in enumerate(hit.chunk.sentences):
                 own = terms_of(j)
-                if len(s.text) >= 8 and not _not_an_answer(s.text, hit.chunk.kind, j):
+                if len(s.text) >= 8 and not _not_an_answer(s.text, numeric):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
                     window = sum(w for t, w in idf.items() if t in own | previous | context_terms) / total if idf else 0.0
@@ -223,6 +226,7 @@ class ExtractiveAnswerer:
                 sims[i] = float(np.dot(qv, v))
         years = question_years(question)
         cfg = self.cfg
+        qterms = set(korean.terms(question)) if cfg.label_bonus and lang == "ko" else set()
         lexical_w, dense_w = (cfg.lexical_weight_ko, cfg.dense_weight_ko) if lang == "ko" else \
             (cfg.lexical_weight_en, cfg.dense_weight_en)
         scored = []
@@ -237,6 +241,8 @@ class ExtractiveAnswerer:
                 names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
                 score += cfg.name_bonus if new else -cfg.name_penalty
+            if qterms and _labelled_for(c.text, qterms):  # "- 헬스케어: 뉴로핏, 루닛, ..." for a question on 헬스케어
+                score += cfg.label_bonus
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score,
                                     float(sim)))
         return sorted(scored, key=lambda c: -c.score)
@@ -534,11 +540,30 @@ class ExtractiveAnswerer:
 _CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")
 
 
-def _not_an_answer(text: str, kind: str, position: int) -> bool:
-    """Captions, source notes and a table's header row describe data; they do not answer."""
+# a line led by a label: "- 헬스케어: 뉴로핏, 루닛", "(대한민국) 자체적인 LLM 개발능력(3위)과 ...", "◦ 업황: ..."
+_LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
+
+
+def _labelled_for(text: str, qterms: set[str]) -> bool:
+    """The sentence is a line whose lead label names one of the question's terms: reports list the items of
+    a category, or a country's figures, under such labels."""
+    m = _LEAD_LABEL.match(text)
+    label = m and (m.group(1) or m.group(2))
+    return bool(label) and bool(set(korean.terms(label)) & qterms)
+
+
+def _numeric_table(rows) -> bool:
+    """A table whose rows mostly carry figures: its rows without one are headers and labels. In a table of
+    words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
+    data = [r.text for r in rows if not _CAPTION_LINE.match(r.text.strip())]
+    return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
+
+
+def _not_an_answer(text: str, numeric_table: bool = False) -> bool:
+    """Captions, source notes and a figure table's header row describe data; they do not answer."""
     if _CAPTION_LINE.match(text.strip()):
         return True
-    return kind == "table" and not re.search(r"\d", text)
+    return numeric_table and not re.search(r"\d", text)
 
 
 def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> tuple[Pick, ...]:
