@@ -248,3 +248,16 @@ def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
     assert not _labelled_for("국내 주요 유망 스타트업의 매출액은 증가하는 추세이며 헬스케어 분야는 성장", asked)
     assert not _labelled_for("헬스케어 기업 회의는 10:30에 시작", asked)  # a clock time is not a label
     assert _labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)
+
+
+def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
+    from ragqa.answer.extractive import _answering_window, row_cells
+
+    header = ("설립", "기업가치", "주요 투자자", "핵심 기술")
+    row = "퍼플렉시티\t2022년, 오픈AI 출신 스리니바스 등이 설립\t'24년 기업가치 10억$ 이상\t" \
+          "아마존 창업자 제프 베조스, 엔비디아, SKT 등 " + "다수의 투자자 " * 10 + "\tRAG 시스템: 실시간 웹 검색과 AI 생성 응답의 결합"
+    label, cells = row_cells(row, header)
+    assert label == "퍼플렉시티" and cells[0].startswith("설립 2022년")
+    window = _answering_window(cells, "퍼플렉시티의 핵심 기술은?", "general", 120, ", ")
+    assert window.startswith("핵심 기술 RAG") and len(window) <= 120  # the answering cell, not the long one
+    assert "2022" in _answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")

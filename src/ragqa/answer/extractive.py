@@ -315,25 +315,17 @@ class ExtractiveAnswerer:
         max_chars = max_chars or self.max_chars
         chunk = hits[cand.hit_no - 1].chunk
         if chunk.kind == "table" and "\t" in cand.text:
-            return Pick(cand.hit_no, render_row(cand.text, chunk.table_header), cand.start, cand.end, cand.score)
+            text = render_row(cand.text, chunk.table_header)
+            label, pairs = row_cells(cand.text, chunk.table_header)
+            if len(text) > max_chars and len(pairs) > 1:  # a long row: its label and the cells that answer
+                cells = _answering_window(pairs, question, qtype, max_chars, ", " if label else " ")
+                text = f"{label} — {cells}" if label else cells
+            return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
         parts = [p for p in _CLAUSE.split(text) if p and p.strip()]
-        qterms = set(korean.terms(question))
-        best, best_score = text[:max_chars], -1.0
-        for i in range(len(parts)):
-            window = ""
-            for j in range(i, len(parts)):
-                nxt = (window + " " + parts[j]).strip() if window else parts[j].strip()
-                if len(nxt) > max_chars:
-                    break
-                window = nxt
-                cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
-                score = cover + (0.5 if qtype == "number" and _has_answer_number(window) else 0.0) - 0.0005 * len(window)
-                if score > best_score:
-                    best, best_score = window, score
-        return self._locate(cand, best.strip(" ,"), source_text)
+        return self._locate(cand, _answering_window(parts, question, qtype, max_chars, " ").strip(" ,"), source_text)
 
     @staticmethod
     def _locate(cand: Candidate, text: str, source_text: str) -> Pick:
@@ -582,20 +574,43 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
     return tuple(out)
 
 
-def render_row(row: str, header: Sequence[str]) -> str:
-    """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``.
-
-    Header cells are aligned to the row's last cells (the first column is the row's label).
-    """
+def row_cells(row: str, header: Sequence[str]) -> tuple[str, list[str]]:
+    """A table row as its label and its "column value" cells (header cells aligned to the row's last
+    cells: the first column is the row's label). Without a header: no label, the cells as they are."""
     cells = [c.strip() for c in row.split("\t") if c.strip()]
     header = [h for h in header if h]
     if not header or len(cells) < 2:
-        return " ".join(cells)
+        return "", cells
     values = cells[-len(header):] if len(header) < len(cells) else cells[1:]
     names = header[-len(values):]
-    label = " ".join(cells[: len(cells) - len(values)])
-    pairs = ", ".join(f"{n} {v}" for n, v in zip(names, values))
-    return f"{label} — {pairs}" if label else pairs
+    return " ".join(cells[: len(cells) - len(values)]), [f"{n} {v}" for n, v in zip(names, values)]
+
+
+def render_row(row: str, header: Sequence[str]) -> str:
+    """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``."""
+    label, pairs = row_cells(row, header)
+    return f"{label} — {', '.join(pairs)}" if label else " ".join(pairs)
+
+
+def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
+    """The run of consecutive parts (clauses of a long sentence, cells of a long row) within ``max_chars``
+    that covers most of the question's terms (and states a figure, for a how-much question), the
+    shorter the better."""
+    # an English question matches Korean text by its names and figures only
+    qterms = set(korean.terms(question) if korean.is_korean(question) else english_entity_terms(question))
+    best, best_score = sep.join(parts)[:max_chars], -1.0
+    for i in range(len(parts)):
+        window = ""
+        for j in range(i, len(parts)):
+            nxt = (window + sep + parts[j].strip()) if window else parts[j].strip()
+            if len(nxt) > max_chars and window:  # one part longer than the limit is still whole
+                break
+            window = nxt
+            cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
+            score = cover + (0.5 if qtype == "number" and _has_answer_number(window) else 0.0) - 0.0005 * len(window)
+            if score > best_score:
+                best, best_score = window, score
+    return best
 
 
 def _numbers_differ(texts: list[str]) -> bool:
