@@ -1,9 +1,10 @@
 """Fit the abstention model (src/ragqa/answer/abstention.json) on the tuning split only.
 
 Every tuning question (eval/questions.jsonl, the near-misses of eval/tuning_nearmiss.jsonl and the questions
-written from random passages, eval/tuning_random.jsonl and the mostly near-miss eval/tuning_random2.jsonl) is answered with abstention switched off; the answer's features
-(ragqa.answer.abstention.FEATURES) are the inputs, and the label is whether that answer is correct
-(its must_include facts present; an unanswerable question's answer is never correct). A logistic
+written from random passages, eval/tuning_random.jsonl and the mostly near-miss eval/tuning_random2.jsonl) is
+answered with abstention switched off; the answer's features (ragqa.answer.abstention.FEATURES) are the
+inputs, and the label is whether that answer is correct (its must_include facts present; an unanswerable
+question's answer is never correct). A logistic
 regression (scikit-learn, L2, standardized inputs) gives the probability of a correct answer.
 The threshold is chosen on held-out probabilities (the in-sample ones are over-confident and put the best
 threshold too high): each question set (file) predicted by a model fitted on the other sets, because a
@@ -55,10 +56,11 @@ def read_all(paths: list[Path]) -> list:
 
 
 def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = None,
-            only_docs: set[str] | None = None) -> list[dict]:
-    """Features of every question answered with abstention off. A question whose gold is a reference
-    answer (another corpus: ``corpus``/``index``) counts as answered right when the answer states one of
-    the reference's key facts from the gold document."""
+            only_docs: set[str] | None = None, set_name: str = "") -> list[dict]:
+    """Features of every question answered with abstention off, each row with the question set it comes
+    from (``set_name``, or its file's name). A question whose gold is a reference answer (another corpus:
+    ``corpus``/``index``) counts as answered right when the answer states one of the reference's key facts
+    from the gold document."""
     from ragqa.answer.abstention import AbstentionModel
     from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.config import Config
@@ -69,11 +71,12 @@ def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = 
     if corpus is not None:
         cfg = cfg.replace(paths={"corpus_dir": corpus, "index_dir": index})
     engine = Engine(cfg)
-    questions = [q for q in read_all(paths) if only_docs is None or q.doc in only_docs]
+    questions = [(set_name or p.stem, q) for p in paths for q in read_all([p])
+                 if only_docs is None or q.doc in only_docs]
     answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
                                   cfg=cfg.extractive, abstention=AbstentionModel.neutral())
     rows = []
-    for i, q in enumerate(questions, start=1):
+    for i, (qset, q) in enumerate(questions, start=1):
         hits = engine.search(q.question).hits
         texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
         result = answerer.answer(q.question, hits, texts, decide=False)
@@ -85,17 +88,11 @@ def collect(paths: list[Path], corpus: Path | None = None, index: Path | None = 
             label = int(gold_doc and M.key_fact_recall(answer, q.answer, q.question) > 0)
         else:
             label = int(q.type != "unanswerable" and M.correct(answer, q.must_include) == 1.0)
-        rows.append({"id": q.id, "type": q.type, "label": label, "answerable": q.type != "unanswerable",
+        rows.append({"id": q.id, "set": qset, "type": q.type, "label": label, "answerable": q.type != "unanswerable",
                      "features": result.features, "answer": answer})
         print(f"\rfeatures: {i}/{len(questions)}", end="", file=sys.stderr)
     print(file=sys.stderr)
     return rows
-
-
-def set_of_rows(rows: list[dict], paths: list[Path], reference: Path | None) -> np.ndarray:
-    """The question set (file) each row comes from; a reference set's questions form one more."""
-    origin = {q.id: p.stem for p in paths for q in read_all([p])}
-    return np.array([origin.get(r["id"], reference.name if reference else "other") for r in rows])
 
 
 def utility(p: np.ndarray, y: np.ndarray, answerable: np.ndarray, t: float, wrong_cost: float = 0.0,
@@ -179,29 +176,32 @@ def main() -> None:
 
         reference_docs = sorted(fit_half([q.doc for q in read_questions(args.reference / "questions.jsonl")[0]]))
         rows += collect([args.reference / "questions.jsonl"], (args.reference / "docs").resolve(),
-                        args.reference_index.resolve(), set(reference_docs))
+                        args.reference_index.resolve(), set(reference_docs), args.reference.name)
     if args.dump:
         args.dump.parent.mkdir(parents=True, exist_ok=True)
         args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     X = np.array([[r["features"][f] for f in FEATURES] for r in rows], dtype=float)
     y = np.array([r["label"] for r in rows])
     answerable = np.array([r["answerable"] for r in rows])
-    sets = set_of_rows(rows, args.questions, args.reference)
+    sets = np.array([r["set"] for r in rows])
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale == 0] = 1.0
     Z = (X - mean) / scale
     target = answerable.astype(int) if args.label == "answerable" else y
     weight = "balanced" if args.balanced else None
-    model = LogisticRegression(C=args.C, max_iter=1000, class_weight=weight).fit(Z, target)
+
+    def new_model() -> LogisticRegression:
+        return LogisticRegression(C=args.C, max_iter=1000, class_weight=weight)
+
+    model = new_model().fit(Z, target)
     p = model.predict_proba(Z)[:, 1]
-    folds = np.mean([cross_val_predict(LogisticRegression(C=args.C, max_iter=1000, class_weight=weight), Z, target,
-                                       cv=StratifiedKFold(5, shuffle=True, random_state=seed),
+    folds = np.mean([cross_val_predict(new_model(), Z, target, cv=StratifiedKFold(5, shuffle=True, random_state=seed),
                                        method="predict_proba")[:, 1] for seed in range(5)], axis=0)
     # each question set predicted by a model fitted on the others: a user's questions come from another hand
     # than any one set, and random folds (which mix every set into training) were over-optimistic (ROC AUC
-    # 0.91 against 0.85 on the test split; held out by set: 0.85)
-    by_set = cross_val_predict(LogisticRegression(C=args.C, max_iter=1000, class_weight=weight), Z, target,
-                               groups=sets, cv=LeaveOneGroupOut(), method="predict_proba")[:, 1]
+    # 0.92 against 0.85 on the test split; held out by set: 0.84)
+    by_set = cross_val_predict(new_model(), Z, target, groups=sets, cv=LeaveOneGroupOut(),
+                               method="predict_proba")[:, 1]
     cv = by_set if args.threshold_on == "sets" else folds
     un_weight = unanswerable_weight(answerable, args.unanswerable_share)
     threshold, cv_best = choose_threshold(cv, y, answerable, args.wrong_cost, un_weight)
@@ -230,10 +230,12 @@ def main() -> None:
             "fitted_on": [str(p.resolve().relative_to(ROOT)) for p in args.questions] +
             ([f"{args.reference.name}: questions on {', '.join(reference_docs)}"] if args.reference else []),
             "n": len(rows), "correct_answers": int(y.sum()), "unanswerable": int((~answerable).sum()),
-            "C": args.C, "label": args.label, "class_weight": weight, "date": dt.date.today().isoformat(), "wrong_cost": args.wrong_cost,
+            "C": args.C, "label": args.label, "class_weight": weight, "date": dt.date.today().isoformat(),
+            "wrong_cost": args.wrong_cost,
             "threshold_chosen_on": ("probabilities of each question set predicted by a model fitted on the other "
                                     f"sets ({', '.join(sorted(set(sets)))})" if args.threshold_on == "sets" else
-                                    "5-fold cross-validated probabilities (5 shuffles)") + ", utility smoothed +/-0.05, "
+                                    "5-fold cross-validated probabilities (5 shuffles)")
+                                   + ", utility smoothed +/-0.05, "
                                    f"unanswerable questions weighted to {args.unanswerable_share:.0%} of all "
                                    f"(weight {un_weight:.3f})",
             "utility_at_threshold": {"fitted": best, "cross_validated": cv_best},

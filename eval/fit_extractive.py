@@ -53,7 +53,6 @@ def main() -> None:
     from coordinate import coordinate_search
     from fit_abstention import read_all
 
-    from ragqa import korean
     from ragqa.answer.abstention import AbstentionModel
     from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.config import Config
@@ -67,7 +66,7 @@ def main() -> None:
     for i, q in enumerate(questions, start=1):
         hits = engine.search(q.question).hits
         texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
-        searched.append((q, hits, texts, "ko" if korean.is_korean(q.question) else "en"))
+        searched.append((q, hits, texts))
         print(f"\rsearch: {i}/{len(questions)}", end="", file=sys.stderr)
     print(file=sys.stderr)
     base = cfg.extractive
@@ -76,7 +75,7 @@ def main() -> None:
         answerer = ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
                                       cfg=dataclasses.replace(base, **point), abstention=AbstentionModel.neutral())
         right = concise = 0.0
-        for q, hits, texts, _ in searched:
+        for q, hits, texts in searched:
             res = answerer.answer(q.question, hits, texts, decide=False)
             answer = " ".join(p.text for p in res.picks)
             right += M.correct(answer, q.must_include)

@@ -116,6 +116,12 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+def question_terms(question: str) -> set[str]:
+    """The terms a question can share with the (Korean) text: its Kiwi terms, or for an English question
+    only its names and figures."""
+    return set(korean.terms(question) if korean.is_korean(question) else english_entity_terms(question))
+
+
 def question_years(question: str) -> set[str]:
     """Years the question is about, as two-digit strings ('2023년', "'23년" -> '23')."""
     years = {m.group(1) for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question)}
@@ -175,8 +181,7 @@ class ExtractiveAnswerer:
     # -- scoring ---------------------------------------------------------------------------
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
         bm25 = self.index.bm25
-        qterms = set(korean.terms(question) if lang == "ko" else english_entity_terms(question))
-        qterms = {t for t in qterms if not _YEAR_TERM.match(t)}  # years count once, in the year bonus
+        qterms = {t for t in question_terms(question) if not _YEAR_TERM.match(t)}  # years count once, in the year bonus
         idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qterms if t in bm25.vocab}
         total = sum(idf.values()) or 1.0
         out = []
@@ -315,11 +320,10 @@ class ExtractiveAnswerer:
         max_chars = max_chars or self.max_chars
         chunk = hits[cand.hit_no - 1].chunk
         if chunk.kind == "table" and "\t" in cand.text:
-            text = render_row(cand.text, chunk.table_header)
-            label, pairs = row_cells(cand.text, chunk.table_header)
-            if len(text) > max_chars and len(pairs) > 1:  # a long row: its label and the cells that answer
-                cells = _answering_window(pairs, question, qtype, max_chars, ", " if label else " ")
-                text = f"{label} — {cells}" if label else cells
+            label, cells = row_cells(cand.text, chunk.table_header)
+            text = _row_text(label, cells)
+            if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
+                text = _row_text(label, [_answering_window(cells, question, qtype, max_chars, _cell_sep(label))])
             return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
@@ -586,18 +590,26 @@ def row_cells(row: str, header: Sequence[str]) -> tuple[str, list[str]]:
     return " ".join(cells[: len(cells) - len(values)]), [f"{n} {v}" for n, v in zip(names, values)]
 
 
+def _cell_sep(label: str) -> str:
+    """Cells named by their column (a row with a label) are listed with commas; bare cells with spaces."""
+    return ", " if label else " "
+
+
+def _row_text(label: str, cells: Sequence[str]) -> str:
+    joined = _cell_sep(label).join(cells)
+    return f"{label} — {joined}" if label else joined
+
+
 def render_row(row: str, header: Sequence[str]) -> str:
     """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``."""
-    label, pairs = row_cells(row, header)
-    return f"{label} — {', '.join(pairs)}" if label else " ".join(pairs)
+    return _row_text(*row_cells(row, header))
 
 
 def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
     """The run of consecutive parts (clauses of a long sentence, cells of a long row) within ``max_chars``
     that covers most of the question's terms (and states a figure, for a how-much question), the
     shorter the better."""
-    # an English question matches Korean text by its names and figures only
-    qterms = set(korean.terms(question) if korean.is_korean(question) else english_entity_terms(question))
+    qterms = question_terms(question)
     best, best_score = sep.join(parts)[:max_chars], -1.0
     for i in range(len(parts)):
         window = ""
