@@ -131,7 +131,7 @@ class ExtractiveConfig:
     year_bonus: float = 0.08  # +/- for the asked year present / another year instead
     name_bonus: float = 0.08  # a who/which question answered by a sentence naming something new
     name_penalty: float = 0.04
-    # a line led by a label naming a question term ("- 헬스케어: 뉴로핏, 루닛, ...", "(대한민국) ..."): reports
+    # a line led by a label naming a question term ("- 분야명: 기업 A, 기업 B", "(국가명) ..."): reports
     # list a category's items or a country's figures under such labels. Fitted (grid 0 ... 0.2): only the
     # grid's top value moved the objective (0.8145 -> 0.8306, two of 124 questions), so it is at the edge
     label_bonus: float = 0.2
@@ -145,7 +145,7 @@ class ExtractiveConfig:
     on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms
     # the sentence next to the best one in its passage (before or after) joins the answer when it scores this
     # share of the best one and both fit in adjacent_max_chars: a report often names the subject in one
-    # sentence and gives the figure or the names in the next ("...중 다수가 소비자용이다. 특히 챗GPT, ...").
+    # sentence and gives the figure or the names in the next ("...상위 서비스 다수가 소비자용이다. 특히 A, B, ...").
     # Fitted by eval/fit_extractive.py (a ratio above 1 turns it off)
     adjacent_ratio: float = 0.8
     adjacent_max_chars: int = 400

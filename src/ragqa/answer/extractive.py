@@ -133,7 +133,7 @@ def sentence_years(text: str) -> set[str]:
     return question_years(text)
 
 
-# a Korean figure may carry a power of ten before its counter: 2,080억 개, 1,200만 명, 3천 곳
+# a Korean figure may carry a power of ten before its counter: 2천억 개, 1,200만 명, 3천 곳
 _BIG = r"(?:\s*(?:십|백|천|만|억|조))*"
 _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + _BIG + r"\s*명(?!당)")),
            # an amount of money, unless the question asks how it changed (a rate answers that)
@@ -246,7 +246,7 @@ class ExtractiveAnswerer:
                 names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
                 score += cfg.name_bonus if new else -cfg.name_penalty
-            if qterms and _labelled_for(c.text, qterms):  # "- 헬스케어: 뉴로핏, 루닛, ..." for a question on 헬스케어
+            if qterms and _labelled_for(c.text, qterms):  # "- 분야명: 기업 A, 기업 B" for a question on 분야명
                 score += cfg.label_bonus
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score,
                                     float(sim)))
@@ -536,7 +536,7 @@ class ExtractiveAnswerer:
 _CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")
 
 
-# a line led by a label: "- 헬스케어: 뉴로핏, 루닛", "(대한민국) 자체적인 LLM 개발능력(3위)과 ...", "◦ 업황: ..."
+# a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
 _LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
 
 
