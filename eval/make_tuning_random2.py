@@ -39,8 +39,9 @@ na("p009", "What stake in OpenAI's for-profit entity does SoftBank hold?", "only
 q("p010", "fact", "허깅페이스는 무엇을 목표로 하는 플랫폼인가?", "머신러닝계의 깃허브(GitHub)", ["깃허브"],
   g(N, "허깅페이스는 “머신러닝계의 깃허브(GitHub)”를 목표로 하는 플랫폼으로"))
 na("p011", "에이브릿지의 2024년 매출은 얼마인가?", "기업가치와 투자 유치만 있고 매출은 없다", ["에이브릿지의 매출", "에이브릿지 매출"])
-na("p012", "법률 AI 하비(Harvey)의 기업가치는 얼마로 평가되었나?", "투자 유치(1억$) 기사 제목만 있고 기업가치는 없다",
-   ["하비의 기업", "Harvey의 기업", "하비(Harvey)의 기업"])
+# written as a near-miss, but the passage after the drawn one gives the valuation: relabelled answerable
+q("p012", "numeric", "법률 AI 하비(Harvey)의 기업가치는 얼마로 평가되었나?", "15억 달러", ["15억"],
+  g(N, "이로써 기업 가치는 15억 달러로 평가받고 있다"))
 na("p013", "KPMG는 AI 도입으로 금융 산업의 백 오피스 인력이 몇 % 줄어들 것으로 전망했나?", "오피스별 변화 전망만 있고 인력 감소율은 없다",
    ["백 오피스 인력", "백오피스 인력"])
 q("p014", "fact", "혁신적인 AI 서비스를 개발하는 바탕으로 든 대한민국의 강점은?", "발달된 IT 인프라, 높은 스마트폰 보급률, 새로운 기술에 대한 높은 수용성",

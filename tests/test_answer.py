@@ -261,3 +261,18 @@ def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
     window = _answering_window(cells, "퍼플렉시티의 핵심 기술은?", "general", 120, ", ")
     assert window.startswith("핵심 기술 RAG") and len(window) <= 120  # the answering cell, not the long one
     assert "2022" in _answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")
+
+
+def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
+    from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+    from ragqa.types import Chunk, Hit, Sentence
+
+    def hit(rank, start, end, source="a.txt"):
+        chunk = Chunk(f"c{rank}", "a", source, start, end, "", "", "body", (Sentence(start, end, ""),))
+        return Hit(chunk, 1.0 / rank, rank)
+
+    # the sentence 100-140 was scored in passage 2 (0-140, overlapping), passage 1 (100-300) holds it too;
+    # passage 3 is another document at the same offsets, passage 4 ends before the sentence does
+    hits = [hit(1, 100, 300), hit(2, 0, 140), hit(3, 100, 300, "b.txt"), hit(4, 90, 120)]
+    best = Candidate(2, 0, "", 100, 140, 0.5, 0.5)
+    assert [h.rank for h in ExtractiveAnswerer._holding(best, hits)] == [1, 2]

@@ -26,7 +26,8 @@ FEATURES = (
     "best_score",  # the chosen sentence's combined score (lexical, dense, type and year terms)
     "lexical",  # idf-weighted share of the question's terms in the sentence (and its context)
     "similarity",  # embedding similarity of the question and the sentence
-    "passage_similarity",  # embedding similarity of the question and the sentence's passage
+    "passage_similarity",  # embedding similarity of the question and the passage holding the sentence (the best
+    #                        of the retrieved passages that hold it: overlapping passages share sentences)
     "absent_share",  # share of the question's content nouns the corpus never uses
     "entity_share",  # share of the question's names found around the sentence (aliases count)
     "type_match",  # 1 when a number (with the asked unit) answers a how-much question; else 1 if not asked

@@ -478,13 +478,21 @@ class ExtractiveAnswerer:
             "best_score": best.score,
             "lexical": best.lexical,
             "similarity": best.similarity,
-            "passage_similarity": self._passage_similarity(question, hits[best.hit_no - 1]),
+            "passage_similarity": max(self._passage_similarity(question, h) for h in self._holding(best, hits)),
             "absent_share": len(missing) / nouns if nouns else 0.0,
             "entity_share": found / wanted if wanted else 1.0,
             "type_match": 1.0 if typed else 0.0,
             "year_mismatch": 1.0 if mismatch else 0.0,
             "english": 1.0 if lang == "en" else 0.0,
         }
+
+    @staticmethod
+    def _holding(best: Candidate, hits: list[Hit]) -> list[Hit]:
+        """The retrieved passages that hold the best sentence: overlapping passages share sentences,
+        and the one the sentence was scored in is not always the one about its subject."""
+        own = hits[best.hit_no - 1].chunk
+        return [h for h in hits if h.chunk.source == own.source and h.chunk.start <= best.start
+                and best.end <= h.chunk.end] or [hits[best.hit_no - 1]]
 
     def _missing_idf(self, question: str, best: Candidate, hits: list[Hit]) -> float:
         """The rarest question term that the best sentence, the one before it and its passage's
