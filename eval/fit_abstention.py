@@ -134,7 +134,8 @@ def bagged_threshold(p: np.ndarray, y: np.ndarray, answerable: np.ndarray, wrong
                      weight: float = 1.0, resamples: int = 200, seed: int = 0) -> tuple[float, list[float]]:
     """The median of the thresholds chosen on bootstrap resamples of the questions, with the 10th and 90th
     percentiles. The smoothed utility is flat over a wide range, so its single argmax is noise: relabelling
-    one of 223 questions moved it from 0.41 to 0.50, while the resampled choices' median moved 0.41 -> 0.47."""
+    one of 223 questions moved it from 0.41 to 0.50, while the median of the resampled choices moved
+    from 0.41 to 0.46."""
     if resamples <= 0:
         return choose_threshold(p, y, answerable, wrong_cost, weight)[0], []
     rng = np.random.default_rng(seed)

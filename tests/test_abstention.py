@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ragqa.answer.abstention import FEATURES, AbstentionModel, default_model
@@ -89,3 +90,18 @@ def test_the_report_draws_the_trade_off():
     rows = [_row("a", "fact", 0.9), _row("c", "unanswerable", 0.2)]
     html = render_html(rows, summarize(rows), {})
     assert "abstention trade-off" in html and "<polyline" in html
+
+
+def test_the_threshold_is_the_median_of_resampled_choices():
+    sys.path.insert(0, str(ROOT / "eval"))
+    from fit_abstention import bagged_threshold, choose_threshold
+
+    rng = np.random.default_rng(1)
+    answerable = rng.random(300) < 0.7
+    p = np.clip(np.where(answerable, 0.65, 0.35) + rng.normal(0, 0.2, 300), 0, 1)  # overlapping classes
+    y = answerable.astype(int)
+    single, _ = choose_threshold(p, y, answerable)
+    assert bagged_threshold(p, y, answerable, resamples=0) == (single, [])
+    median, (low, high) = bagged_threshold(p, y, answerable, resamples=50)
+    assert low <= median <= high and low < high  # the resampled choices spread, the median sits inside
+    assert abs(median - single) <= 0.1
