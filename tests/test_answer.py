@@ -177,7 +177,7 @@ def test_warm_up_loads_everything_a_first_question_needs(engine):
 
 
 def test_table_rows_are_given_with_their_column_names():
-    from ragqa.answer.extractive import render_row
+    from ragqa.tables import render_row
 
     assert render_row("대한민국\t20 (13위)\t42 (6위)", ("인재", "인프라")) == "대한민국 — 인재 20 (13위), 인프라 42 (6위)"
     assert render_row("대한민국\t20", ()) == "대한민국 20"  # no header: the cells as they are
@@ -251,7 +251,8 @@ def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
 
 
 def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
-    from ragqa.answer.extractive import _answering_window, row_cells
+    from ragqa.answer.extractive import _answering_window
+    from ragqa.tables import row_cells
 
     header = ("설립", "기업가치", "주요 투자자", "핵심 기술")
     row = "퍼플렉시티\t2022년, 오픈AI 출신 스리니바스 등이 설립\t'24년 기업가치 10억$ 이상\t" \

@@ -21,7 +21,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 
 # Bump when cleaning or chunking changes what chunks come out: the index records it and
 # rebuilds documents chunked by another version.
-CHUNKER_VERSION = 7  # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows
+# 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows;
+# 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text)
+CHUNKER_VERSION = 8
 
 
 @dataclass(frozen=True)

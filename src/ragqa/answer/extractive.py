@@ -23,6 +23,7 @@ from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
 from ragqa.retrieval.hybrid import english_entity_terms
+from ragqa.tables import CAPTION_LINE, cell_sep, row_cells, row_text, scoring_text
 from ragqa.types import Hit
 
 _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|how (?:much|many)|what share|"
@@ -255,9 +256,10 @@ class ExtractiveAnswerer:
     def _year_mismatch(self, cand: Candidate, years: set[str], hits: list[Hit]) -> bool | None:
         """None when no year is asked (or the sentence names none); True when the sentence gives
         years but not the asked one (a cumulative or a later figure). A year in the report's title
-        ("AI 인덱스 2024") names the report, not the year asked."""
+        ("AI 인덱스 2024") names the report, not the year asked. A table row's year may be in its caption
+        (``<2023년에 출시된 주요 AI 모델>``): a row is read, as it is embedded, after its caption."""
         asked = years - self._context_years(cand, hits)
-        found = sentence_years(cand.text) if asked else set()
+        found = sentence_years(scoring_text(hits[cand.hit_no - 1].chunk, cand.sentence_no)) if asked else set()
         if not asked or not found:
             return None
         return not (found & asked)
@@ -275,7 +277,8 @@ class ExtractiveAnswerer:
             else:
                 missing.append(i)
         if missing:
-            out[missing] = self.embedder.embed_documents([cands[i].text for i in missing])
+            out[missing] = self.embedder.embed_documents(
+                [scoring_text(hits[cands[i].hit_no - 1].chunk, cands[i].sentence_no) for i in missing])
         return out
 
     # -- composing ---------------------------------------------------------------------------
@@ -301,10 +304,16 @@ class ExtractiveAnswerer:
             seen.append(sh)
             size += length + 5  # the citation marker and the space
 
-    def _add_adjacent(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
+    def _add_adjacent(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate,
+                      hits: list[Hit]) -> None:
         """The best sentence's neighbour in its passage, when it scores close to it: the answer is often
-        in the sentence after (or before) the one that matches the question's words. Kept in document order."""
+        in the sentence after (or before) the one that matches the question's words. Kept in document order.
+        Not in a table of figures: there the next row is another record (another country's scores), and with
+        rows embedded after their caption every row of a table scores close to the best one."""
         cfg = self.cfg
+        chunk = hits[best.hit_no - 1].chunk
+        if chunk.kind == "table" and "\t" in best.text and _numeric_table(chunk.sentences):
+            return
         for c in ranked:
             if c.hit_no != best.hit_no or abs(c.sentence_no - best.sentence_no) != 1:
                 continue
@@ -321,9 +330,9 @@ class ExtractiveAnswerer:
         chunk = hits[cand.hit_no - 1].chunk
         if chunk.kind == "table" and "\t" in cand.text:
             label, cells = row_cells(cand.text, chunk.table_header)
-            text = _row_text(label, cells)
+            text = row_text(label, cells)
             if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
-                text = _row_text(label, [_answering_window(cells, question, qtype, max_chars, _cell_sep(label))])
+                text = row_text(label, [_answering_window(cells, question, qtype, max_chars, cell_sep(label))])
             return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
@@ -452,7 +461,7 @@ class ExtractiveAnswerer:
         if parts:
             self._add_parts(chosen, pool, best)
         elif len(chosen) == 1:
-            self._add_adjacent(chosen, ranked, best)
+            self._add_adjacent(chosen, ranked, best, hits)
         texts = source_texts or {}
 
         def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
@@ -541,9 +550,6 @@ class ExtractiveAnswerer:
         return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
 
 
-_CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")
-
-
 # a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
 _LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
 
@@ -559,13 +565,13 @@ def _labelled_for(text: str, qterms: set[str]) -> bool:
 def _numeric_table(rows) -> bool:
     """A table whose rows mostly carry figures: its rows without one are headers and labels. In a table of
     words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
-    data = [r.text for r in rows if not _CAPTION_LINE.match(r.text.strip())]
+    data = [r.text for r in rows if not CAPTION_LINE.match(r.text.strip())]
     return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
 
 
 def _not_an_answer(text: str, numeric_table: bool = False) -> bool:
     """Captions, source notes and a figure table's header row describe data; they do not answer."""
-    if _CAPTION_LINE.match(text.strip()):
+    if CAPTION_LINE.match(text.strip()):
         return True
     return numeric_table and not re.search(r"\d", text)
 
@@ -584,33 +590,6 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
         else:
             out.append(p)
     return tuple(out)
-
-
-def row_cells(row: str, header: Sequence[str]) -> tuple[str, list[str]]:
-    """A table row as its label and its "column value" cells (header cells aligned to the row's last
-    cells: the first column is the row's label). Without a header: no label, the cells as they are."""
-    cells = [c.strip() for c in row.split("\t") if c.strip()]
-    header = [h for h in header if h]
-    if not header or len(cells) < 2:
-        return "", cells
-    values = cells[-len(header):] if len(header) < len(cells) else cells[1:]
-    names = header[-len(values):]
-    return " ".join(cells[: len(cells) - len(values)]), [f"{n} {v}" for n, v in zip(names, values)]
-
-
-def _cell_sep(label: str) -> str:
-    """Cells named by their column (a row with a label) are listed with commas; bare cells with spaces."""
-    return ", " if label else " "
-
-
-def _row_text(label: str, cells: Sequence[str]) -> str:
-    joined = _cell_sep(label).join(cells)
-    return f"{label} — {joined}" if label else joined
-
-
-def render_row(row: str, header: Sequence[str]) -> str:
-    """``대한민국\t20 (13위)\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``."""
-    return _row_text(*row_cells(row, header))
 
 
 def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from ragqa import cpu, korean
+from ragqa import cpu, korean, tables
 from ragqa.chunking import CHUNKER_VERSION, chunk_document
 from ragqa.config import Config
 from ragqa.index import store, vectorstore
@@ -156,7 +156,8 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     if to_embed:
         # one pass over passages and their sentences, longest first: similar lengths batch together
         jobs = [(embed_text(c), matrix, row) for row, c in to_embed]
-        jobs += [(s.text, sent_vectors[row], j) for row, c in to_embed for j, s in enumerate(c.sentences)]
+        # a sentence as it reads alone: a table row with its caption and column names (tables.scoring_text)
+        jobs += [(tables.scoring_text(c, j), sent_vectors[row], j) for row, c in to_embed for j in range(len(c.sentences))]
         _embed_into(embedder, jobs, progress)
         report.embedded = len(to_embed)
 
