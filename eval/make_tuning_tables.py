@@ -17,6 +17,7 @@ import json
 import sys
 
 from questionset import ROOT, QuestionSet, g
+from sample_passages import passage_spans
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -32,10 +33,7 @@ def table_passages() -> list[dict]:
     from ragqa.config import ChunkConfig
     from ragqa.ingest import load_corpus
 
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for line in (ROOT / "eval" / "test_passages.jsonl").read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        taken.setdefault(d["doc"], []).append((d["start"], d["end"]))
+    taken = passage_spans([ROOT / "eval" / "test_passages.jsonl"])
     docs, _ = load_corpus(ROOT / "corpus")
     out = []
     for doc in sorted(docs, key=lambda d: d.source):

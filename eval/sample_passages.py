@@ -36,6 +36,16 @@ RESERVE = 1.4
 SPAN = 600
 
 
+def passage_spans(paths: list[Path]) -> dict[str, list[tuple[int, int]]]:
+    """``doc -> [(start, end)]`` of the passages in these JSONL files: the spans a new draw must not overlap."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            taken.setdefault(d["doc"], []).append((d["start"], d["end"]))
+    return taken
+
+
 def main() -> None:
     root = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -47,11 +57,7 @@ def main() -> None:
     ap.add_argument("--english", type=float, default=1 / 6, help="share of passages to be asked in English")
     ap.add_argument("--near-miss", type=float, default=1 / 5, help="share of passages that get a near-miss")
     args = ap.parse_args()
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for path in args.exclude:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            d = json.loads(line)
-            taken.setdefault(d["doc"], []).append((d["start"], d["end"]))
+    taken = passage_spans(args.exclude)
     manifest = json.loads((root / "corpus" / "manifest.json").read_text(encoding="utf-8"))
     texts = {d["file"]: (root / "corpus" / d["file"]).read_text(encoding="utf-8") for d in manifest["documents"]}
     weights = {f: math.sqrt(len(t)) for f, t in texts.items()}

@@ -24,7 +24,7 @@ from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
 from ragqa.retrieval.hybrid import english_entity_terms
 from ragqa.tables import CAPTION_LINE, cell_sep, row_cells, row_text, scoring_text
-from ragqa.types import Hit
+from ragqa.types import Chunk, Hit
 
 _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|how (?:much|many)|what share|"
                        r"percentage|valuation|cost|rate|number of|score", re.I)
@@ -191,7 +191,7 @@ class ExtractiveAnswerer:
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
             previous: set[str] = set()
-            numeric = hit.chunk.kind == "table" and _numeric_table(hit.chunk.sentences)
+            numeric = _figure_table(hit.chunk)
             for j, s in enumerate(hit.chunk.sentences):
                 own = terms_of(j)
                 if len(s.text) >= 8 and not _not_an_answer(s.text, numeric):
@@ -312,7 +312,7 @@ class ExtractiveAnswerer:
         rows embedded after their caption every row of a table scores close to the best one."""
         cfg = self.cfg
         chunk = hits[best.hit_no - 1].chunk
-        if chunk.kind == "table" and "\t" in best.text and _numeric_table(chunk.sentences):
+        if "\t" in best.text and _figure_table(chunk):
             return
         for c in ranked:
             if c.hit_no != best.hit_no or abs(c.sentence_no - best.sentence_no) != 1:
@@ -562,10 +562,12 @@ def _labelled_for(text: str, qterms: set[str]) -> bool:
     return bool(label) and bool(set(korean.terms(label)) & qterms)
 
 
-def _numeric_table(rows) -> bool:
-    """A table whose rows mostly carry figures: its rows without one are headers and labels. In a table of
-    words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
-    data = [r.text for r in rows if not CAPTION_LINE.match(r.text.strip())]
+def _figure_table(chunk: Chunk) -> bool:
+    """A table chunk whose rows mostly carry figures: its rows without one are headers and labels. In a table
+    of words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
+    if chunk.kind != "table":
+        return False
+    data = [r.text for r in chunk.sentences if not CAPTION_LINE.match(r.text.strip())]
     return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
 
 
