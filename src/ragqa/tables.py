@@ -3,9 +3,8 @@
 A table chunk keeps its rows as tab-separated lines (offsets into the source, so a citation points at
 the row) and its header row's cells (``Chunk.table_header``). Answers show a row with its column names
 (:func:`render_row`), and the index embeds it the same way, after the caption (:func:`scoring_text`):
-a bare row ``대한민국\\t20 (13위)\\t42 (6위)`` says nothing an embedding model can match to a question
-about a country's infrastructure score; ``<2024 Global AI Index> 대한민국 — 인재 20 (13위), 인프라 42
-(6위)`` does.
+a bare row ``A국\\t20 (13위)\\t42 (6위)`` says nothing an embedding model can match to a question
+about a country's infrastructure score; ``<국가별 지수> A국 — 인재 20 (13위), 인프라 42 (6위)`` does.
 """
 
 from __future__ import annotations
@@ -42,7 +41,7 @@ def row_text(label: str, cells: Sequence[str]) -> str:
 
 
 def render_row(row: str, header: Sequence[str]) -> str:
-    """``대한민국\\t20 (13위)\\t42 (6위)`` with header ``인재 | 인프라`` -> ``대한민국 — 인재 20 (13위), 인프라 42 (6위)``."""
+    """``A국\\t20 (13위)\\t42 (6위)`` with header ``인재 | 인프라`` -> ``A국 — 인재 20 (13위), 인프라 42 (6위)``."""
     return row_text(*row_cells(row, header))
 
 

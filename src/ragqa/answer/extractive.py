@@ -257,7 +257,7 @@ class ExtractiveAnswerer:
         """None when no year is asked (or the sentence names none); True when the sentence gives
         years but not the asked one (a cumulative or a later figure). A year in the report's title
         ("AI 인덱스 2024") names the report, not the year asked. A table row's year may be in its caption
-        (``<2023년에 출시된 주요 AI 모델>``): a row is read, as it is embedded, after its caption."""
+        (``<2023년 출시 모델>``): a row is read, as it is embedded, after its caption."""
         asked = years - self._context_years(cand, hits)
         found = sentence_years(scoring_text(hits[cand.hit_no - 1].chunk, cand.sentence_no)) if asked else set()
         if not asked or not found:
