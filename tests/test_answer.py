@@ -277,3 +277,15 @@ def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     hits = [hit(1, 100, 300), hit(2, 0, 140), hit(3, 100, 300, "b.txt"), hit(4, 90, 120)]
     best = Candidate(2, 0, "", 100, 140, 0.5, 0.5)
     assert [h.rank for h in ExtractiveAnswerer._holding(best, hits)] == [1, 2]
+
+
+@pytest.mark.parametrize("question, context, named", [
+    ("스탠퍼드 AI 인덱스 2024 기준 한국의 투자액은?", "'AI 인덱스 2024' 발간 | 연합뉴스", {"24"}),  # the report's name
+    ("2024 Global AI Index에서 A국의 종합 점수는?", "보고서 | 표 머리: 2024 Global AI Index", {"24"}),
+    ("B사의 2024년 매출액 전망치는?", "THE AI REPORT 2024 | 기관", set()),  # a year asked about, in a 2024 report
+    ("2023년 B사의 매출액은?", "THE AI REPORT 2024 | 기관", set()),  # not a year the context names
+])
+def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(question, context, named):
+    from ragqa.answer.extractive import named_years
+
+    assert named_years(question, context) == named

@@ -57,6 +57,18 @@ def test_sections_do_not_mix_and_tables_keep_captions():
     assert chunks[-1].text == "표 다음의 본문이다." and chunks[-1].kind == "body"
 
 
+def test_a_first_row_of_list_items_or_prose_is_not_a_header():
+    # a figure layout extracted as a table: its first line is a record, its cells are content
+    text = ("# 2. 표\n\n공개 (Open)\t언어 모델\t• 오픈소스 LLM(경량 가능), 코드 생성 모델\n"
+            "상용 (Closed)\t멀티모달\t• 최고 성능 모델과 경량 모델\n\n표 다음의 본문이다.\n")
+    table = next(c for c in chunk_document(doc(text), ChunkConfig(max_chars=200), period_splitter) if c.kind == "table")
+    assert table.table_header == () and "표 머리" not in table.context
+    long_cell = "가나다라마바사아자차카타파하 " * 4
+    text = f"# 2. 표\n\n구분\t{long_cell}\nA\t1\n\n본문이다.\n"
+    table = next(c for c in chunk_document(doc(text), ChunkConfig(max_chars=300), period_splitter) if c.kind == "table")
+    assert table.table_header == ()
+
+
 def test_context_carries_title_publisher_section():
     c = chunk_document(doc("# 장\n\n본문이다."), ChunkConfig(), period_splitter)[0]
     assert c.context == "제목 | 출판사 | 장"

@@ -94,3 +94,24 @@ def test_answering_embeds_no_sentence_the_index_already_holds(mini_corpus, tmp_p
     a = eng.ask("중국의 AI 반도체 투자 규모는 얼마인가?")
     assert not a.abstained and "30억" in a.text
     assert counting.documents == 0
+
+
+def test_every_stored_sentence_is_compared_by_meaning_not_only_the_lexical_best(engine):
+    """The embedding budget (embed_top_ko) bounds what is embedded at answer time; a sentence the index
+    stores costs a dot product, so it always gets its similarity (a chosen sentence must not score 0)."""
+    import dataclasses
+
+    from ragqa.answer.extractive import ExtractiveAnswerer, question_type
+
+    question = "중국의 AI 반도체 투자 규모는 얼마인가?"
+    hits = engine.search(question).hits
+
+    def similarities(budget: int) -> dict:
+        cfg = dataclasses.replace(engine.cfg.extractive, embed_top_ko=budget)
+        a = ExtractiveAnswerer(engine.index, engine.embedder, cfg=cfg)
+        ranked = a._score(question, a._candidates(question, hits, "ko"), question_type(question), "ko", hits)
+        return {(c.hit_no, c.sentence_no): round(c.similarity, 6) for c in ranked}
+
+    none_embedded, all_embedded = similarities(0), similarities(1000)
+    assert len(all_embedded) > 1 and any(all_embedded.values())
+    assert none_embedded == all_embedded

@@ -26,5 +26,6 @@ def test_a_table_continued_from_another_chunk_has_no_caption_and_prose_stays_as_
     assert caption(_table(["출처: 통계청", "미국\t100\t100"])) == ""  # a source note is not a caption
     body = _table(["<표 1> 요약", "A\tB"], kind="body")
     assert scoring_text(body, 1) == "A\tB"  # only a table's rows are rendered
-    headerless = _table(["<표 1> 요약", "A\tB"], header=())
-    assert scoring_text(headerless, 1) == "A\tB"  # no column names to give: the row as written
+    headerless = _table(["<표 1 요약>", "A\t• B"], header=())
+    assert scoring_text(headerless, 1) == "<표 1 요약> A • B"  # no column names to give: caption and cells
+    assert scoring_text(_table(["A\t• B"], header=()), 0) == "A • B"

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from ragqa.config import ChunkConfig
 from ragqa.ingest.clean import normalize_for_repeat, segment
+from ragqa.ingest.pdf_tables import MAX_MEDIAN_CELL
 from ragqa.types import Chunk, Document, Segment, Sentence
 
 SentenceSplitter = Callable[[str], list[tuple[int, int]]]
@@ -22,8 +23,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # Bump when cleaning or chunking changes what chunks come out: the index records it and
 # rebuilds documents chunked by another version.
 # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows;
-# 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text)
-CHUNKER_VERSION = 8
+# 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text);
+# 9: a first row of list items or prose is not a header
+CHUNKER_VERSION = 9
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
     """Chunks of one document (``segments`` may be passed in when already computed)."""
     segments = segment(doc.text, doc.pages, doc.chrome) if segments is None else segments
     table_budget = int(cfg.max_chars * 1.6)
-    headers = {seg.start: seg.text.split("\n", 1)[0] for seg in segments if seg.kind == "table"}
+    headers = {seg.start: _header_row(seg.text.split("\n", 1)[0]) for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []
     for run in _runs(_units(segments, split, doc.text)):
         budget = table_budget if run[0].run == "table" else cfg.max_chars
@@ -186,6 +188,21 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
                                 group[0].section, kind, sentences, repeated, context,  # type: ignore[arg-type]
                                 tuple(c.strip() for c in header.split("\t") if c.strip()), doc.page_of(start)))
     return chunks
+
+
+# a cell that opens a list item or runs on like prose is content, not a column's name
+_LIST_CELL = re.compile(r"^[-•·◦○●▪□■▶►※*【①-⑳➀-➉]")
+HEADER_CELL_MAX = MAX_MEDIAN_CELL  # characters: the longest a column name is read to be (a PDF table's median cell)
+
+
+def _header_row(line: str) -> str:
+    """A table's first row when it reads as column names, else ''. Figure layouts extracted as tables
+    often open with a data row (``공개 (Open)\t언어 모델\t• Llama …``); taking its cells for column names
+    would label every other row's cells wrongly, so such a table has no header."""
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if any(_LIST_CELL.match(c) or len(c) > HEADER_CELL_MAX for c in cells):
+        return ""
+    return line
 
 
 def _table_header(kind: str, headers: dict[int, str], segments: list[Segment], start: int, end: int) -> str:

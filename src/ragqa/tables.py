@@ -55,14 +55,14 @@ def caption(chunk: Chunk) -> str:
 
 
 def scoring_text(chunk: Chunk, j: int) -> str:
-    """What sentence ``j`` of ``chunk`` is embedded as: the sentence itself; a table row (tab-separated, in a
-    chunk with a header) as its caption followed by the row with its column names; the header row itself as
-    its caption and cells. Offsets and citations keep the row as the source writes it."""
+    """What sentence ``j`` of ``chunk`` is embedded as: the sentence itself; a table row (tab-separated) as its
+    caption followed by the row with its column names (the header row itself, or a row of a table without
+    a header: its cells). Offsets and citations keep the row as the source writes it."""
     text = chunk.sentences[j].text
-    header = [h for h in chunk.table_header if h]
-    if chunk.kind != "table" or "\t" not in text or not header:
+    if chunk.kind != "table" or "\t" not in text:
         return text
+    header = [h for h in chunk.table_header if h]
     cells = [c.strip() for c in text.split("\t") if c.strip()]
-    shown = " ".join(cells) if header[-len(cells):] == cells else render_row(text, header)
+    shown = " ".join(cells) if not header or header[-len(cells):] == cells else render_row(text, header)
     lead = caption(chunk)
     return f"{lead} {shown}" if lead else shown

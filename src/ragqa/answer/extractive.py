@@ -134,6 +134,32 @@ def sentence_years(text: str) -> set[str]:
     return question_years(text)
 
 
+def named_years(question: str, context: str) -> set[str]:
+    """The question's years that belong to a name the passage's context line writes (its report's title,
+    section, table header): ``AI 인덱스 2024에서``, ``MWC 2024에서`` name a report or an event, not the year
+    asked about. A year counts as named when the word beside it in the question (before it, or after it
+    and its ``년``) is in the context; ``루닛의 2024년 매출액`` asks about 2024 even in a report titled 2024."""
+    ctx = context.casefold()
+    out = set()
+    for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question):
+        if ("20" + m.group(1)) not in ctx:
+            continue
+        before = re.findall(r"[^\W\d_][\w\-]*", question[:m.start()])[-1:]
+        after = re.findall(r"[^\W\d_][\w\-]*", re.sub(r"^\s*년(도)?", "", question[m.end():]))[:1]
+        if any(_in_context(w.casefold(), ctx) for w in before + after):
+            out.add(m.group(1))
+    return out
+
+
+def _in_context(word: str, ctx: str) -> bool:
+    """``word`` or, for a Korean word with a particle (``인덱스에서``), a prefix of at least two letters is in ``ctx``."""
+    if len(word) < 2:
+        return False
+    if word in ctx:
+        return True
+    return bool(re.match(r"[가-힣]", word)) and any(word[:n] in ctx for n in range(len(word) - 1, 1, -1))
+
+
 # a Korean figure may carry a power of ten before its counter: 2천억 개, 1,200만 명, 3천 곳
 _BIG = r"(?:\s*(?:십|백|천|만|억|조))*"
 _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + _BIG + r"\s*명(?!당)")),
@@ -212,9 +238,6 @@ class ExtractiveAnswerer:
         sentences = hit.chunk.sentences
         return lambda j: set(stored[j]) if j < len(stored) else set(korean.terms(sentences[j].text))
 
-    @staticmethod
-    def _context_years(cand: Candidate, hits: list[Hit]) -> set[str]:
-        return sentence_years(hits[cand.hit_no - 1].chunk.context)
 
     def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str, hits: list[Hit]
                ) -> list[Candidate]:
@@ -222,15 +245,13 @@ class ExtractiveAnswerer:
             return []
         sims = np.zeros(len(cands), np.float32)
         if self.embedder is not None:
-            # embed only the most promising sentences: the embedder is the costly part
+            # every sentence the index stores is compared; of those it does not store (a passage from elsewhere)
+            # only the most promising are embedded now: the embedder is the costly part
             pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
                 np.asarray([c.prior for c in cands])
             top = np.argsort(-pre, kind="stable")[:self.cfg.embed_top_ko if lang == "ko" else self.cfg.embed_top_en]
             qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
-            vecs = self._sentence_vectors([cands[i] for i in top], hits)
-            for i, v in zip(top, vecs):
-                sims[i] = float(np.dot(qv, v))
-        years = question_years(question)
+            sims = self._sentence_vectors(cands, hits, set(top.tolist())) @ np.asarray(qv, np.float32)
         cfg = self.cfg
         qterms = set(korean.terms(question)) if cfg.label_bonus and lang == "ko" else set()
         lexical_w, dense_w = (cfg.lexical_weight_ko, cfg.dense_weight_ko) if lang == "ko" else \
@@ -240,7 +261,7 @@ class ExtractiveAnswerer:
             score = lexical_w * c.lexical + dense_w * float(sim) + cfg.prior_weight * c.prior
             if qtype == "number":
                 score += cfg.number_bonus if _has_answer_number(c.text) else -cfg.number_bonus
-            mismatch = self._year_mismatch(c, years, hits)
+            mismatch = self._year_mismatch(c, question, hits)
             if mismatch is not None:  # the asked year, not another one
                 score += -cfg.year_bonus if mismatch else cfg.year_bonus
             if qtype == "name":  # the answer names something the question does not
@@ -253,20 +274,22 @@ class ExtractiveAnswerer:
                                     float(sim)))
         return sorted(scored, key=lambda c: -c.score)
 
-    def _year_mismatch(self, cand: Candidate, years: set[str], hits: list[Hit]) -> bool | None:
+    @staticmethod
+    def _year_mismatch(cand: Candidate, question: str, hits: list[Hit]) -> bool | None:
         """None when no year is asked (or the sentence names none); True when the sentence gives
-        years but not the asked one (a cumulative or a later figure). A year in the report's title
-        ("AI 인덱스 2024") names the report, not the year asked. A table row's year may be in its caption
+        years but not the asked one (a cumulative or a later figure). A year the question writes as part of
+        a name in the passage's context ("AI 인덱스 2024") names the report, not the year asked (:func:`named_years`). A table row's year may be in its caption
         (``<2023년 출시 모델>``): a row is read, as it is embedded, after its caption."""
-        asked = years - self._context_years(cand, hits)
+        asked = question_years(question) - named_years(question, hits[cand.hit_no - 1].chunk.context)
         found = sentence_years(scoring_text(hits[cand.hit_no - 1].chunk, cand.sentence_no)) if asked else set()
         if not asked or not found:
             return None
         return not (found & asked)
 
-    def _sentence_vectors(self, cands: list[Candidate], hits: list[Hit]) -> np.ndarray:
-        """The candidates' sentence vectors: stored with the index (embedded once, at index time);
-        only a sentence the index does not hold (a passage from elsewhere) is embedded now."""
+    def _sentence_vectors(self, cands: list[Candidate], hits: list[Hit], may_embed: set[int]) -> np.ndarray:
+        """The candidates' sentence vectors: stored with the index (embedded once, at index time); a
+        sentence the index does not hold (a passage from elsewhere) is embedded now if its position is in
+        ``may_embed``, else its row stays zero."""
         out = np.zeros((len(cands), self.embedder.dim), np.float32)
         missing = []
         for i, c in enumerate(cands):
@@ -274,7 +297,7 @@ class ExtractiveAnswerer:
             stored = self.index.sentence_vectors_of(row) if row is not None else ()
             if c.sentence_no < len(stored):
                 out[i] = stored[c.sentence_no]
-            else:
+            elif i in may_embed:
                 missing.append(i)
         if missing:
             out[missing] = self.embedder.embed_documents(
@@ -481,7 +504,7 @@ class ExtractiveAnswerer:
         found = self._entity_count(entities, best, hits) + \
             sum(any(self._mentions(n, best, hits) for n in alts) for alts in names)
         wanted = len(entities) + len(names)
-        mismatch = self._year_mismatch(best, question_years(question), hits)
+        mismatch = self._year_mismatch(best, question, hits)
         return {
             "missing_idf": self._missing_idf(question, best, hits) if lang == "ko" else 0.0,
             "best_score": best.score,

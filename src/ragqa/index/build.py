@@ -90,8 +90,8 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         try:
             previous = store.load(index_dir, expected)
         except store.IndexUnavailable as exc:
-            log.warning("rebuilding from scratch: %s", exc)
-            print(f"rebuilding the index from scratch: {exc}", file=sys.stderr)
+            log.warning("rebuilding from scratch: %s", exc.reason)
+            print(f"rebuilding the index from scratch: {exc.reason}", file=sys.stderr)
             report.rebuilt = True
     elif rebuild:
         report.rebuilt = True

@@ -50,6 +50,11 @@ FORMAT_VERSION = 3  # 2: sentence vectors; the precision recorded beside the wei
 class IndexUnavailable(RuntimeError):
     """The index is missing, corrupt or was built with other settings; the message says what to run."""
 
+    @property
+    def reason(self) -> str:
+        """The message without its advice (for ``ragqa index``, which is already rebuilding)."""
+        return str(self).split(" Run `ragqa index", 1)[0]
+
 
 @dataclass(frozen=True)
 class DocInfo:
