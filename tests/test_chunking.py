@@ -67,6 +67,10 @@ def test_a_first_row_of_list_items_or_prose_is_not_a_header():
     text = f"# 2. 표\n\n구분\t{long_cell}\nA\t1\n\n본문이다.\n"
     table = next(c for c in chunk_document(doc(text), ChunkConfig(max_chars=300), period_splitter) if c.kind == "table")
     assert table.table_header == ()
+    # short names with a lone "-" for an empty cell are a header
+    text = "# 2. 표\n\n-\t2023\t2024\nA\t1\t2\n\n본문이다.\n"
+    table = next(c for c in chunk_document(doc(text), ChunkConfig(max_chars=300), period_splitter) if c.kind == "table")
+    assert table.table_header == ("-", "2023", "2024")
 
 
 def test_context_carries_title_publisher_section():

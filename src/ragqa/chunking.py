@@ -191,7 +191,8 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
 
 
 # a cell that opens a list item or runs on like prose is content, not a column's name
-_LIST_CELL = re.compile(r"^[-•·◦○●▪□■▶►※*【①-⑳➀-➉]")
+# (a lone "-" or "*" is an empty cell's mark, not a list item)
+_LIST_CELL = re.compile(r"^(?:[•·◦○●▪□■▶►※【①-⑳➀-➉]|[-*]\s*\S)")
 HEADER_CELL_MAX = MAX_MEDIAN_CELL  # characters: the longest a column name is read to be (a PDF table's median cell)
 
 

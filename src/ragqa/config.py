@@ -141,8 +141,10 @@ class ExtractiveConfig:
     # list a category's items or a country's figures under such labels. Fitted (grid 0 ... 0.2): only the
     # grid's top value moved the objective (0.8145 -> 0.8306, two of 124 questions), so it is at the edge
     label_bonus: float = 0.2
-    # by hand: the cost bound of embedding at answer time
-    embed_top_ko: int = 12  # sentences compared by embedding (the best by words first)
+    # by hand: the cost bound of embedding at answer time. Every sentence the index stores is compared by its
+    # stored vector; of the sentences it does not store (a passage from elsewhere), only these many, the best
+    # by words first, are embedded now
+    embed_top_ko: int = 12
     embed_top_en: int = 24
     # a further sentence joins the answer when it scores this share of the best one
     second_ratio: float = 0.80
