@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from ragqa.config import ChunkConfig
 from ragqa.ingest.clean import normalize_for_repeat, segment
 from ragqa.ingest.pdf_tables import MAX_MEDIAN_CELL
+from ragqa.tables import cells_of
 from ragqa.types import Chunk, Document, Segment, Sentence
 
 SentenceSplitter = Callable[[str], list[tuple[int, int]]]
@@ -186,7 +187,7 @@ def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
             context = _context(doc, group[0].section, header)
             chunks.append(Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, doc.source, start, end, text,
                                 group[0].section, kind, sentences, repeated, context,  # type: ignore[arg-type]
-                                tuple(c.strip() for c in header.split("\t") if c.strip()), doc.page_of(start)))
+                                tuple(cells_of(header)), doc.page_of(start)))
     return chunks
 
 
@@ -200,8 +201,7 @@ def _header_row(line: str) -> str:
     """A table's first row when it reads as column names, else ''. Figure layouts extracted as tables
     often open with a data row (``공개 (Open)\t언어 모델\t• Llama …``); taking its cells for column names
     would label every other row's cells wrongly, so such a table has no header."""
-    cells = [c.strip() for c in line.split("\t") if c.strip()]
-    if any(_LIST_CELL.match(c) or len(c) > HEADER_CELL_MAX for c in cells):
+    if any(_LIST_CELL.match(c) or len(c) > HEADER_CELL_MAX for c in cells_of(line)):
         return ""
     return line
 

@@ -18,10 +18,15 @@ from ragqa.types import Chunk
 CAPTION_LINE = re.compile(r"^(<[^<>]+>|\[(그림|표)[^\]]*\].*|(※\s*)?출처\s*[:：].*)$")
 
 
+def cells_of(row: str) -> list[str]:
+    """The non-empty cells of a tab-separated row, stripped."""
+    return [c.strip() for c in row.split("\t") if c.strip()]
+
+
 def row_cells(row: str, header: Sequence[str]) -> tuple[str, list[str]]:
     """A table row as its label and its "column value" cells (header cells aligned to the row's last
     cells: the first column is the row's label). Without a header: no label, the cells as they are."""
-    cells = [c.strip() for c in row.split("\t") if c.strip()]
+    cells = cells_of(row)
     header = [h for h in header if h]
     if not header or len(cells) < 2:
         return "", cells
@@ -62,7 +67,7 @@ def scoring_text(chunk: Chunk, j: int) -> str:
     if chunk.kind != "table" or "\t" not in text:
         return text
     header = [h for h in chunk.table_header if h]
-    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    cells = cells_of(text)
     shown = " ".join(cells) if not header or header[-len(cells):] == cells else render_row(text, header)
     lead = caption(chunk)
     return f"{lead} {shown}" if lead else shown

@@ -238,7 +238,6 @@ class ExtractiveAnswerer:
         sentences = hit.chunk.sentences
         return lambda j: set(stored[j]) if j < len(stored) else set(korean.terms(sentences[j].text))
 
-
     def _score(self, question: str, cands: list[Candidate], qtype: str, lang: str, hits: list[Hit]
                ) -> list[Candidate]:
         if not cands:
@@ -278,8 +277,9 @@ class ExtractiveAnswerer:
     def _year_mismatch(cand: Candidate, question: str, hits: list[Hit]) -> bool | None:
         """None when no year is asked (or the sentence names none); True when the sentence gives
         years but not the asked one (a cumulative or a later figure). A year the question writes as part of
-        a name in the passage's context ("AI 인덱스 2024") names the report, not the year asked (:func:`named_years`). A table row's year may be in its caption
-        (``<2023년 출시 모델>``): a row is read, as it is embedded, after its caption."""
+        a name in the passage's context ("AI 인덱스 2024") names the report, not the year asked
+        (:func:`named_years`). A table row's year may be in its caption (``<2023년 출시 모델>``): a row is
+        read, as it is embedded, after its caption."""
         asked = question_years(question) - named_years(question, hits[cand.hit_no - 1].chunk.context)
         found = sentence_years(scoring_text(hits[cand.hit_no - 1].chunk, cand.sentence_no)) if asked else set()
         if not asked or not found:
