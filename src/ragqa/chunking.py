@@ -199,7 +199,7 @@ HEADER_CELL_MAX = MAX_MEDIAN_CELL  # characters: the longest a column name is re
 
 def _header_row(line: str) -> str:
     """A table's first row when it reads as column names, else ''. Figure layouts extracted as tables
-    often open with a data row (``공개 (Open)\t언어 모델\t• Llama …``); taking its cells for column names
+    often open with a data row (``구분 A\t언어 모델\t• 모델 X(설명), 모델 Y …``); taking its cells for column names
     would label every other row's cells wrongly, so such a table has no header."""
     if any(_LIST_CELL.match(c) or len(c) > HEADER_CELL_MAX for c in cells_of(line)):
         return ""

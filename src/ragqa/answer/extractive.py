@@ -138,7 +138,7 @@ def named_years(question: str, context: str) -> set[str]:
     """The question's years that belong to a name the passage's context line writes (its report's title,
     section, table header): ``AI 인덱스 2024에서``, ``MWC 2024에서`` name a report or an event, not the year
     asked about. A year counts as named when the word beside it in the question (before it, or after it
-    and its ``년``) is in the context; ``루닛의 2024년 매출액`` asks about 2024 even in a report titled 2024."""
+    and its ``년``) is in the context; ``B사의 2024년 매출액`` asks about 2024 even in a report titled 2024."""
     ctx = context.casefold()
     out = set()
     for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question):
