@@ -1,8 +1,8 @@
 """Fit the abstention model (src/ragqa/answer/abstention.json) on the tuning split only.
 
 Every tuning question (eval/questions.jsonl, the near-misses of eval/tuning_nearmiss.jsonl, the questions
-written from random passages, eval/tuning_random.jsonl and the mostly near-miss eval/tuning_random2.jsonl, and
-the table questions of eval/tuning_tables.jsonl) is
+written from random passages, eval/tuning_random.jsonl, the mostly near-miss eval/tuning_random2.jsonl and
+eval/tuning_random3.jsonl, and the table questions of eval/tuning_tables.jsonl) is
 answered with abstention switched off; the answer's features (ragqa.answer.abstention.FEATURES) are the
 inputs, and the label is whether that answer is correct (its must_include facts present; an unanswerable
 question's answer is never correct). A logistic
@@ -159,11 +159,11 @@ def curve(p: np.ndarray, answerable: np.ndarray) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--questions", type=Path, nargs="+", help="the tuning split (default: eval/questions.jsonl, "
-                    "eval/tuning_nearmiss.jsonl, eval/tuning_random.jsonl, eval/tuning_random2.jsonl and "
-                    "eval/tuning_tables.jsonl)",
+                    "eval/tuning_nearmiss.jsonl, eval/tuning_random.jsonl, eval/tuning_random2.jsonl, "
+                    "eval/tuning_random3.jsonl and eval/tuning_tables.jsonl)",
                     default=[ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "tuning_nearmiss.jsonl",
                              ROOT / "eval" / "tuning_random.jsonl", ROOT / "eval" / "tuning_random2.jsonl",
-                             ROOT / "eval" / "tuning_tables.jsonl"])
+                             ROOT / "eval" / "tuning_random3.jsonl", ROOT / "eval" / "tuning_tables.jsonl"])
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "ragqa" / "answer" / "abstention.json")
     ap.add_argument("--dump", type=Path, help="also write the features and labels as JSONL")
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")
