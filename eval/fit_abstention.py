@@ -37,6 +37,12 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tuning split, one file per question set, in the order the fits read them (the abstention fit's folds
+# follow that order). The fits of retrieval and of sentence scoring need answerable questions, so they read
+# every set but the one of near-misses only.
+TUNING_SETS = tuple(ROOT / "eval" / n for n in ("questions.jsonl", "tuning_nearmiss.jsonl", "tuning_random.jsonl",
+                                               "tuning_random2.jsonl", "tuning_random3.jsonl", "tuning_tables.jsonl"))
+ANSWERABLE_SETS = tuple(p for p in TUNING_SETS if p.name != "tuning_nearmiss.jsonl")
 
 
 def fit_half(docs: list[str]) -> set[str]:
@@ -158,12 +164,8 @@ def curve(p: np.ndarray, answerable: np.ndarray) -> list[dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", type=Path, nargs="+", help="the tuning split (default: eval/questions.jsonl, "
-                    "eval/tuning_nearmiss.jsonl, eval/tuning_random.jsonl, eval/tuning_random2.jsonl, "
-                    "eval/tuning_random3.jsonl and eval/tuning_tables.jsonl)",
-                    default=[ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "tuning_nearmiss.jsonl",
-                             ROOT / "eval" / "tuning_random.jsonl", ROOT / "eval" / "tuning_random2.jsonl",
-                             ROOT / "eval" / "tuning_random3.jsonl", ROOT / "eval" / "tuning_tables.jsonl"])
+    ap.add_argument("--questions", type=Path, nargs="+", default=list(TUNING_SETS),
+                    help="the tuning split (default: " + ", ".join(f"eval/{p.name}" for p in TUNING_SETS) + ")")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "ragqa" / "answer" / "abstention.json")
     ap.add_argument("--dump", type=Path, help="also write the features and labels as JSONL")
     ap.add_argument("--C", type=float, default=1.0, help="inverse L2 strength")

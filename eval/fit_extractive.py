@@ -1,13 +1,13 @@
 """Fit the extractive answerer's sentence-scoring constants (``ExtractiveConfig``) on the tuning split.
 
-Every answerable tuning question with ``must_include`` facts (eval/questions.jsonl, eval/tuning_random.jsonl,
-eval/tuning_random2.jsonl, eval/tuning_random3.jsonl, eval/tuning_tables.jsonl) is retrieved once; then the
-answerer picks its sentences with abstention off, and the objective is the share of answers that state every
-``must_include`` fact (``correct``) and stay within the concise limit (``correct & concise``), averaged. A
-coordinate search starts from the current constants and takes one constant at a time over its grid (``GRID``),
-the others held; a value replaces the current one only when it beats it by more than one question, and passes
-repeat until none moves. Korean and English questions are scored together: the language-specific weights only
-move their own questions. Writes eval/extractive_fit.json with every point evaluated.
+Every answerable tuning question with ``must_include`` facts (``fit_abstention.ANSWERABLE_SETS``: every tuning
+file but eval/tuning_nearmiss.jsonl, which holds near-misses only) is retrieved once; then the answerer picks
+its sentences with abstention off, and the objective is the share of answers that state every ``must_include``
+fact (``correct``) and stay within the concise limit (``correct & concise``), averaged. A coordinate search
+starts from the current constants and takes one constant at a time over its grid (``GRID``), the others held;
+a value replaces the current one only when it beats it by more than one question, and passes repeat until none
+moves. Korean and English questions are scored together: the language-specific weights only move their own
+questions. Writes eval/extractive_fit.json with every point evaluated.
 
     python eval/fit_extractive.py
 """
@@ -42,10 +42,10 @@ MAX_PASSES = 3
 
 
 def main() -> None:
+    from fit_abstention import ANSWERABLE_SETS
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", type=Path, nargs="+",
-                    default=[ROOT / "eval" / n for n in ("questions.jsonl", "tuning_random.jsonl", "tuning_random2.jsonl",
-                                                         "tuning_random3.jsonl", "tuning_tables.jsonl")])
+    ap.add_argument("--questions", type=Path, nargs="+", default=list(ANSWERABLE_SETS))
     ap.add_argument("--out", type=Path, default=ROOT / "eval" / "extractive_fit.json")
     args = ap.parse_args()
     if any("test" in p.name for p in args.questions):

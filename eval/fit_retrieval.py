@@ -1,13 +1,13 @@
 """Fit retrieval's fusion and re-ranking constants (``RetrievalConfig``) on the tuning split.
 
-Retrieval only (no answers): every answerable question of the tuning split (eval/questions.jsonl,
-eval/tuning_random.jsonl, eval/tuning_random2.jsonl, eval/tuning_random3.jsonl, eval/tuning_tables.jsonl), and
-of a reference-answer set's fit half (``--reference``, the documents ``fit_abstention.fit_half`` picks; the
-other half is never fitted on), is searched; the objective is the mean of hit@1 and MRR over those questions,
-the sets weighted equally. A coordinate search starts from the current constants and takes one constant at a
-time over its grid (``GRID``), the others held; a value replaces the current one only when it beats it by more
-than ``TIE`` (about one question of ~150), and passes repeat until none moves. Writes eval/retrieval_fit.json
-with every point evaluated.
+Retrieval only (no answers): every answerable question of the tuning split
+(``fit_abstention.ANSWERABLE_SETS``: every tuning file but eval/tuning_nearmiss.jsonl, which holds near-misses
+only), and of a reference-answer set's fit half (``--reference``, the documents ``fit_abstention.fit_half``
+picks; the other half is never fitted on), is searched; the objective is the mean of hit@1 and MRR over those
+questions, the sets weighted equally. A coordinate search starts from the current constants and takes one
+constant at a time over its grid (``GRID``), the others held; a value replaces the current one only when it
+beats it by more than ``TIE`` (about one question of ~150), and passes repeat until none moves. Writes
+eval/retrieval_fit.json with every point evaluated.
 
     python eval/fit_retrieval.py --reference ../shared/external/allganize-dev --reference-index DIR
 """
@@ -70,10 +70,10 @@ def scorer(engine, questions, reference: bool):
 
 
 def main() -> None:
+    from fit_abstention import ANSWERABLE_SETS
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--questions", type=Path, nargs="+",
-                    default=[ROOT / "eval" / n for n in ("questions.jsonl", "tuning_random.jsonl", "tuning_random2.jsonl",
-                                                         "tuning_random3.jsonl", "tuning_tables.jsonl")])
+    ap.add_argument("--questions", type=Path, nargs="+", default=list(ANSWERABLE_SETS))
     ap.add_argument("--reference", type=Path, help="a reference-answer set (questions.jsonl, docs/); its fit half")
     ap.add_argument("--reference-index", type=Path, help="the index of that set's docs/")
     ap.add_argument("--out", type=Path, default=ROOT / "eval" / "retrieval_fit.json")
