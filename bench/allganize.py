@@ -103,10 +103,10 @@ def main() -> int:
     cfg = cfg.replace(paths={"corpus_dir": (args.dataset / "docs").resolve(), "index_dir": args.index.resolve(),
                              "models_dir": cfg.paths.models_dir.resolve()})
     questions, _ = read_questions(args.dataset / "questions.jsonl")
-    texts = gold_texts(questions, cfg.paths.corpus_dir)
     engine = Engine(cfg)
     t0 = time.perf_counter()
     report = engine.build(progress=True)
+    texts = gold_texts(questions, cfg.paths.corpus_dir, cfg.paths.index_dir)  # the texts the build kept
     print(f"index: {report.chunks} chunks, {report.seconds:.0f} s; skipped: {[str(w) for w in report.warnings]}",
           file=sys.stderr)
     ours, _ = ragqa(engine, questions, texts)

@@ -79,7 +79,7 @@ def main() -> int:
     ref_all, _ = read_questions(args.reference / "questions.jsonl")
     fit_docs = fit_half([q.doc for q in ref_all])
     ref = [q for q in ref_all if q.doc in fit_docs]
-    ref_texts = gold_texts(ref, ref_cfg.paths.corpus_dir)
+    ref_texts = gold_texts(ref, ref_cfg.paths.corpus_dir, ref_cfg.paths.index_dir)
 
     grid = []
     for ratio, most in itertools.product(RATIOS, MAX_SENTENCES):

@@ -44,7 +44,7 @@ def scorer(engine, questions, reference: bool):
     from ragqa.evaluation import metrics as M
     from ragqa.evaluation.runner import _reference_gold, gold_texts
 
-    texts = gold_texts(questions, engine.cfg.paths.corpus_dir)
+    texts = gold_texts(questions, engine.cfg.paths.corpus_dir, engine.cfg.paths.index_dir)
     golds = [(q, _reference_gold(q.gold, texts) if reference else M.resolve_quotes(q.gold, texts))
              for q in questions]
     golds = [(q, g) for q, g in golds if g]

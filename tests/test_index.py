@@ -116,3 +116,56 @@ def test_an_index_in_an_older_format_is_stale_not_up_to_date(engine):
     assert not is_stale(engine.cfg)
     manifest.write_text(json.dumps(dict(data, format_version=store.FORMAT_VERSION - 1)), "utf-8")
     assert is_stale(engine.cfg)  # `ragqa index` rebuilds it instead of calling it up to date
+
+
+def test_answers_read_the_text_the_build_kept_not_a_new_extraction(engine, mini_corpus, monkeypatch):
+    """An extraction that changes after indexing (an OCR engine installed since, another PDF library) must
+    not break answers or move citations: the build keeps each document's source text."""
+    import ragqa.ingest.loaders as loaders
+
+    build = store.current_build(engine.cfg.paths.index_dir)
+    kept = store.read_build_texts(build)
+    assert set(kept) == {d.source for d in engine.index.docs.values()}
+    assert kept["news.txt"] == engine.source_text("news.txt")
+    assert all(0 <= c.start < c.end <= len(kept[c.source]) for c in engine.index.chunks)
+
+    def other_extraction(path, *a, **k):
+        raise AssertionError(f"{path} was extracted again at question time")
+
+    monkeypatch.setattr(loaders, "load_file", other_extraction)
+    engine._texts.clear()  # nothing read before the extraction changed
+    result = engine.ask_json("중국의 AI 반도체 투자 규모는?", backend="extractive")
+    assert not result.get("error"), result.get("error")
+    assert result["citations"]
+    for cite in result["citations"]:
+        assert kept[cite["source"]][cite["start"]:cite["end"]] == cite["text"]
+
+
+def test_a_build_without_kept_texts_is_stale_and_rewritten_without_embedding(engine, mini_corpus):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    (build / store.TEXTS_FILE).unlink()
+    assert is_stale(engine.cfg)  # `make run` writes the build again
+    report = engine.build(progress=False)
+    assert report.embedded == 0 and not report.changed_anything
+    assert not is_stale(engine.cfg)
+    assert "news.txt" in store.read_texts(engine.cfg.paths.index_dir)
+
+
+def test_a_corrupt_texts_file_is_refused_with_what_to_run(engine):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    (build / store.TEXTS_FILE).write_text("{not json\n", "utf-8")
+    with pytest.raises(store.IndexUnavailable, match="ragqa index --rebuild"):
+        store.read_texts(engine.cfg.paths.index_dir)
+
+
+def test_gold_quotes_resolve_in_the_kept_texts(engine, mini_corpus, monkeypatch):
+    import ragqa.ingest.loaders as loaders
+    from ragqa.evaluation.runner import Question, gold_texts
+
+    q = Question(id="g1", question="?", type="fact", gold=[{"doc": "news.txt", "quote": "x"}])
+    monkeypatch.setattr(loaders, "load_file", lambda path, *a, **k: "another extraction")
+    assert gold_texts([q], mini_corpus)["news.txt"] == "another extraction"
+    kept = gold_texts([q], mini_corpus, engine.cfg.paths.index_dir)["news.txt"]
+    assert kept == store.read_texts(engine.cfg.paths.index_dir)["news.txt"] != "another extraction"
+    # an index built from another corpus folder is not read for this one
+    assert gold_texts([q], mini_corpus.parent, engine.cfg.paths.index_dir) == {}

@@ -218,7 +218,7 @@ def cmd_eval(args) -> int:
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
     try:
-        texts = runner.load_gold(questions, cfg.paths.corpus_dir)
+        texts = runner.load_gold(questions, cfg.paths.corpus_dir, cfg.paths.index_dir)
     except runner.QuestionsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

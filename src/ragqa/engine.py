@@ -89,12 +89,15 @@ class Engine:
                 from ragqa.ingest import content_id
                 from ragqa.ingest.loaders import load_file
 
-                info = self.index.docs.get(source)
-                corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
-                text = load_file(corpus / source)
-                if info is not None and content_id(text) != info.doc_id:
-                    raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` so "
-                                                 "that citations point at the right text.")
+                # the text the build kept; a build from before they were kept: the file, extracted again
+                text = self.index.text_of(source)
+                if text is None:
+                    info = self.index.docs.get(source)
+                    corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
+                    text = load_file(corpus / source)
+                    if info is not None and content_id(text) != info.doc_id:
+                        raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` "
+                                                     "so that citations point at the right text.")
                 cache[source] = text
             return cache[source]
 
@@ -126,7 +129,8 @@ class Engine:
         when a gold quote is not found verbatim in its document."""
         from ragqa.evaluation import runner
 
-        texts = runner.load_gold(questions, self.cfg.paths.corpus_dir) if texts is None else texts
+        texts = runner.load_gold(questions, self.cfg.paths.corpus_dir, self.cfg.paths.index_dir) \
+            if texts is None else texts
         rows = runner.run(questions, texts, lambda q: self.ask_json(q.question, backend=backend, qid=q.id),
                           self.embedder if embed_check else None, progress=progress)
         return rows, runner.summarize(rows)

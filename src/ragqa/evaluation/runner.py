@@ -71,18 +71,33 @@ def read_questions(path: Path) -> tuple[list[Question], list[str]]:
     return out, problems
 
 
-def gold_texts(questions: Iterable[Question], corpus_dir: Path) -> dict[str, str]:
-    """The source texts of every document a gold quote (or an alternative) names, as loaded for indexing."""
+def gold_texts(questions: Iterable[Question], corpus_dir: Path, index_dir: Path | None = None) -> dict[str, str]:
+    """The source texts of every document a gold quote (or an alternative) names, as loaded for indexing.
+
+    With ``index_dir``, a document the index's current build was made from ``corpus_dir`` keeps is read
+    from the build: the retrieved passages' offsets point into that text, which a new extraction of the
+    file may not give (an OCR engine installed since the build)."""
+    from ragqa.index import store
     from ragqa.ingest.loaders import load_file
 
     docs = {item.get("doc", g.get("doc")) for q in questions for g in q.gold for item in [g, *g.get("alt", [])]}
     docs |= {q.doc for q in questions if q.doc}
-    return {d: load_file(corpus_dir / d) for d in sorted(x for x in docs if x) if (corpus_dir / d).exists()}
+    kept: dict[str, str] = {}
+    if index_dir is not None:
+        manifest = store.read_manifest(index_dir) or {}
+        built_from = manifest.get("corpus_dir")
+        if built_from and Path(built_from).resolve() == Path(corpus_dir).resolve():
+            try:
+                kept = store.read_texts(index_dir)
+            except store.IndexUnavailable:  # a corrupt build: the engine says so when it loads the text
+                kept = {}
+    return {d: kept[d] if d in kept else load_file(corpus_dir / d)
+            for d in sorted(x for x in docs if x) if d in kept or (corpus_dir / d).exists()}
 
 
-def load_gold(questions: list[Question], corpus_dir: Path) -> dict[str, str]:
+def load_gold(questions: list[Question], corpus_dir: Path, index_dir: Path | None = None) -> dict[str, str]:
     """:func:`gold_texts`, checked: raises :class:`QuestionsError` naming every quote not found verbatim."""
-    texts = gold_texts(questions, corpus_dir)
+    texts = gold_texts(questions, corpus_dir, index_dir)
     bad = check_quotes(questions, texts)
     if bad:
         raise QuestionsError("the question set does not check out:\n  " + "\n  ".join(bad))

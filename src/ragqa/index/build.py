@@ -143,7 +143,10 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.chunks = len(chunks)
 
     not_indexed = _not_indexed(corpus_dir, report.warnings)
-    if previous and not report.changed_anything and not_indexed == previous.manifest.get("files_not_indexed", []):
+    # a build from before builds kept their documents' texts is written again (nothing is embedded)
+    keeps_texts = previous is not None and (previous.path / store.TEXTS_FILE).is_file()
+    if previous and keeps_texts and not report.changed_anything and \
+            not_indexed == previous.manifest.get("files_not_indexed", []):
         report.path = str(previous.path)
         if target is not None:
             rows = vectorstore.Rows.of_index(previous)
@@ -179,7 +182,8 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     # ones after: a crash at any point leaves the live build searchable there
     rows = vectorstore.Rows.of(chunks, matrix, bm25, manifest) if target is not None else None
     staged = target.stage(rows, progress) if target is not None else None
-    path = store.write(index_dir, manifest, chunks, matrix, bm25, cfg.retrieval.faiss_index, sent_terms, sentences)
+    path = store.write(index_dir, manifest, chunks, matrix, bm25, cfg.retrieval.faiss_index, sent_terms, sentences,
+                       {d.source: d.text for d in docs})
     if target is not None:
         report.store = target.finish(rows, staged)
     report.path = str(path)
@@ -235,6 +239,9 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
                 return True
         except store.IndexUnavailable:
             return True
+    build = store.current_build(index_dir or cfg.paths.index_dir)
+    if build is None or not (build / store.TEXTS_FILE).is_file():  # a build from before builds kept texts
+        return True
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
     recorded.update({d["source"]: d["file_sha256"] for d in manifest.get("files_not_indexed", [])})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

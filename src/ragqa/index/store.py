@@ -118,6 +118,17 @@ class IndexData:
         info = self.docs.get(source)
         return info.page_of(offset) if info is not None else None
 
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """Every document's source text as it was indexed, by source path (read on first use; empty for a
+        build written before builds kept them)."""
+        return read_build_texts(self.path)
+
+    def text_of(self, source: str) -> str | None:
+        """The source text ``source`` was indexed from (the coordinate system of its chunks' offsets), or
+        None when this build does not hold it."""
+        return self.texts.get(source)
+
     def sentence_vectors_of(self, row: int) -> np.ndarray:
         """The vectors of chunk ``row``'s sentences (one row per ``chunk.sentences`` entry)."""
         return self.sentence_vectors[self.sentence_rows[row]:self.sentence_rows[row + 1]]
@@ -141,9 +152,38 @@ def chunk_from_json(d: dict) -> Chunk:
     return Chunk(**d)
 
 
+TEXTS_FILE = "texts.jsonl"
+
+
+def read_build_texts(build: Path) -> dict[str, str]:
+    """The source texts a build keeps (``TEXTS_FILE``: one JSON line per document), by source path."""
+    path = build / TEXTS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        return {r["source"]: r["text"] for r in rows}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexUnavailable(f"the index in {build} is corrupt ({TEXTS_FILE}: {exc}). "
+                               "Run `ragqa index --rebuild` to rebuild it.") from exc
+
+
+def read_texts(index_dir: Path) -> dict[str, str]:
+    """The source texts of the current build in ``index_dir`` (empty when there is none, or it keeps none):
+    no model, no index load (the evaluation resolves gold quotes in the texts the offsets point into)."""
+    build = current_build(index_dir)
+    return read_build_texts(build) if build is not None and build.is_dir() else {}
+
+
 def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray, bm25: BM25,
-          faiss_kind: str, sentence_terms: list[list[list[str]]], sentence_vectors: np.ndarray) -> Path:
-    """Write a complete build and make it current; older builds are removed afterwards."""
+          faiss_kind: str, sentence_terms: list[list[list[str]]], sentence_vectors: np.ndarray,
+          texts: dict[str, str] | None = None) -> Path:
+    """Write a complete build and make it current; older builds are removed afterwards.
+
+    ``texts`` are the documents' source texts by source path: kept so that answers and citations read the
+    text the offsets were taken from, not a new extraction of the file (an OCR engine installed since, a
+    changed PDF library)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     name = f"b-{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(3)}"
     tmp = index_dir / f".tmp-{name}"
@@ -157,6 +197,9 @@ def write(index_dir: Path, manifest: dict, chunks: list[Chunk], vectors: np.ndar
     bm25.save(tmp)
     (tmp / "sentence_terms.json").write_text(json.dumps(sentence_terms, ensure_ascii=False), "utf-8")
     np.save(tmp / "sentence_vectors.npy", np.ascontiguousarray(sentence_vectors, np.float32), allow_pickle=False)
+    with open(tmp / TEXTS_FILE, "w", encoding="utf-8") as f:
+        for source, text in sorted((texts or {}).items()):
+            f.write(json.dumps({"source": source, "text": text}, ensure_ascii=False) + "\n")
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     for f in tmp.iterdir():  # make the bytes durable before the build is named
         with open(f, "rb") as fh:
