@@ -169,3 +169,15 @@ def test_gold_quotes_resolve_in_the_kept_texts(engine, mini_corpus, monkeypatch)
     assert kept == store.read_texts(engine.cfg.paths.index_dir)["news.txt"] != "another extraction"
     # an index built from another corpus folder is not read for this one
     assert gold_texts([q], mini_corpus.parent, engine.cfg.paths.index_dir) == {}
+
+
+def test_a_kept_text_that_does_not_match_the_passages_is_refused(engine):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    rows = [json.loads(line) for line in (build / store.TEXTS_FILE).read_text("utf-8").splitlines()]
+    rows = [dict(r, text=r["text"] + " 덧붙인 문장.") if r["source"] == "news.txt" else r for r in rows]
+    (build / store.TEXTS_FILE).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    engine.reload()
+    engine._texts.clear()
+    with pytest.raises(store.IndexUnavailable, match="ragqa index --rebuild"):
+        engine.source_text("news.txt")
+    assert engine.source_text("chip_report.md")  # the other documents still read

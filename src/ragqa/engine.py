@@ -90,9 +90,13 @@ class Engine:
                 from ragqa.ingest.loaders import load_file
 
                 # the text the build kept; a build from before they were kept: the file, extracted again
+                info = self.index.docs.get(source)
                 text = self.index.text_of(source)
-                if text is None:
-                    info = self.index.docs.get(source)
+                if text is not None:
+                    if info is not None and content_id(text) != info.doc_id:
+                        raise store.IndexUnavailable(f"the index keeps a text of {source} that its passages were "
+                                                     "not cut from (a damaged build). Run `ragqa index --rebuild`.")
+                else:
                     corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
                     text = load_file(corpus / source)
                     if info is not None and content_id(text) != info.doc_id:
