@@ -181,3 +181,14 @@ def test_a_kept_text_that_does_not_match_the_passages_is_refused(engine):
     with pytest.raises(store.IndexUnavailable, match="ragqa index --rebuild"):
         engine.source_text("news.txt")
     assert engine.source_text("chip_report.md")  # the other documents still read
+
+
+def test_a_build_without_kept_texts_reads_the_file_and_refuses_a_changed_one(engine, mini_corpus):
+    build = store.current_build(engine.cfg.paths.index_dir)
+    (build / store.TEXTS_FILE).unlink()
+    engine.reload()
+    engine._texts.clear()
+    assert engine.source_text("chip_report.md")  # an unchanged file, extracted again, still matches
+    (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")
+    with pytest.raises(store.IndexUnavailable, match="changed since it was indexed"):
+        engine.source_text("news.txt")

@@ -91,17 +91,15 @@ class Engine:
 
                 # the text the build kept; a build from before they were kept: the file, extracted again
                 info = self.index.docs.get(source)
-                text = self.index.text_of(source)
-                if text is not None:
-                    if info is not None and content_id(text) != info.doc_id:
-                        raise store.IndexUnavailable(f"the index keeps a text of {source} that its passages were "
-                                                     "not cut from (a damaged build). Run `ragqa index --rebuild`.")
-                else:
-                    corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
-                    text = load_file(corpus / source)
-                    if info is not None and content_id(text) != info.doc_id:
-                        raise store.IndexUnavailable(f"{source} changed since it was indexed; run `ragqa index` "
-                                                     "so that citations point at the right text.")
+                kept = self.index.text_of(source)
+                corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
+                text = kept if kept is not None else load_file(corpus / source)
+                if info is not None and content_id(text) != info.doc_id:
+                    raise store.IndexUnavailable(
+                        (f"the index keeps a text of {source} that its passages were not cut from (a damaged "
+                         "build). Run `ragqa index --rebuild`.") if kept is not None else
+                        (f"{source} changed since it was indexed; run `ragqa index` so that citations point at "
+                         "the right text."))
                 cache[source] = text
             return cache[source]
 
