@@ -133,7 +133,7 @@ def test_answers_read_the_text_the_build_kept_not_a_new_extraction(engine, mini_
         raise AssertionError(f"{path} was extracted again at question time")
 
     monkeypatch.setattr(loaders, "load_file", other_extraction)
-    engine._texts.clear()  # nothing read before the extraction changed
+    engine.reload()  # nothing read before the extraction changed
     result = engine.ask_json("중국의 AI 반도체 투자 규모는?", backend="extractive")
     assert not result.get("error"), result.get("error")
     assert result["citations"]
@@ -177,7 +177,6 @@ def test_a_kept_text_that_does_not_match_the_passages_is_refused(engine):
     rows = [dict(r, text=r["text"] + " 덧붙인 문장.") if r["source"] == "news.txt" else r for r in rows]
     (build / store.TEXTS_FILE).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     engine.reload()
-    engine._texts.clear()
     with pytest.raises(store.IndexUnavailable, match="ragqa index --rebuild"):
         engine.source_text("news.txt")
     assert engine.source_text("chip_report.md")  # the other documents still read
@@ -187,7 +186,6 @@ def test_a_build_without_kept_texts_reads_the_file_and_refuses_a_changed_one(eng
     build = store.current_build(engine.cfg.paths.index_dir)
     (build / store.TEXTS_FILE).unlink()
     engine.reload()
-    engine._texts.clear()
     assert engine.source_text("chip_report.md")  # an unchanged file, extracted again, still matches
     (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")
     with pytest.raises(store.IndexUnavailable, match="changed since it was indexed"):

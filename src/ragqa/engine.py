@@ -70,9 +70,9 @@ class Engine:
         return self._retriever is not None and self._answers is not None
 
     def reload(self) -> None:
-        """Pick up a new index build (after indexing)."""
+        """Pick up a new index build (after indexing), and the texts it keeps."""
         with self._lock:
-            self._retriever = None
+            self._retriever, self._texts = None, {}
 
     def build(self, rebuild: bool = False, progress: bool = True, corpus_dir: Path | None = None) -> BuildReport:
         with self._lock:
