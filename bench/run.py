@@ -137,8 +137,10 @@ def hit_span(hit) -> M.Span:
     return M.Span(hit.chunk.source, hit.chunk.start, hit.chunk.end)
 
 
-def retrieval_quality(questions, texts, search, span_of) -> dict:
-    h1, h5, r5, mrr, lat = [], [], [], [], []
+def retrieval_quality(questions, texts, search, span_of, text_of=None) -> dict:
+    """hit@k, recall@5, MRR against the gold quotes' passages; with ``text_of`` (a result -> its passage
+    text) also answer@1/@5, where a passage stating every must-include fact counts as found too."""
+    h1, h5, r5, mrr, lat, a1, a5 = [], [], [], [], [], [], []
     for q in questions:
         if not q.gold:
             continue
@@ -151,8 +153,15 @@ def retrieval_quality(questions, texts, search, span_of) -> dict:
         h5.append(M.hit_at_k(spans, gold, 5))
         r5.append(M.recall_at_k(spans, gold, 5))
         mrr.append(M.mrr(spans, gold))
-    return {"hit@1": round(M.mean(h1), 3), "hit@5": round(M.mean(h5), 3), "recall@5": round(M.mean(r5), 3),
-            "mrr": round(M.mean(mrr), 3), "latency_ms_p50": pct(lat, 0.5), "latency_ms_p95": pct(lat, 0.95)}
+        if text_of is not None:
+            passages = [text_of(r) for r in ranked]
+            a1.append(M.answer_hit_at_k(spans, passages, gold, q.must_include, 1))
+            a5.append(M.answer_hit_at_k(spans, passages, gold, q.must_include, 5))
+    out = {"hit@1": round(M.mean(h1), 3), "hit@5": round(M.mean(h5), 3), "recall@5": round(M.mean(r5), 3),
+           "mrr": round(M.mean(mrr), 3), "latency_ms_p50": pct(lat, 0.5), "latency_ms_p95": pct(lat, 0.95)}
+    if text_of is not None:
+        out.update({"answer@1": round(M.mean(a1), 3), "answer@5": round(M.mean(a5), 3)})
+    return out
 
 
 def answer_quality(questions, texts, answer_fn) -> dict:
@@ -340,9 +349,10 @@ def splits_quality(engine: Engine, docs, texts) -> dict:
     for name, path in SPLITS:
         questions, _ = read_questions(REPO / path)
         row = {"ragqa_hybrid": retrieval_quality(questions, texts, lambda q: engine.search(q).hits,
-                                                 hit_span)}
+                                                 hit_span, lambda h: h.chunk.text)}
         for label, base in bases.items():
-            row[label] = retrieval_quality(questions, texts, base.search, lambda i, b=base: b.spans[i])
+            row[label] = retrieval_quality(questions, texts, base.search, lambda i, b=base: b.spans[i],
+                                           lambda i, b=base: b.texts[i])
         out[name] = {k: {m: v for m, v in r.items() if not m.startswith("latency")} for k, r in row.items()}
     return out
 
@@ -409,6 +419,10 @@ def _baseline_answers(engine: Engine, base: Baseline, questions) -> dict:
     return {k: v for k, v in ans.items() if not k.startswith("answer_ms")}
 
 
+def _answer_at(q: dict) -> str:
+    return f" (answer@1 {q['answer@1']})" if "answer@1" in q else ""
+
+
 def markdown(r: dict) -> str:
     rows = ["| system | hit@1 | hit@5 | recall@5 | MRR | correct | correct & concise | abstention acc. |",
             "|---|---|---|---|---|---|---|---|"]
@@ -419,8 +433,8 @@ def markdown(r: dict) -> str:
                     f"{q.get('mrr', '–')} | {q.get('correct', '–')} | {q.get('correct_concise', '–')} | "
                     f"{q.get('abstention_accuracy', '–')} |")
     for split, systems in r["quality"].get("splits", {}).items():
-        rows += [f"| {split} split: {name} | {q['hit@1']} | {q['hit@5']} | {q['recall@5']} | {q['mrr']} | – | – | – |"
-                 for name, q in systems.items()]
+        rows += [f"| {split} split: {name} | {q['hit@1']}{_answer_at(q)} | {q['hit@5']} | {q['recall@5']} | {q['mrr']} "
+                 f"| – | – | – |" for name, q in systems.items()]
     s, i = r["speed"], r["index"]
     c = r["cpu"]
     lines = [f"**{r['date']}, {r['machine']}**; CPU {c['model']}, flags {' '.join(c['flags']) or '–'} (native bf16: "

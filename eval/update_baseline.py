@@ -9,8 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-HEADLINE = ("hit@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness", "citation_precision",
-            "abstention_accuracy")
+HEADLINE = ("hit@1", "answer@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness", "citation_precision",
+            "citation_hit", "abstention_accuracy")
 SPLITS = (("tuning", "eval/questions.jsonl"), ("test", "eval/test.jsonl"))
 
 if len(sys.argv) != 3:

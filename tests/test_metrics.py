@@ -119,3 +119,34 @@ def test_reference_answer_questions_score_documents_pages_and_facts():
     assert m["hit@1"] == 0.0 and m["hit@5"] == 1.0 and m["mrr"] == 0.5
     assert 0.0 < m["key_fact_recall"] < 1.0  # 20만원 and 상향 given, 10만원 not
     assert math.isnan(m["correct"])  # no must_include: scored by key facts instead
+
+
+def test_answer_at_k_counts_another_passage_that_states_the_answer():
+    from ragqa.evaluation.metrics import Span, answer_hit_at_k, hit_at_k, resolve_quotes
+    from ragqa.evaluation.runner import Question, score_one
+
+    texts = {"a.txt": "요약: 매출은 13.9억 원이다.\n\n본문: 2023년 매출은 13억9천만 원으로 늘었다.",
+             "b.txt": "다른 보고서: 매출은 13.9억 원, 직원 수는 120명이다."}
+    body = texts["a.txt"].index("본문")
+    gold = resolve_quotes([{"doc": "a.txt", "quote": "2023년 매출은 13억9천만 원"}], texts)
+    spans = [Span("b.txt", 0, len(texts["b.txt"])), Span("a.txt", body, len(texts["a.txt"]))]
+    passages = [texts["b.txt"], texts["a.txt"][body:]]
+    assert hit_at_k(spans, gold, 1) == 0.0
+    assert answer_hit_at_k(spans, passages, gold, ["13.9억"], 1) == 1.0  # the same figure by value
+    assert answer_hit_at_k(spans, passages, gold, ["13.9억", "2023년"], 1) == 0.0  # every fact, not one
+    assert answer_hit_at_k(spans, passages, gold, ["13.9억", "2023년"], 2) == 1.0  # the gold passage
+    assert math.isnan(answer_hit_at_k(spans, passages, gold, [], 1))
+
+    q = Question("q1", "2023년 매출은?", "numeric", "13.9억 원", must_include=["13.9억", "2023년"],
+                 gold=[{"doc": "a.txt", "quote": "2023년 매출은 13억9천만 원"}])
+    ctx = [{"n": 1, "source": "b.txt", "start": 0, "end": len(texts["b.txt"]), "text": passages[0]},
+           {"n": 2, "source": "a.txt", "start": body, "end": len(texts["a.txt"]), "text": passages[1]}]
+    m = score_one(q, {"answer": "2023년 매출은 13억9천만 원이다. [2]", "abstained": False, "contexts": ctx,
+                      "citations": [ctx[1]]}, texts).metrics
+    assert m["hit@1"] == 0.0 and m["answer@1"] == 0.0 and m["answer@5"] == 1.0
+    assert m["citation_hit"] == 1.0  # the answer cites the gold passage
+    m = score_one(q, {"answer": "매출은 13.9억 원이다. [1]", "abstained": False, "contexts": ctx,
+                      "citations": [ctx[0]]}, texts).metrics
+    assert m["citation_hit"] == 0.0 and m["answer@1"] == 0.0
+    m = score_one(q, {"answer": "", "abstained": True, "contexts": ctx, "citations": []}, texts).metrics
+    assert math.isnan(m["citation_hit"])  # over the answers given: a refusal cites nothing

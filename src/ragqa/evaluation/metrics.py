@@ -108,6 +108,22 @@ def gold_rank(retrieved: Sequence[Span], gold: Sequence[Requirement]) -> int | N
     return None
 
 
+def answer_hit_at_k(retrieved: Sequence[Span], passages: Sequence[str], gold: Sequence[Requirement],
+                    must_include: Sequence[str], k: int) -> float:
+    """hit@k with a passage that states the answer counted as found (DPR's retrieval accuracy): one of the
+    top ``k`` overlaps a gold quote, or its text holds every ``must_include`` fact (``fact_present``). The
+    reports repeat a fact (a report's summary and body, two reports on one event), and a question's gold
+    names the one passage it was written from; this counts the others. Lenient: a short figure or name can
+    occur in a passage that does not answer, so it bounds hit@k from above and does not replace it.
+    NaN without gold or facts."""
+    if not gold or not must_include:
+        return NAN
+    for span, text in list(zip(retrieved, passages))[:k]:
+        if _relevant(span, gold) or all(fact_present(f, text) for f in must_include):
+            return 1.0
+    return 0.0
+
+
 def _norm_text(text: str) -> str:
     text = text.replace("퍼센트", "%").replace("％", "%")
     return re.sub(r"[\s'\"‘’“”()\[\]·,]", "", text).lower()

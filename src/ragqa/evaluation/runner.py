@@ -168,12 +168,18 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["mrr"] = M.mrr(contexts, gold) if contexts else M.NAN
         m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts else M.NAN
         m["gold_rank"] = M.gold_rank(contexts, gold) if contexts else None
+        if q.must_include and contexts:
+            passages = [p.get("text", "") for p in result.get("contexts") or [] if "source" in p and "start" in p]
+            m["answer@1"] = M.answer_hit_at_k(contexts, passages, gold, q.must_include, 1)
+            m["answer@5"] = M.answer_hit_at_k(contexts, passages, gold, q.must_include, 5)
         m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
         m["correct_concise"] = 0.0 if abstained else M.correct_and_concise(answer, q.must_include, q.type)
         m["false_abstention"] = 1.0 if abstained else 0.0
         m["citation_precision"] = (sum(1 for c in cited if any(c.overlaps(s) for req in gold for s in req)) /
                                    len(cited)) if cited and gold else M.NAN
         m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
+        # an answer with at least one citation on a gold passage (over the answers given, not the refusals)
+        m["citation_hit"] = M.hit_at_k(cited, gold, len(cited)) if cited and gold and not abstained else M.NAN
     else:
         m["abstention_accuracy"] = 1.0 if abstained else 0.0
     if q.reference_only:  # no facts that must appear: scored by the reference answer's key facts instead
