@@ -30,6 +30,9 @@ GRID = {
     "focus_dense_gamma": (0.0, 1.0, 2.0, 4.0),
     "bm25_weight": (0.5, 0.75, 1.0, 1.5, 2.0),  # relative to dense_weight 1
     "rrf_k": (20, 40, 60, 100),
+    # BM25's share for a question in English: its terms are the Latin names and numbers it writes (and the
+    # glossary's Korean names), which the Korean text repeats only now and then
+    "bm25_weight_english": (0.0, 0.25, 0.5, 1.0),
     # EmbedConfig.query_prompt: the instruction questions are embedded with ("" = the model's own query
     # prompt, EmbeddingGemma's search-result one; the model card's question-answering and fact-checking tasks)
     "query_prompt": ("", "task: question answering | query: ", "task: fact checking | query: "),
