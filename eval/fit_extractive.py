@@ -37,6 +37,13 @@ GRID = {
     "label_bonus": (0.0, 0.04, 0.08, 0.12, 0.2),
     "adjacent_ratio": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
     "adjacent_max_chars": (250, 400),
+    # which further sentences join the best one (a ratio above 1 turns the rule off), and where a long sentence
+    # is cut to its answering clauses: set by hand until 2026-12-03, in the search since
+    "second_ratio": (0.7, 0.8, 0.9, 1.01),
+    "other_doc_ratio": (0.5, 0.65, 0.8),
+    "multi_ratio": (0.8, 0.9, 1.01),
+    "on_topic_ratio": (0.5, 0.7, 0.9),
+    "max_chars": (150, 200, 300),
 }
 MAX_PASSES = 3
 
