@@ -30,6 +30,7 @@ GRID = {
     "focus_dense_gamma": (0.0, 1.0, 2.0, 4.0),
     "bm25_weight": (0.5, 0.75, 1.0, 1.5, 2.0),  # relative to dense_weight 1
     "rrf_k": (20, 40, 60, 100),
+    "candidates": (20, 40, 80),  # passages each search returns before fusion (set by hand until 2026-12-03)
     # BM25's share for a question in English: its terms are the Latin names and numbers it writes (and the
     # glossary's Korean names), which the Korean text repeats only now and then
     "bm25_weight_english": (0.0, 0.25, 0.5, 1.0),
