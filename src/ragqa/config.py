@@ -77,10 +77,9 @@ class StoreConfig:
 class RetrievalConfig:
     """Provenance: k and the mode were set by hand in the first sessions. sentence_weight, focus_weight,
     focus_dense_gamma, bm25_weight, rrf_k (and since 2026-12-03 candidates, bm25_weight_english) are fitted by
-    eval/fit_retrieval.py
-    (eval/retrieval_fit.json): a coordinate search over their grids on the tuning split's answerable
-    questions (eval/questions.jsonl + eval/tuning_random.jsonl, 124) and allganize-dev's fit half (21),
-    objective the mean of hit@1 and MRR, a value kept unless another beats it by 0.005. It moved
+    eval/fit_retrieval.py (eval/retrieval_fit.json): a coordinate search over their grids on the tuning split's
+    answerable questions (eval/questions.jsonl + eval/tuning_random.jsonl, 124) and allganize-dev's fit half
+    (21), objective the mean of hit@1 and MRR, a value kept unless another beats it by 0.005. It moved
     sentence_weight 0 -> 0.3 and focus_dense_gamma 2 -> 0 (tuning hit@1 0.839 -> 0.879, MRR 0.902 -> 0.928;
     fit half hit@1 0.905 -> 0.952); the others stayed. Re-run on 2026-12-03 with every answerable tuning
     question (eval/tuning_random2.jsonl and eval/tuning_tables.jsonl added: 144): no constant moved
@@ -137,8 +136,8 @@ class ExtractiveConfig:
     stayed. A sixth search (2026-12-03, fp32, the same 165) added the five constants set by hand until then
     (second_ratio, other_doc_ratio, multi_ratio, on_topic_ratio, max_chars): none moved (objective 0.836;
     on_topic_ratio 0.5 gained one question, inside the one-question margin; turning second_ratio or multi_ratio
-    off lost one; max_chars 150 / 300 changed no answer's score). The decision to answer at all is the fitted abstention model (``abstention_model``,
-    eval/fit_abstention.py)."""
+    off lost one; max_chars 150 / 300 changed no answer's score). The decision to answer at all is the fitted
+    abstention model (``abstention_model``, eval/fit_abstention.py)."""
 
     # sentence score = lexical_w * lexical + dense_w * similarity + prior_weight / passage rank (+ type terms);
     # fitted, like own_sentence_share and the bonuses (eval/extractive_fit.json)
