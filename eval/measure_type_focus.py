@@ -48,36 +48,32 @@ def type_bonus(retriever, question: str, terms: list[str], rows: list[int], weig
 
 
 def measure(engine, questions, reference: bool) -> None:
-    from ragqa.evaluation import metrics as M
-    from ragqa.evaluation.runner import _reference_gold, gold_texts
+    """hit@1 and MRR at each weight, scored by ``fit_retrieval.scorer`` (the fit's own objective)."""
+    from fit_retrieval import scorer
+
     from ragqa.retrieval import hybrid
 
-    texts = gold_texts(questions, engine.cfg.paths.corpus_dir, engine.cfg.paths.index_dir)
-    golds = [(q, _reference_gold(q.gold, texts) if reference else M.resolve_quotes(q.gold, texts)) for q in questions]
-    golds = [(q, g) for q, g in golds if g]
-    retriever = engine.retriever
-    plain = hybrid.HybridRetriever.focus_rerank
-    for weight in WEIGHTS:
-        asked = {}
+    score = scorer(engine, questions, reference)
+    plain_search, plain_focus = hybrid.HybridRetriever.search, hybrid.HybridRetriever.focus_rerank
+    asked = {}
 
+    def search(self, query, *args, **kwargs):  # focus_rerank is not told the question: note it here
+        asked["q"] = query
+        return plain_search(self, query, *args, **kwargs)
+
+    for weight in WEIGHTS:
         def focus_rerank(self, terms, ordered, fused, dense_scores, depth=hybrid.FOCUS_DEPTH, bonus=None, w=weight):
             extra = dict(bonus or {})
             for r, v in type_bonus(self, asked["q"], terms, ordered[:depth], w).items():
                 extra[r] = extra.get(r, 0.0) + v
-            return plain(self, terms, ordered, fused, dense_scores, depth, extra)
+            return plain_focus(self, terms, ordered, fused, dense_scores, depth, extra)
 
-        hybrid.HybridRetriever.focus_rerank = focus_rerank
+        hybrid.HybridRetriever.search, hybrid.HybridRetriever.focus_rerank = search, focus_rerank
         try:
-            hit1 = mrr = 0.0
-            for q, gold in golds:
-                asked["q"] = q.question
-                spans = [M.Span(h.chunk.source, h.chunk.start, h.chunk.end) for h in retriever.search(q.question).hits]
-                hit1 += M.hit_at_k(spans, gold, 1)
-                mrr += M.mrr(spans, gold)
+            hit1, mrr, n = score({})
         finally:
-            hybrid.HybridRetriever.focus_rerank = plain
-        print(f"  weight {weight}: hit@1 {hit1 / len(golds):.4f}  MRR {mrr / len(golds):.4f}  (n={len(golds)})",
-              flush=True)
+            hybrid.HybridRetriever.search, hybrid.HybridRetriever.focus_rerank = plain_search, plain_focus
+        print(f"  weight {weight}: hit@1 {hit1:.4f}  MRR {mrr:.4f}  (n={n})", flush=True)
 
 
 def main() -> None:

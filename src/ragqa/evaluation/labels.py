@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 
-HEADLINE = ("hit@1", "answer@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness", "citation_precision",
-            "citation_hit", "abstention_accuracy", "key_fact_recall", "key_fact_precision", "gold_doc@5", "gold_page@5",
-            "false_abstention", "answer_chars_median")
+HEADLINE = ("hit@1", "answer@1", "recall@5", "mrr", "correct", "correct_concise", "faithfulness",
+            "citation_precision", "citation_hit", "abstention_accuracy", "key_fact_recall", "key_fact_precision",
+            "gold_doc@5", "gold_page@5", "false_abstention", "answer_chars_median")
 
 # code -> (English, Korean), most serious first
 FAILURES: dict[str, tuple[str, str]] = {

@@ -141,8 +141,13 @@ def _reference_gold(gold: list[dict], texts: dict[str, str]) -> list[M.Requireme
     return out
 
 
+def _located(passages: list[dict]) -> list[dict]:
+    """The passages that say where they are (a source and offsets): the ones span metrics can score."""
+    return [p for p in passages if "source" in p and "start" in p]
+
+
 def _spans(passages: list[dict]) -> list[M.Span]:
-    return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in passages if "source" in p and "start" in p]
+    return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in _located(passages)]
 
 
 class Scores(NamedTuple):
@@ -169,7 +174,7 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["ndcg@5"] = M.ndcg_at_k(contexts, gold, 5) if contexts else M.NAN
         m["gold_rank"] = M.gold_rank(contexts, gold) if contexts else None
         if q.must_include and contexts:
-            passages = [p.get("text", "") for p in result.get("contexts") or [] if "source" in p and "start" in p]
+            passages = [p.get("text", "") for p in _located(result.get("contexts") or [])]
             m["answer@1"] = M.answer_hit_at_k(contexts, passages, gold, q.must_include, 1)
             m["answer@5"] = M.answer_hit_at_k(contexts, passages, gold, q.must_include, 5)
         m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
