@@ -9,6 +9,7 @@ hit@1 and answer@1 easier by construction (more text per passage), so the answer
 sizes; they also favour the current size, on which the sentence-scoring constants were fitted.
 
     python eval/measure_chunk_size.py --sizes 350 500 700 --work runs/chunk-sizes
+    python eval/measure_chunk_size.py --sizes 500 --overlaps 0 1 2 --work runs/chunk-sizes
 
 Measured 2026-12-03, fp32 (README, "Measured next"): 487 / 352 / 292 passages, correct 0.861 / 0.861 / 0.848,
 correct & concise 0.818 / 0.812 / 0.806 on the 165 answerable tuning questions; 500 stays.
@@ -59,6 +60,8 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[350, 500, 700])
+    ap.add_argument("--overlaps", type=int, nargs="+", help="sentences of overlap to measure at each size "
+                    "(default: the configured one only)")
     ap.add_argument("--work", type=Path, default=ROOT / "runs" / "chunk-sizes")
     ap.add_argument("--out", type=Path, help="write the figures as JSON here too")
     args = ap.parse_args()
@@ -69,14 +72,19 @@ def main() -> None:
     base = Config.from_env()
     questions = [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold and q.must_include]
     out = {}
+    overlaps = args.overlaps or [base.chunk.overlap_sentences]
     for size in args.sizes:
-        index_dir = base.paths.index_dir if size == base.chunk.max_chars else args.work / f"index-{size}"
-        cfg = base.replace(chunk={"max_chars": size}, paths={"index_dir": index_dir.resolve()})
-        engine = Engine(cfg)
-        print(f"chunk size {size}: index {index_dir}", file=sys.stderr)
-        engine.build(progress=True)
-        out[size] = measure(engine, questions)
-        print(f"chunk size {size}: {json.dumps(out[size])}", flush=True)
+        for overlap in overlaps:
+            shipped = size == base.chunk.max_chars and overlap == base.chunk.overlap_sentences
+            name = f"{size}" if overlap == base.chunk.overlap_sentences else f"{size}-overlap{overlap}"
+            index_dir = base.paths.index_dir if shipped else args.work / f"index-{name}"
+            cfg = base.replace(chunk={"max_chars": size, "overlap_sentences": overlap},
+                               paths={"index_dir": index_dir.resolve()})
+            engine = Engine(cfg)
+            print(f"chunk size {size}, overlap {overlap}: index {index_dir}", file=sys.stderr)
+            engine.build(progress=True)
+            out[name] = measure(engine, questions)
+            print(f"{name}: {json.dumps(out[name])}", flush=True)
     if args.out:
         args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 

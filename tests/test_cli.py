@@ -76,3 +76,30 @@ def test_eval_scores_answers_made_elsewhere(tmp_path, mini_corpus, capsys):
     summary = json.loads((out / "summary.json").read_text("utf-8"))["summary"]["overall"]
     assert summary["correct"] == 1.0 and summary["faithfulness"] == 1.0
     assert (out / "report.html").read_text("utf-8").count("<svg") >= 3
+
+
+@pytest.mark.parametrize("content", [b'{"id": "1", "question": "  "}\n', b"not json\n", b"\xff\xfe\x00broken\n"])
+def test_eval_with_no_valid_question_is_an_error_not_an_empty_report(tmp_path, mini_corpus, capsys, content):
+    qs = tmp_path / "q.jsonl"
+    qs.write_bytes(content)
+    out = tmp_path / "run"
+    code = cli.main(["eval", str(qs), "--no-embed-check", "--corpus", str(mini_corpus), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "error:" in err and str(qs) in err
+    assert not out.exists()
+
+
+def test_eval_of_a_missing_question_file_says_so(tmp_path, mini_corpus, capsys):
+    code = cli.main(["eval", str(tmp_path / "absent.jsonl"), "--corpus", str(mini_corpus)])
+    assert code == 2 and "cannot read the question set" in capsys.readouterr().err
+
+
+def test_an_undecodable_line_is_reported_and_the_other_questions_kept(tmp_path):
+    from ragqa.evaluation.runner import read_questions
+
+    qs = tmp_path / "q.jsonl"
+    qs.write_bytes("\ufeff".encode() + json.dumps({"id": "a", "question": "첫 질문"}, ensure_ascii=False).encode()
+                   + b"\n\xff\xfe broken\n" + json.dumps({"id": "b", "question": "둘째"}).encode() + b"\n")
+    questions, problems = read_questions(qs)
+    assert [q.id for q in questions] == ["a", "b"]
+    assert len(problems) == 1 and "line 2" in problems[0] and "UTF-8" in problems[0]

@@ -214,9 +214,17 @@ def cmd_eval(args) -> int:
 
     cfg = _config(args)
     qpath = Path(args.questions or "eval/questions.jsonl")
-    questions, problems = runner.read_questions(qpath)
+    try:
+        questions, problems = runner.read_questions(qpath)
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: cannot read the question set {qpath}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     for p in problems:
         print(f"warning: {p}", file=sys.stderr)
+    if not questions:
+        print(f"error: {qpath} holds no valid question (one JSON object per line with a non-empty "
+              f"'question'); nothing to evaluate", file=sys.stderr)
+        return EXIT_USAGE
     try:
         texts = runner.load_gold(questions, cfg.paths.corpus_dir, cfg.paths.index_dir)
     except runner.QuestionsError as exc:

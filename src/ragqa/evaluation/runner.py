@@ -52,11 +52,12 @@ class Question:
 def read_questions(path: Path) -> tuple[list[Question], list[str]]:
     """Questions from a JSONL file; malformed lines are reported by line number and skipped."""
     out, problems = [], []
-    with open(path, encoding="utf-8") as f:
-        for no, line in enumerate(f, start=1):
-            if not line.strip():
-                continue
+    with open(path, "rb") as f:
+        for no, raw in enumerate(f, start=1):
             try:
+                line = raw.decode("utf-8-sig" if no == 1 else "utf-8")
+                if not line.strip():
+                    continue
                 d = json.loads(line)
                 if not isinstance(d, dict) or not str(d.get("question", "")).strip():
                     raise ValueError("needs a non-empty 'question'")
@@ -66,6 +67,8 @@ def read_questions(path: Path) -> tuple[list[Question], list[str]]:
                                     str(d.get("answer", "")), list(d.get("must_include") or []),
                                     list(d.get("gold") or []), str(d.get("doc") or ""),
                                     int(page) if isinstance(page, (int, float)) or str(page).isdigit() else None))
+            except UnicodeDecodeError as exc:
+                problems.append(f"{path.name} line {no}: not UTF-8 ({exc.reason} at byte {exc.start})")
             except (json.JSONDecodeError, ValueError, TypeError) as exc:
                 problems.append(f"{path.name} line {no}: {exc}")
     return out, problems
