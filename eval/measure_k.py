@@ -1,0 +1,47 @@
+"""Measure (not fit) how many passages the answerer reads (``RetrievalConfig.k``) on the tuning split.
+
+Every answerable tuning question (``fit_abstention.ANSWERABLE_SETS``) is searched with each k and answered with
+abstention off, as ``eval/measure_chunk_size.py`` does for the chunk size: hit@1 and answer@1 do not depend on k
+(MRR is cut at k), so correct and correct & concise are what compare the values. The abstention model was fitted
+on features read from k=5 passages, so a k that wins here would need a refit before it could ship.
+
+    python eval/measure_k.py --ks 3 5 8 --out runs/k.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+
+def main() -> None:
+    from fit_abstention import ANSWERABLE_SETS, read_all
+    from measure_chunk_size import measure
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ks", type=int, nargs="+", default=[3, 5, 8])
+    ap.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    args = ap.parse_args()
+
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+
+    base = Config.from_env()
+    questions = [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold and q.must_include]
+    engine = Engine(base)
+    engine.build(progress=True)
+    out = {}
+    for k in args.ks:
+        out[k] = measure(engine, questions, k=k)
+        print(f"k={k}: {json.dumps(out[k])}", flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
