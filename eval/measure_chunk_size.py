@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 
-def measure(engine, questions, k: int | None = None) -> dict:
-    """Search and answer every question (abstention off) with k passages (default: the configured k)."""
+def measure(engine, questions, k: int | None = None, mode: str | None = None) -> dict:
+    """Search and answer every question (abstention off) with k passages retrieved by mode (default: as
+    configured)."""
     from ragqa.answer.abstention import AbstentionModel
     from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.evaluation import metrics as M
@@ -40,7 +41,7 @@ def measure(engine, questions, k: int | None = None) -> dict:
     rows = {"hit@1": [], "answer@1": [], "mrr": [], "correct": [], "correct_concise": []}
     for i, q in enumerate(questions, start=1):
         gold = M.resolve_quotes(q.gold, texts)
-        hits = engine.search(q.question, k=k).hits
+        hits = engine.search(q.question, k=k, mode=mode).hits
         spans = [M.Span(h.chunk.source, h.chunk.start, h.chunk.end) for h in hits]
         rows["hit@1"].append(M.hit_at_k(spans, gold, 1))
         rows["mrr"].append(M.mrr(spans, gold))
