@@ -46,3 +46,18 @@ def test_a_name_is_found_in_the_other_spelling():
     # an English question's names: the glossary's, plus the spellings the corpus gives
     names = answerer._english_names("When did Anthropic release Claude 3?")
     assert ("claude3", "클로드3") in names and any("앤스로픽" in alts for alts in names)
+
+
+def test_a_country_is_found_by_its_hanja_abbreviation_but_not_in_other_hanja():
+    index = SimpleNamespace(aliases=Aliases.from_texts([TEXT]))
+    answerer = ExtractiveAnswerer(index, abstention=object())
+
+    def present(name: str, sentence: str) -> bool:
+        hits = [Hit(_chunk(sentence), 1.0, 1)]
+        return answerer._entities_present([name], Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0), hits)
+
+    growth = "국가별 성장전망(%): (美) 2.1→1.5 (中) 5.4→4.6 / (獨)△0.5→0.9"
+    assert present("미국", growth) and present("중국", growth) and present("독일", growth)
+    assert not present("일본", growth)
+    assert not present("중국", "中央 정부가 예산을 늘렸다.")
+    assert present("한국", "우리나라 기업의 투자가 늘었다.")

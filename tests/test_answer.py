@@ -264,6 +264,19 @@ def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
     assert "2022" in _answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")
 
 
+def test_a_clause_that_says_what_is_not_so_never_ends_the_answer():
+    from ragqa.answer.extractive import _CLAUSE, _answering_window
+
+    sentence = ("협회 규정에 따른 회비 감면은, 단순히 회원 자격을 유지할 것을 요건으로 하는 혜택이 아니라, "
+                "지난 5년 동안 봉사 활동에 꾸준히 참여하여 지역 사회에 기여한 회원에게 주는 보상에 해당한다")
+    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    assert len(parts) == 4 and parts[1].endswith("아니라,")
+    window = _answering_window(parts, "회비 감면의 요건은 무엇인가?", "general", 80, " ")
+    assert not window.rstrip(" ,").endswith("아니라") and "봉사 활동" in window
+    # a window that starts after the negated clause stands alone
+    assert _answering_window(parts[1:], "봉사 활동 보상은?", "general", 80, " ").startswith("지난 5년")
+
+
 def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
     from ragqa.types import Chunk, Hit, Sentence

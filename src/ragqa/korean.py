@@ -107,6 +107,13 @@ def _short_date(tokens, i: int) -> list[str] | None:
     return out
 
 
+def names_country(name: str, text: str) -> bool:
+    """Whether ``text`` names the country ``name`` (미국, 한국) by another of its names as ``terms`` reads
+    them: a Hanja abbreviation (美, 韓美, 對中; not the 中 of 中央) or 대한민국 / 우리나라 for 한국."""
+    others = [k for k, v in _COUNTRY.items() if v == name] + (["우리나라"] if name == "한국" else [])
+    return any(o in text for o in others) and name in terms(text)
+
+
 def terms(text: str) -> list[str]:
     """BM25 terms of ``text``: content morphemes, noun bigrams, numbers with their units.
 

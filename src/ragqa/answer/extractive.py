@@ -37,6 +37,9 @@ _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|
                       r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
+# a clause that says what is not so and leaves what is to the next one ("A가 아니라, B이다"): an answer never
+# ends on it, or it would state the negated half alone
+_NOT_BUT = re.compile(r"(?:아니라|아니고)\s*[,，]?\s*$")
 # a sentence that opens by referring back to something named before it: 이 회사는, 해당 기업의, 이는, 이들은
 _ANAPHOR = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:(?:이|그|해당|동|이들|그들)\s+[가-힣]{1,4}(?:은|는|이|가|의|도)\s|(?:이는|이들은|이들이|이들의|그는|그들은|그들이)[\s,])")
 _YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
@@ -402,8 +405,11 @@ class ExtractiveAnswerer:
         back = cand.sentence_no if _ANAPHOR.match(cand.text) else 1
         prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
         window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
-        # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3)
-        return all(any(form in window for form in self.index.aliases.forms(e)) for e in entities)
+        # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3), and a
+        # country by the other names BM25 reads as it in the sentence or the one before (美 in "(美) 2.1→1.5";
+        # not in a title such as "韓AI 시사점", which would put the country in every sentence of its document)
+        return all(any(form in window for form in self.index.aliases.forms(e)) or
+                   korean.names_country(e, prev + " " + cand.text) for e in entities)
 
     def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
         """Each passage cut to its sentences that best match the question (in document order),
@@ -627,9 +633,11 @@ def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars
         window = ""
         for j in range(i, len(parts)):
             nxt = (window + sep + parts[j].strip()) if window else parts[j].strip()
-            if len(nxt) > max_chars and window:  # one part longer than the limit is still whole
+            if len(nxt) > max_chars and window and not _NOT_BUT.search(window):  # one part longer is still whole
                 break
             window = nxt
+            if j + 1 < len(parts) and _NOT_BUT.search(window):
+                continue  # "A가 아니라": the answer goes on to B
             cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
             score = cover + (0.5 if qtype == "number" and _has_answer_number(window) else 0.0) - 0.0005 * len(window)
             if score > best_score:
