@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
 
+def answerable_questions() -> list:
+    """The answerable tuning questions ``measure`` can score: a gold passage and must-include facts."""
+    from fit_abstention import ANSWERABLE_SETS, read_all
+
+    return [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold and q.must_include]
+
+
 def measure(engine, questions, k: int | None = None, mode: str | None = None) -> dict:
     """Search and answer every question (abstention off) with k passages retrieved by mode (default: as
     configured)."""
@@ -58,8 +65,6 @@ def measure(engine, questions, k: int | None = None, mode: str | None = None) ->
 
 
 def main() -> None:
-    from fit_abstention import ANSWERABLE_SETS, read_all
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[350, 500, 700])
     ap.add_argument("--overlaps", type=int, nargs="+", help="sentences of overlap to measure at each size "
@@ -72,7 +77,7 @@ def main() -> None:
     from ragqa.engine import Engine
 
     base = Config.from_env()
-    questions = [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold and q.must_include]
+    questions = answerable_questions()
     out = {}
     overlaps = args.overlaps or [base.chunk.overlap_sentences]
     for size in args.sizes:

@@ -23,8 +23,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 
 def main() -> None:
-    from fit_abstention import ANSWERABLE_SETS, read_all
-    from measure_chunk_size import measure
+    from measure_chunk_size import answerable_questions, measure
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ks", type=int, nargs="+", default=[3, 5, 8])
@@ -37,7 +36,7 @@ def main() -> None:
     from ragqa.engine import Engine
 
     base = Config.from_env()
-    questions = [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold and q.must_include]
+    questions = answerable_questions()
     engine = Engine(base)
     engine.build(progress=True)
     out = {}

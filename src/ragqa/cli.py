@@ -215,8 +215,8 @@ def cmd_eval(args) -> int:
     cfg = _config(args)
     qpath = Path(args.questions or "eval/questions.jsonl")
     try:
-        questions, problems = runner.read_questions(qpath)
-    except (OSError, UnicodeDecodeError) as exc:
+        questions, problems = runner.read_questions(qpath)  # decodes line by line: a bad line is a problem
+    except OSError as exc:
         print(f"error: cannot read the question set {qpath}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for p in problems:
