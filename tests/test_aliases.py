@@ -61,3 +61,18 @@ def test_a_country_is_found_by_its_hanja_abbreviation_but_not_in_other_hanja():
     assert not present("일본", growth)
     assert not present("중국", "中央 정부가 예산을 늘렸다.")
     assert present("한국", "우리나라 기업의 투자가 늘었다.")
+
+
+def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():
+    from ragqa.answer.extractive import _LISTING
+
+    index = SimpleNamespace(aliases=Aliases.from_texts([TEXT]))
+    answerer = ExtractiveAnswerer(index, abstention=object())
+    passage = "• 알파상사 온라인 고객은 5%를 더 지출합니다. • 베타물산 주문액이 15% 상승했습니다."
+    best = "베타물산 주문액이 15% 상승했습니다."
+    hits = [Hit(_chunk(passage), 1.0, 1)]
+    cand = Candidate(1, 1, best, passage.index(best), len(passage), 1.0, 0.0)
+    assert not answerer._mentions("알파상사", cand, hits) and answerer._in_passage("알파상사", cand, hits)
+    assert not answerer._in_passage("감마전자", cand, hits)
+    assert _LISTING.search("알파상사, 베타물산은 각각 어떻게 매출을 늘렸나?")
+    assert not _LISTING.search("알파상사의 매출은 얼마인가?")

@@ -37,6 +37,8 @@ _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|
                       r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))\s+|\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
+# a question that lists several names or asks about each ("A와 B", "A, B", "A 및 B", "각각", "모두")
+_LISTING = re.compile(r"[와과]\s|및|,|각각|모두|며")
 # a clause that says what is not so and leaves what is to the next one ("A가 아니라, B이다"): an answer never
 # ends on it, or it would state the negated half alone
 _NOT_BUT = re.compile(r"(?:아니라|아니고)\s*[,，]?\s*$")
@@ -398,6 +400,15 @@ class ExtractiveAnswerer:
     def _mentions(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
         return self._entities_present([name], cand, hits)
 
+    def _found(self, name: str, cand: Candidate, hits: list[Hit], by_passage: bool) -> bool:
+        return self._in_passage(name, cand, hits) if by_passage else self._mentions(name, cand, hits)
+
+    def _in_passage(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
+        """The name anywhere in the candidate's passage (its text, context line and section)."""
+        chunk = hits[cand.hit_no - 1].chunk
+        window = _norm(chunk.text + chunk.context + chunk.section)
+        return any(form in window for form in self.index.aliases.forms(name)) or korean.names_country(name, chunk.text)
+
     def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
         # the sentence before names the subject; a sentence that refers back ("이 회사는", "이는") may name it
@@ -441,7 +452,8 @@ class ExtractiveAnswerer:
             return ExtractiveResult((), True, False, 0.0, "no passages")
         entities = question_entities(question) if lang == "ko" else []
         need = len(entities)
-        if need > 1 and re.search(r"[와과]\s|및|,|각각|모두|며", question):
+        listing = bool(_LISTING.search(question))
+        if need > 1 and listing:
             need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
         names = self._english_names(question) if lang == "en" else []
         with_names = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
@@ -459,12 +471,15 @@ class ExtractiveAnswerer:
         # content nouns the corpus never uses: ordinary words of a question's phrasing are often among
         # them, so they lower the confidence; they never decide alone
         missing = [n for n in nouns if n not in self.index.bm25.vocab]
-        features = self._features(question, lang, entities, names, len(nouns), missing, typed(best), best, hits)
+        # a question listing several names is answered one sentence per name: they count in the best passage
+        by_passage = listing and len(entities) + len(names) > 1
+        features = self._features(question, lang, entities, names, len(nouns), missing, typed(best), best, hits,
+                                  by_passage)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold:
-            return ExtractiveResult((), True, False, best.score, self._why(features, confidence, threshold, missing,
-                                                                           entities, best, hits), confidence, features)
+            why = self._why(features, confidence, threshold, missing, entities, best, hits, by_passage)
+            return ExtractiveResult((), True, False, best.score, why, confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
         multi = bool(_MULTI_Q.search(question))
@@ -505,10 +520,13 @@ class ExtractiveAnswerer:
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
 
     def _features(self, question: str, lang: str, entities: list[str], names: list, nouns: int,
-                  missing: list[str], typed: bool, best: Candidate, hits: list[Hit]) -> dict[str, float]:
-        """What the abstention model reads (ragqa.answer.abstention.FEATURES)."""
-        found = self._entity_count(entities, best, hits) + \
-            sum(any(self._mentions(n, best, hits) for n in alts) for alts in names)
+                  missing: list[str], typed: bool, best: Candidate, hits: list[Hit],
+                  by_passage: bool = False) -> dict[str, float]:
+        """What the abstention model reads (ragqa.answer.abstention.FEATURES). A name counts as found with the
+        best sentence (and the one before), or with ``by_passage`` anywhere in its passage: a question that
+        lists several names ("A, B, C는 각각") is answered one sentence per name."""
+        found = sum(self._found(e, best, hits, by_passage) for e in entities) + \
+            sum(any(self._found(n, best, hits, by_passage) for n in alts) for alts in names)
         wanted = len(entities) + len(names)
         mismatch = self._year_mismatch(best, question, hits)
         return {
@@ -560,15 +578,16 @@ class ExtractiveAnswerer:
         return float(np.dot(np.asarray(qv, np.float32), np.asarray(vec, np.float32)))
 
     def _why(self, features: dict[str, float], confidence: float, threshold: float, missing: list[str],
-             entities: list[str], best: Candidate, hits: list[Hit]) -> str:
+             entities: list[str], best: Candidate, hits: list[Hit], by_passage: bool = False) -> str:
         """The abstention note: the confidence and what lowered it most, in words."""
         said = []
         for f in self.abstention.lowered_by(features):
             if f == "absent_share" and missing:
                 said.append(f"words the documents never use: {', '.join(missing)}")
             elif f == "entity_share" and features["entity_share"] < 1:
-                absent = [e for e in entities if not self._mentions(e, best, hits)]
-                said.append("names not found with the best sentence" + (f": {', '.join(absent)}" if absent else ""))
+                absent = [e for e in entities if not self._found(e, best, hits, by_passage)]
+                said.append(f"names not found with the best {'passage' if by_passage else 'sentence'}" +
+                            (f": {', '.join(absent)}" if absent else ""))
             elif f == "type_match" and not features["type_match"]:
                 said.append("no figure of the asked kind")
             elif f == "year_mismatch" and features["year_mismatch"]:
