@@ -302,3 +302,24 @@ def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(questio
     from ragqa.answer.extractive import named_years
 
     assert named_years(question, context) == named
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the noun a question ends on is what it asks for
+    ("AI 모델의 대형화와 함께 학습 비용 문제에 대응해 시도되고 있는 것은?", "general"),
+    ("글로벌 AI 인덱스에서 순위가 급등한 데 기여한 스타트업은?", "general"),
+    ("학습 비용은?", "number"),
+    ("메모리 반도체 세계 시장 점유율은?", "number"),  # 점유 + 율 (a suffix of quantity)
+    ("글로벌 AI 시장 규모 전망치는?", "number"),
+    ("빅테크 기업들의 R&D 지출 총액은?", "number"),
+    ("한국의 인구 10만명당 AI 특허 수는?", "number"),
+    # how much / how many wherever it stands; a question ending on a verb keeps its quantity words
+    ("시도되고 있는 것은 몇 가지인가?", "number"),
+    ("프랑스의 AI 경쟁력 순위는 어떻게 변했나?", "number"),
+    ("What was Scale AI's valuation in 2024?", "number"),
+    ("스케일AI는 어디에서 설립되었나?", "name"),
+])
+def test_the_question_type_is_what_the_question_asks_for(question, expected):
+    from ragqa.answer.extractive import question_type
+
+    assert question_type(question) == expected

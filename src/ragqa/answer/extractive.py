@@ -83,8 +83,40 @@ class ExtractiveResult:
     features: dict | None = None  # what that probability was computed from
 
 
+# how much / how many asked outright: a figure is wanted wherever the word stands
+_NUMBER_ASKED = re.compile(r"얼마|몇|퍼센트|%|how (?:much|many)|what share|percentage|number of", re.I)
+# a noun of quantity (규모, 비용, 순위, 총액, 특허 수, …) or one that a suffix of quantity ends (점유율, 성장률,
+# 전망치: Kiwi tags the suffix XSN), standing as the noun a question asks for
+_QUANTITY_NOUN = re.compile(r"(?:규모|비중|비율|금액|비용|점수|순위|액수|수치|액)$|^수$")
+_QUANTITY_SUFFIX = frozenset("율률치량")
+
+
+def _asked_noun(question: str) -> tuple[str, str] | None:
+    """The noun a Korean question ends on, the one it asks for, and its suffix (``…기여한 스타트업은?`` →
+    (스타트업, ""), ``…시장 점유율은?`` → (점유, 율)); None when it ends on a verb or a copula (``…얼마인가?``,
+    ``…어떻게 변했나?``)."""
+    tokens = [t for t in korean.kiwi().tokenize(question) if t.tag not in ("SF", "SS", "SE", "SW", "SP", "SO")]
+    while tokens and tokens[-1].tag.startswith("J"):
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.tag == "XSN" and len(tokens) > 1 and tokens[-2].tag.startswith("N"):
+        return tokens[-2].form, last.form
+    return (last.form, "") if last.tag.startswith("N") or last.tag == "SL" else None
+
+
 def question_type(question: str) -> str:
-    if _NUMBER_Q.search(question):
+    """``number`` when the question asks for a figure, ``name`` for a who/which/where, else ``general``. A
+    Korean question that ends on a noun asks for that noun: it wants a figure when that noun is one of
+    quantity, not when such a noun only names its topic (``학습 비용 문제에 대응해 시도되고 있는 것은?``)."""
+    if _NUMBER_ASKED.search(question):
+        return "number"
+    head = _asked_noun(question) if korean.is_korean(question) else None
+    if head is not None:
+        if _QUANTITY_NOUN.search(head[0]) or head[1] in _QUANTITY_SUFFIX:
+            return "number"
+    elif _NUMBER_Q.search(question):
         return "number"
     if _NAME_Q.search(question):
         return "name"
