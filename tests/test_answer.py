@@ -323,3 +323,17 @@ def test_the_question_type_is_what_the_question_asks_for(question, expected):
     from ragqa.answer.extractive import question_type
 
     assert question_type(question) == expected
+
+
+def test_a_table_cell_long_by_itself_is_cut_to_the_pieces_that_answer():
+    from ragqa.answer.extractive import _answering_window, _cell_pieces
+
+    cells = ["개요 • 퍼플렉시티 AI는 '22년 오픈AI 출신 스리니바스 등이 설립한 AI 기반 검색 엔진임. • '24년 기업가치 "
+             "10억$ 이상으로 약 1.65억$의 자금을 조달했음. 투자자로서는 아마존 창업자인 제프 베조스도 있음. "
+             "• RAG 시스템: 실시간 웹 검색과 AI 생성 응답의 결합 • 정확성 중시: 출처 명시로 신뢰성 확보",
+             "수익 모델 • Pro 등 Subscription 버전 • 광고: 광고가 답변에 직접 통합됨. 광고 유형으로는 스폰서드 미디어"]
+    pieces = _cell_pieces(cells, 120)
+    assert "퍼플렉시티 AI는 '22년 오픈AI 출신 스리니바스 등이 설립한 AI 기반 검색 엔진임." in pieces
+    assert all(len(p) <= 120 for p in pieces)
+    answer = _answering_window(pieces, "퍼플렉시티 AI를 설립한 사람은 누구인가?", "name", 120, " ")
+    assert "스리니바스" in answer and "Subscription" not in answer and len(answer) <= 120

@@ -393,6 +393,10 @@ class ExtractiveAnswerer:
             text = row_text(label, cells)
             if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
                 text = row_text(label, [_answering_window(cells, question, qtype, max_chars, cell_sep(label))])
+            if len(text) > max_chars:  # a cell long by itself (a figure's layout read as a table): its pieces
+                pieces = _cell_pieces(cells, max_chars)
+                if len(pieces) > 1:
+                    text = row_text(label, [_answering_window(pieces, question, qtype, max_chars, " ")])
             return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
@@ -672,6 +676,17 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
         else:
             out.append(p)
     return tuple(out)
+
+
+# where a table cell's text breaks: a bullet, or the end of a sentence (plain or in the reports' noun-ending
+# style, 임./함./됨.)
+_CELL_BREAK = re.compile(r"\s*[•▪◦●■□ㅇ]\s+|(?<=[다임음함됨]\.)\s+")
+
+
+def _cell_pieces(cells: Sequence[str], max_chars: int) -> list[str]:
+    """The cells broken at bullets and sentence ends, and a piece still over ``max_chars`` at its clauses."""
+    pieces = [p.strip() for cell in cells for p in _CELL_BREAK.split(cell) if p and p.strip()]
+    return [c for p in pieces for c in (_CLAUSE.split(p) if len(p) > max_chars else [p]) if c and c.strip()]
 
 
 def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
