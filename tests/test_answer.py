@@ -337,3 +337,16 @@ def test_a_table_cell_long_by_itself_is_cut_to_the_pieces_that_answer():
     assert all(len(p) <= 120 for p in pieces)
     answer = _answering_window(pieces, "퍼플렉시티 AI를 설립한 사람은 누구인가?", "name", 120, " ")
     assert "스리니바스" in answer and "Subscription" not in answer and len(answer) <= 120
+
+
+def test_two_reports_figures_are_a_conflict_only_when_they_speak_of_the_same_thing():
+    from ragqa.answer.extractive import subject_overlap
+    from ragqa.config import ExtractiveConfig
+
+    threshold = ExtractiveConfig().conflict_overlap
+    same = ("AI에 대한 민간 투자 규모는 미국(672억달러)이 1위를 기록했고, 중국(72억6천만달러)이 뒤를 이었다.",
+            "'23년 민간 AI 투자는 지역별로 미국(672억 달러), 중국(78억 달러) 순")
+    other = ("구글 제미나이 울트라 훈련에는 1억9천140만 달러가 들었다.",
+             "구글의 제미나이 플래시 모델 쿼리 비용은 백만 토큰당 20달러에서 0.07달러로 하락했다.")
+    assert subject_overlap(*same) >= threshold > subject_overlap(*other)
+    assert subject_overlap(same[0], same[0]) == 1.0 and subject_overlap("", "") == 0.0

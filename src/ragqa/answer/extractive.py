@@ -551,9 +551,17 @@ class ExtractiveAnswerer:
                                    self.cfg.parts_sentence_chars if parts else self.max_chars)
                       for c in chosen)
         picks = _join_adjacent(picks, source_of)
-        conflict = qtype == "number" and len({hits[p.hit_no - 1].chunk.doc_id for p in picks}) > 1 and \
-            _numbers_differ([p.text for p in picks])
+        conflict = qtype == "number" and self._conflict(picks, hits)
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
+
+    def _conflict(self, picks: Sequence[Pick], hits: list[Hit]) -> bool:
+        """Two picks from two reports give different figures for the same thing (their sentences share
+        ``conflict_overlap`` of their content words): a model's training cost and another's query price differ
+        without being a conflict."""
+        return any(hits[a.hit_no - 1].chunk.doc_id != hits[b.hit_no - 1].chunk.doc_id
+                   and _numbers_differ([a.text, b.text])
+                   and subject_overlap(a.text, b.text) >= self.cfg.conflict_overlap
+                   for i, a in enumerate(picks) for b in picks[i + 1:])
 
     def _features(self, question: str, lang: str, entities: list[str], names: list, nouns: int,
                   missing: list[str], typed: bool, best: Candidate, hits: list[Hit],
@@ -709,6 +717,19 @@ def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars
             if score > best_score:
                 best, best_score = window, score
     return best
+
+
+_SUBJECT_TAGS = ("NNG", "NNP", "SL", "SH")
+
+
+def subject_overlap(a: str, b: str) -> float:
+    """How far two sentences speak of the same thing: the Jaccard overlap of their content words (Kiwi
+    nouns, Latin and Chinese-character words, lower-cased); figures are left out, they are what may differ."""
+    def words(text: str) -> set[str]:
+        return {t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS}
+
+    wa, wb = words(a), words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
 def _numbers_differ(texts: list[str]) -> bool:
