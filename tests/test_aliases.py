@@ -76,3 +76,12 @@ def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():
     assert not answerer._in_passage("감마전자", cand, hits)
     assert _LISTING.search("알파상사, 베타물산은 각각 어떻게 매출을 늘렸나?")
     assert not _LISTING.search("알파상사의 매출은 얼마인가?")
+
+
+def test_a_name_of_several_words_pairs_whole_and_is_found_where_a_text_writes_it():
+    a = Aliases.from_texts(["구글의 제미나이 울트라(Gemini Ultra)는 최신 모델이다. 오픈AI(OpenAI)와 인공지능(AI)."])
+    assert a.forms("제미나이 울트라") == {"제미나이울트라", "울트라", "geminiultra"}
+    assert "geminiultra" in a.spelled_in("제미나이 울트라의 학습 비용은?")["제미나이울트라"]
+    assert "ai" in a.spelled_in("인공지능 AI 모델")
+    spelled = a.spelled_in("OpenAI의 전략")  # a Latin spelling counts as a whole word: ai is not in openai
+    assert "openai" in spelled and "ai" not in spelled

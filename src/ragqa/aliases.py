@@ -46,6 +46,12 @@ def pairs(text: str) -> Iterable[tuple[str, str]]:
         if _HANGUL.search(outer) and not _LATIN.search(outer[:1]):
             if _LATIN_NAME.fullmatch(inner) and not _HANGUL.search(inner):
                 yield outer, inner
+                # a name of several words in both scripts: 제미나이 울트라(Gemini Ultra) pairs the two words too
+                words = len(inner.split())
+                if words > 1:
+                    lead = re.search(r"(?:^|\s)((?:[가-힣][0-9가-힣]*\s){%d})$" % (words - 1), text[:m.start(1)])
+                    if lead:
+                        yield lead.group(1) + outer, inner
         elif not _HANGUL.search(outer) and _HANGUL_NAME.fullmatch(inner):
             yield outer, inner
 
@@ -97,8 +103,27 @@ class Aliases:
         key = norm(name)
         return self._groups.get(key, frozenset((key,)))
 
+    def spelled_in(self, text: str) -> dict[str, frozenset[str]]:
+        """The corpus's names ``text`` writes, each with its other spellings: a Hangul spelling anywhere (a
+        particle may follow it), a Latin one as a whole word."""
+        flat = norm(text)
+        return {name: group - {name} for name, group in self._groups.items() if len(name) >= 2 and written(name, flat)}
+
     def known(self, name: str) -> bool:
         return norm(name) in self._groups
 
     def __len__(self) -> int:
         return len(self._groups)
+
+
+def written(name: str, flat: str) -> bool:
+    """``name`` (normalized) in ``flat`` (normalized text); a Latin end of it not run into more Latin letters or
+    digits (``ai`` is not in ``openai``)."""
+    start = flat.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (_LATIN.match(name[0]) and start and re.match(r"[0-9a-z]", flat[start - 1])) and \
+                not (_LATIN.match(name[-1]) and end < len(flat) and re.match(r"[0-9a-z]", flat[end])):
+            return True
+        start = flat.find(name, start + 1)
+    return False

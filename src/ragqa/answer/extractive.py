@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ragqa import glossary, korean
+from ragqa import aliases, glossary, korean
 from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.config import ExtractiveConfig
 from ragqa.index.build import embed_text
@@ -248,6 +248,11 @@ class ExtractiveAnswerer:
         qterms = {t for t in question_terms(question) if not _YEAR_TERM.match(t)}  # years count once, in the year bonus
         idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qterms if t in bm25.vocab}
         total = sum(idf.values()) or 1.0
+        # a name the corpus also spells in the other script (제미나이 울트라 / Gemini Ultra): the question's terms
+        # inside it count in a sentence that writes another spelling
+        renamed = [(others, {t for t in idf if t in name}) for name, others in
+                   (self.index.aliases.spelled_in(question) if idf else {}).items() if others]
+        renamed = [(others, inside) for others, inside in renamed if inside]
         out = []
         for hit_no, hit in enumerate(hits, start=1):
             terms_of = self._sentence_terms(hit)
@@ -257,6 +262,10 @@ class ExtractiveAnswerer:
             numeric = _figure_table(hit.chunk)
             for j, s in enumerate(hit.chunk.sentences):
                 own = terms_of(j)
+                if renamed:
+                    flat = aliases.norm(s.text)
+                    own = own | {t for others, inside in renamed if any(aliases.written(o, flat) for o in others)
+                                 for t in inside}
                 if len(s.text) >= 8 and not _not_an_answer(s.text, numeric):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
