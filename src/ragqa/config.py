@@ -175,7 +175,8 @@ class ExtractiveConfig:
     second_ratio: float = 0.80
     other_doc_ratio: float = 0.65  # another document's figure for the same thing
     multi_ratio: float = 0.9  # a question asking for several things
-    on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms
+    on_topic_ratio: float = 0.7  # and covers this share of the best one's question terms (or, for a figure, shares
+    # conflict_overlap of its content words: the same thing in another report's words)
     # two reports' figures are a conflict (the answer is headed "자료마다 수치가 다릅니다") only when their
     # sentences speak of the same thing: this Jaccard overlap of their content words (``subject_overlap``) or more.
     # Fitted by eval/fit_conflict.py on the tuning runs' cited pairs, labelled from the gold (see its docstring)

@@ -543,6 +543,10 @@ class ExtractiveAnswerer:
                 continue
             wants_number = qtype != "number" or _has_answer_number(c.text)
             on_topic = c.lexical >= cfg.on_topic_ratio * best.lexical  # about the same thing, not merely similar
+            if other_doc and qtype == "number" and wants_number and not on_topic:
+                # or another report's figure for the best sentence's thing, in that report's words (the
+                # overlap that makes two figures a conflict)
+                on_topic = subject_overlap(c.text, best.text) >= cfg.conflict_overlap
             if (other_doc and wants_number and on_topic) or (multi and c.score >= cfg.multi_ratio * best.score):
                 chosen.append(c)
                 docs.add(doc)
