@@ -10,8 +10,10 @@ not. Same thing is measured as the overlap of the two sentences' content words (
 of their Kiwi nouns, Latin and Chinese-character words). Each cited pair from two reports whose figures differ
 is labelled from the question's gold: a conflict when each sentence states one of the facts the answer must
 include and they state different ones (the gold asks for both reports' figures); otherwise not (every pair of
-a set whose gold is a reference answer, such as allganize-dev's one-document questions, is not). The threshold
-is the middle of the range that classifies the most pairs right. Tuning runs only: no test question."""
+a set whose gold is a reference answer, such as allganize-dev's one-document questions, is not). The header is
+said of an answer when any of its pairs reaches the threshold, so answers are scored: an answer's highest overlap
+against whether any of its pairs is a conflict. The threshold is the middle of the widest gap between observed
+overlaps among those that head the most answers right. Tuning runs only: no test question."""
 
 import argparse
 import json
@@ -81,6 +83,7 @@ def main() -> None:
     print(f"\n{len(rows)} pairs from {len(items)} answers ({conflicts} with a conflict in the gold); "
           f"conflict_overlap = {t}: {right} of {len(items)} answers headed right "
           f"(every answer with differing figures headed a conflict, as before: {conflicts} of {len(items)})")
+
 
 if __name__ == "__main__":
     main()

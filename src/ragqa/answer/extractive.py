@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -451,8 +452,12 @@ class ExtractiveAnswerer:
     def _in_passage(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
         """The name anywhere in the candidate's passage (its text, context line and section)."""
         chunk = hits[cand.hit_no - 1].chunk
-        window = _norm(chunk.text + chunk.context + chunk.section)
-        return any(form in window for form in self.index.aliases.forms(name)) or korean.names_country(name, chunk.text)
+        return self._named(name, _norm(chunk.text + chunk.context + chunk.section), chunk.text)
+
+    def _named(self, name: str, window: str, text: str) -> bool:
+        """``name`` in ``window`` (normalized) in any spelling the corpus gives it, or a country by the other
+        names BM25 reads as it in ``text``."""
+        return any(form in window for form in self.index.aliases.forms(name)) or korean.names_country(name, text)
 
     def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
@@ -464,8 +469,7 @@ class ExtractiveAnswerer:
         # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3), and a
         # country by the other names BM25 reads as it in the sentence or the one before (美 in "(美) 2.1→1.5";
         # not in a title such as "韓AI 시사점", which would put the country in every sentence of its document)
-        return all(any(form in window for form in self.index.aliases.forms(e)) or
-                   korean.names_country(e, prev + " " + cand.text) for e in entities)
+        return all(self._named(e, window, prev + " " + cand.text) for e in entities)
 
     def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
         """Each passage cut to its sentences that best match the question (in document order),
@@ -735,13 +739,17 @@ def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars
 _SUBJECT_TAGS = ("NNG", "NNP", "SL", "SH")
 
 
+@lru_cache(maxsize=1024)
+def _content_words(text: str) -> frozenset[str]:
+    """Kiwi nouns, Latin and Chinese-character words of ``text``, lower-cased (cached: one answer compares
+    its best sentence with every other report's candidate, and its picks pairwise)."""
+    return frozenset(t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS)
+
+
 def subject_overlap(a: str, b: str) -> float:
     """How far two sentences speak of the same thing: the Jaccard overlap of their content words (Kiwi
     nouns, Latin and Chinese-character words, lower-cased); figures are left out, they are what may differ."""
-    def words(text: str) -> set[str]:
-        return {t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS}
-
-    wa, wb = words(a), words(b)
+    wa, wb = _content_words(a), _content_words(b)
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
