@@ -41,10 +41,11 @@ MAX_SENTENCES = (5, 8, 12)
 HAND_SET = (0.6, 5)
 
 
-def score(engine, questions, texts, ratio: float, max_sentences: int) -> dict:
+def score(engine, questions, texts, **extractive) -> dict:
+    """The answers' key-fact recall, correct & concise and length with ``extractive`` constants set."""
     from ragqa.evaluation import metrics as M
 
-    engine.reconfigure(engine.cfg.replace(extractive={"parts_ratio": ratio, "parts_max_sentences": max_sentences}))
+    engine.reconfigure(engine.cfg.replace(extractive=extractive))
     rows, _ = engine.evaluate(questions, progress=False, embed_check=False, texts=texts)
     recall = [r.metrics.get("key_fact_recall") for r in rows]
     concise = [r.metrics.get("correct_concise") for r in rows]
@@ -63,39 +64,18 @@ def main() -> int:
     args = ap.parse_args()
     if "test" in args.tuning.name:
         ap.error("the test split is never fitted on")
-
-    from ragqa.config import Config
-    from ragqa.engine import Engine
-    from ragqa.evaluation.runner import gold_texts, load_gold, read_questions
-
-    base = Config.from_env()
-    tuning_engine = Engine(base)
-    tuning, _ = read_questions(args.tuning)
-    tuning_texts = load_gold(tuning, base.paths.corpus_dir)
-    ref_cfg = base.replace(paths={"corpus_dir": (args.reference / "docs").resolve(),
-                                  "index_dir": args.reference_index.resolve(),
-                                  "models_dir": base.paths.models_dir.resolve()})
-    ref_engine = Engine(ref_cfg, embedder=tuning_engine.embedder)
-    ref_all, _ = read_questions(args.reference / "questions.jsonl")
-    fit_docs = fit_half([q.doc for q in ref_all])
-    ref = [q for q in ref_all if q.doc in fit_docs]
-    ref_texts = gold_texts(ref, ref_cfg.paths.corpus_dir, ref_cfg.paths.index_dir)
+    (tuning_engine, tuning, tuning_texts), (ref_engine, ref, ref_texts), fit_docs = load(
+        args.reference, args.reference_index, [args.tuning])
 
     grid = []
     for ratio, most in itertools.product(RATIOS, MAX_SENTENCES):
-        row = {"parts_ratio": ratio, "parts_max_sentences": most,
-               "reference_fit_half": score(ref_engine, ref, ref_texts, ratio, most),
-               "tuning": score(tuning_engine, tuning, tuning_texts, ratio, most)}
+        values = {"parts_ratio": ratio, "parts_max_sentences": most}
+        row = {**values, "reference_fit_half": score(ref_engine, ref, ref_texts, **values),
+               "tuning": score(tuning_engine, tuning, tuning_texts, **values)}
         grid.append(row)
         print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
     hand = next(r for r in grid if (r["parts_ratio"], r["parts_max_sentences"]) == HAND_SET)
-
-    def gain(r: dict) -> float:
-        return round(r["reference_fit_half"]["key_fact_recall"] - hand["reference_fit_half"]["key_fact_recall"]
-                     + r["tuning"]["correct_concise"] - hand["tuning"]["correct_concise"], 4)
-
-    for r in grid:
-        r["gain"] = gain(r)
+    add_gain(grid, hand)
     best = max(grid, key=lambda r: (r["gain"], r["parts_ratio"], -r["parts_max_sentences"]))
     out = {"fitted": dt.date.today().isoformat(), "reference": str(args.reference),
            "fit_documents": sorted(fit_docs), "questions": {"reference_fit_half": len(ref), "tuning": len(tuning)},
@@ -107,6 +87,35 @@ def main() -> int:
     print(f"choice: {out['choice']} (fit-half key-fact recall {best['reference_fit_half']['key_fact_recall']}, "
           f"tuning correct & concise {best['tuning']['correct_concise']}); wrote {args.out}")
     return 0
+
+
+def add_gain(grid: list[dict], base: dict) -> None:
+    """Each row's gain: the change of fit-half key-fact recall plus that of tuning correct & concise from ``base``."""
+    for r in grid:
+        r["gain"] = round(r["reference_fit_half"]["key_fact_recall"] - base["reference_fit_half"]["key_fact_recall"]
+                          + r["tuning"]["correct_concise"] - base["tuning"]["correct_concise"], 4)
+
+
+def load(reference: Path, reference_index: Path, tuning_paths: list[Path]):
+    """(engine, questions, gold texts) of the tuning split and of the reference set's fit half (one embedder
+    for both), and the fit half's documents."""
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+    from ragqa.evaluation.runner import gold_texts, load_gold, read_questions
+
+    base = Config.from_env()
+    tuning_engine = Engine(base)
+    tuning = [q for path in tuning_paths for q in read_questions(path)[0]]
+    tuning_texts = load_gold(tuning, base.paths.corpus_dir)
+    ref_cfg = base.replace(paths={"corpus_dir": (reference / "docs").resolve(),
+                                  "index_dir": reference_index.resolve(),
+                                  "models_dir": base.paths.models_dir.resolve()})
+    ref_engine = Engine(ref_cfg, embedder=tuning_engine.embedder)
+    ref_all, _ = read_questions(reference / "questions.jsonl")
+    fit_docs = fit_half([q.doc for q in ref_all])
+    ref = [q for q in ref_all if q.doc in fit_docs]
+    ref_texts = gold_texts(ref, ref_cfg.paths.corpus_dir, ref_cfg.paths.index_dir)
+    return (tuning_engine, tuning, tuning_texts), (ref_engine, ref, ref_texts), fit_docs
 
 
 if __name__ == "__main__":

@@ -350,3 +350,17 @@ def test_two_reports_figures_are_a_conflict_only_when_they_speak_of_the_same_thi
              "구글의 제미나이 플래시 모델 쿼리 비용은 백만 토큰당 20달러에서 0.07달러로 하락했다.")
     assert subject_overlap(*same) >= threshold > subject_overlap(*other)
     assert subject_overlap(same[0], same[0]) == 1.0 and subject_overlap("", "") == 0.0
+
+
+def test_a_sentence_in_the_questions_own_words_restates_it():
+    from ragqa.answer.extractive import restates
+
+    question = "e커머스 통합이 기업에게 리소스를 효율적으로 활용하게 만드는 구체적인 방법은 무엇인가요?"
+    heading = "e커머스 통합으로 리소스를 효율적으로 활용할 수 있습니다."
+    answer = "e커머스 기술은 내부 워크플로우를 자동화하고, 셀프서비스 고객 경험을 제공합니다."
+    assert restates(heading, question, 0.4)
+    assert not restates(answer, question, 0.4)
+    assert not restates(heading, question, -1.0)  # off
+    # in the question's words, but with a figure the question does not give: that is the answer
+    assert not restates("2023년 중국은 전체 AI 등록 특허의 69.7%를 차지했다.", "2023년 전체 AI 등록 특허에서 중국이 차지한 비중은?", 0.4)
+    assert restates("2023년 전체 AI 등록 특허에서 중국이 차지한 비중", "2023년 전체 AI 등록 특허에서 중국이 차지한 비중은?", 0.4)

@@ -392,6 +392,22 @@ class ExtractiveAnswerer:
                 chosen.sort(key=lambda x: x.sentence_no)
             return
 
+    def _add_next(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
+        """The sentences after the best one in its passage, whatever they score, while all fit in
+        adjacent_max_chars (the first always): the best one only restates the question (a heading, a lead-in
+        to a list), and what answers it follows."""
+        after = {c.sentence_no: c for c in ranked if c.hit_no == best.hit_no and c.sentence_no > best.sentence_no}
+        taken = {(c.hit_no, c.sentence_no) for c in chosen}
+        size, at = len(best.text), chosen.index(best) + 1
+        for no in range(best.sentence_no + 1, best.sentence_no + 1 + len(after)):
+            nxt = after.get(no)
+            if nxt is None or (at > chosen.index(best) + 1 and size + len(nxt.text) > self.cfg.adjacent_max_chars):
+                break
+            size += len(nxt.text)
+            if (nxt.hit_no, nxt.sentence_no) not in taken:
+                chosen.insert(at, nxt)
+                at += 1
+
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit],
                 max_chars: int | None = None) -> Pick:
         """The sentence, or when it is long the window of clauses that answers; a table row
@@ -559,6 +575,8 @@ class ExtractiveAnswerer:
             self._add_parts(chosen, pool, best)
         elif len(chosen) == 1:
             self._add_adjacent(chosen, ranked, best, hits)
+        if restates(best.text, question, cfg.restate_novelty):
+            self._add_next(chosen, ranked, best)
         texts = source_texts or {}
 
         def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
@@ -744,6 +762,21 @@ def _content_words(text: str) -> frozenset[str]:
     """Kiwi nouns, Latin and Chinese-character words of ``text``, lower-cased (cached: one answer compares
     its best sentence with every other report's candidate, and its picks pairwise)."""
     return frozenset(t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS)
+
+
+def restates(sentence: str, question: str, novelty: float) -> bool:
+    """The sentence says little the question does not: at most ``novelty`` of its content words (Kiwi nouns,
+    Latin and Chinese-character words) are not the question's, and it states no figure the question does not.
+    Such a sentence is a heading or a lead-in ("e커머스 통합으로 리소스를 효율적으로 활용할 수 있습니다.",
+    "…가치 사슬은 크게 세 단계로 구분하였다:"), written in the question's words; the answer is what follows it.
+    A negative ``novelty`` turns the test off."""
+    if novelty < 0:
+        return False
+    words = _content_words(sentence)
+    if not words or len(words - _content_words(question)) > novelty * len(words):
+        return False
+    asked = set(numbers_in(_NOT_A_FIGURE.sub(" ", question)))
+    return not (set(numbers_in(_NOT_A_FIGURE.sub(" ", sentence))) - asked)
 
 
 def subject_overlap(a: str, b: str) -> float:
