@@ -396,17 +396,17 @@ class ExtractiveAnswerer:
         """The sentences after the best one in its passage, whatever they score, while all fit in
         adjacent_max_chars (the first always): the best one only restates the question (a heading, a lead-in
         to a list), and what answers it follows."""
-        after = {c.sentence_no: c for c in ranked if c.hit_no == best.hit_no and c.sentence_no > best.sentence_no}
-        taken = {(c.hit_no, c.sentence_no) for c in chosen}
-        size, at = len(best.text), chosen.index(best) + 1
-        for no in range(best.sentence_no + 1, best.sentence_no + 1 + len(after)):
-            nxt = after.get(no)
-            if nxt is None or (at > chosen.index(best) + 1 and size + len(nxt.text) > self.cfg.adjacent_max_chars):
-                break
-            size += len(nxt.text)
-            if (nxt.hit_no, nxt.sentence_no) not in taken:
+        here = {c.sentence_no: c for c in ranked if c.hit_no == best.hit_no}
+        at, size, no = chosen.index(best) + 1, len(best.text), best.sentence_no + 1
+        while no in here and (no == best.sentence_no + 1 or size + len(here[no].text) <= self.cfg.adjacent_max_chars):
+            nxt = here[no]
+            if nxt in chosen:  # already there (the adjacent sentence): the next goes after it
+                at = chosen.index(nxt) + 1
+            else:
                 chosen.insert(at, nxt)
                 at += 1
+            size += len(nxt.text)
+            no += 1
 
     def _clause(self, cand: Candidate, question: str, qtype: str, source_text: str, hits: list[Hit],
                 max_chars: int | None = None) -> Pick:
