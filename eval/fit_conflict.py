@@ -64,9 +64,9 @@ def choose(items: list[tuple[float, bool]]) -> tuple[float, int]:
     def right(t: float) -> int:
         return sum((o >= t) == c for o, c in items)
 
-    best = max(right((lo + hi) / 2) for lo, hi in gaps)
-    lo, hi = max((g for g in gaps if right((g[0] + g[1]) / 2) == best), key=lambda g: g[1] - g[0])
-    return round((lo + hi) / 2, 3), best
+    # each gap scored once; among equals the widest, and of equally wide ones the lowest
+    best, _, low_middle = max((right((lo + hi) / 2), hi - lo, -(lo + hi) / 2) for lo, hi in gaps)
+    return round(-low_middle, 3), best
 
 
 def main() -> None:

@@ -137,8 +137,16 @@ def _has_answer_number(text: str) -> bool:
     """A figure that can answer a how-much question: not a year, not a name's or a reference's digits."""
     if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
         return True
-    return any(not _YEARISH.match(str(int(n))) if float(n).is_integer() else True
-               for n in numbers_in(_NOT_A_FIGURE.sub(" ", text)) if n != 0)
+    return any(not _is_year(n) for n in _figures(text) if n != 0)
+
+
+def _figures(text: str) -> list[float]:
+    """The numbers ``text`` states as figures: not a name's or a reference's digits (MI300, [그림 10], 19))."""
+    return numbers_in(_NOT_A_FIGURE.sub(" ", text))
+
+
+def _is_year(n: float) -> bool:
+    return float(n).is_integer() and bool(_YEARISH.match(str(int(n))))
 
 
 def question_entities(question: str) -> list[str]:
@@ -775,8 +783,7 @@ def restates(sentence: str, question: str, novelty: float) -> bool:
     words = _content_words(sentence)
     if not words or len(words - _content_words(question)) > novelty * len(words):
         return False
-    asked = set(numbers_in(_NOT_A_FIGURE.sub(" ", question)))
-    return not (set(numbers_in(_NOT_A_FIGURE.sub(" ", sentence))) - asked)
+    return not set(_figures(sentence)) - set(_figures(question))
 
 
 def subject_overlap(a: str, b: str) -> float:
@@ -787,7 +794,7 @@ def subject_overlap(a: str, b: str) -> float:
 
 
 def _numbers_differ(texts: list[str]) -> bool:
-    sets = [{n for n in numbers_in(t) if not _YEARISH.match(str(int(n)) if float(n).is_integer() else "x")}
+    sets = [{n for n in numbers_in(t) if not _is_year(n)}
             for t in texts]
     sets = [s for s in sets if s]
     return len(sets) > 1 and any(a != sets[0] for a in sets[1:])
