@@ -297,6 +297,10 @@ def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     ("2024 Global AI Index에서 A국의 종합 점수는?", "보고서 | 표 머리: 2024 Global AI Index", {"24"}),
     ("B사의 2024년 매출액 전망치는?", "THE AI REPORT 2024 | 기관", set()),  # a year asked about, in a 2024 report
     ("2023년 B사의 매출액은?", "THE AI REPORT 2024 | 기관", set()),  # not a year the context names
+    # the word beside the year must stand beside it in the context too, not anywhere (a table's column)
+    ("루닛의 2024년 매출액 전망치는?", "2024년 인공지능 글로벌 트렌드 | 표 머리: 기업명 매출액('23)", set()),
+    ("MWC 2024에서 허사비스가 말한 것은?", "MWC 2024 기조연설 | 보고서", {"24"}),
+    ("AI 인덱스 2024에서 한국의 순위는?", "스탠퍼드 'AI 인덱스 2024' 발간", {"24"}),
 ])
 def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(question, context, named):
     from ragqa.answer.extractive import named_years
@@ -364,3 +368,31 @@ def test_a_sentence_in_the_questions_own_words_restates_it():
     # in the question's words, but with a figure the question does not give: that is the answer
     assert not restates("2023년 중국은 전체 AI 등록 특허의 69.7%를 차지했다.", "2023년 전체 AI 등록 특허에서 중국이 차지한 비중은?", 0.4)
     assert restates("2023년 전체 AI 등록 특허에서 중국이 차지한 비중", "2023년 전체 AI 등록 특허에서 중국이 차지한 비중은?", 0.4)
+
+
+def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path, fake_embedder):
+    """"몇 명" is answered by a row whose column counts (종업원 수) and "얼마" by one whose caption declares 억원:
+    a table writes its units once, not in every cell. The row is given with the table's unit note."""
+    from conftest import make_config
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "firms.md").write_text(
+        "# 유망기업 현황\n\n국내 교육 분야 유망기업의 매출과 인력은 다음과 같다.\n\n"
+        "<국내 교육 분야 유망기업 매출 및 영업이익률(단위: 억원, %)>\n\n"
+        "기업명\t분야\t매출액('23)\t종업원 수\n가나에듀\t교육\t77.0\t119\n다라랩\t교육\t135.5\t160\n\n"
+        "출처: 가상 조사기관\n", encoding="utf-8")
+    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
+    eng.build(progress=False)
+    answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive)
+    for question in ("가나에듀의 종업원 수는 몇 명인가?", "가나에듀의 2023년 매출액은 얼마인가?"):
+        result = answerer.answer(question, eng.retriever.search(question).hits, decide=False)
+        assert result.features["type_match"] == 1.0, question
+        assert "가나에듀" in result.picks[0].text and result.picks[0].text.endswith("(단위: 억원, %)")
+    ask = "가나에듀의 영업이익률은 몇 %인가?"
+    assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 1.0
+    ask = "가나에듀의 종업원은 다라랩의 몇 배인가?"  # a ratio: no cell of the table carries one
+    assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 0.0

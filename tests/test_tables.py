@@ -1,4 +1,4 @@
-from ragqa.tables import caption, scoring_text
+from ragqa.tables import caption, declared_units, scoring_text, unit_note
 from ragqa.types import Chunk, Sentence
 
 
@@ -29,3 +29,15 @@ def test_a_table_continued_from_another_chunk_has_no_caption_and_prose_stays_as_
     headerless = _table(["<표 1 요약>", "A\t• B"], header=())
     assert scoring_text(headerless, 1) == "<표 1 요약> A • B"  # no column names to give: caption and cells
     assert scoring_text(_table(["A\t• B"], header=()), 0) == "A • B"
+
+
+def test_a_table_declares_the_units_its_cells_leave_out():
+    companies = _table(["<국내 교육 분야 유망기업 매출 및 영업이익률(단위: 억원, %)>", "가나에듀\t교육\t77.0\t119"],
+                       header=("기업명", "분야", "매출액('23)", "종업원 수"))
+    units = declared_units(companies)
+    assert units[:2] == ("억원", "%") and "명" in units  # a column that counts (종업원 수) takes any counter
+    assert unit_note(companies) == "(단위: 억원, %)"
+    # a unit in a header cell's parentheses; a year there is not one, nor is 점수 a count
+    works = _table(["1\t도로 공사\t1,200,000"], header=("순번", "공사명", "공사금액(원)", "매출액('23)", "최고 점수"))
+    assert declared_units(works) == ("원",) and unit_note(works) == ""
+    assert declared_units(_table(["(단위: 억원) 매출은 늘었다"], kind="body")) == ()  # prose: no table, no units

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ragqa import korean
 from ragqa.types import Chunk
 
 # a table's or a figure's caption, and a source note: lines that describe data rather than state it
@@ -71,3 +72,41 @@ def scoring_text(chunk: Chunk, j: int) -> str:
     shown = " ".join(cells) if not header or header[-len(cells):] == cells else render_row(text, header)
     lead = caption(chunk)
     return f"{lead} {shown}" if lead else shown
+
+
+# a unit declared for a table's figures: "(단위: 억원, %)", "[단위 : 백만원]", "단위: 명"
+_UNIT_DECLARED = re.compile(r"단위\s*[:：]?\s*([^()\[\]<>\n:：]{1,20})")
+# a header cell's unit in parentheses: "공사금액(원)", "인원 (명)"; not a year or a date ("매출액('23)")
+_HEADER_UNIT = re.compile(r"\(\s*([^()\d'’]{1,6})\s*\)\s*$")
+COUNTERS = ("명", "개", "건", "곳")
+
+
+def _counts(header_cell: str) -> bool:
+    """A header cell naming a count: its last word is the noun 수 after another noun (``종업원 수``, ``특허수``;
+    Kiwi reads 점수 or 변수 as one noun)."""
+    tokens = [t for t in korean.kiwi().tokenize(re.sub(r"\([^()]*\)\s*$", "", header_cell)) if t.tag != "SF"]
+    return len(tokens) > 1 and tokens[-1].form == "수" and tokens[-1].tag == "NNG" and tokens[-2].tag.startswith("N")
+
+
+def declared_units(chunk: Chunk) -> tuple[str, ...]:
+    """The units a table's figures carry without writing them: those its caption or a note declares
+    (``(단위: 억원, %)``), those its header cells give in parentheses (``공사금액(원)``), and the counters
+    of a column that counts (``종업원 수``). Empty for prose."""
+    if chunk.kind != "table":
+        return ()
+    units = [u.strip() for m in _UNIT_DECLARED.finditer(chunk.text + "\n" + chunk.context)
+             for u in re.split(r"[,/·]", m.group(1)) if u.strip()]
+    header = [h.strip() for h in chunk.table_header if h and h.strip()]
+    units += [m.group(1).strip() for h in header for m in [_HEADER_UNIT.search(h)] if m]
+    if any(_counts(h) for h in header):
+        units += COUNTERS
+    return tuple(dict.fromkeys(units))
+
+
+def unit_note(chunk: Chunk) -> str:
+    """The table's own unit declaration as it writes it (``(단위: 억원, %)``), to follow a row given as an
+    answer: a figure shown without its unit is ambiguous. '' when the table declares none."""
+    if chunk.kind != "table":
+        return ""
+    m = _UNIT_DECLARED.search(chunk.text + "\n" + chunk.context)
+    return f"(단위: {m.group(1).strip()})" if m else ""

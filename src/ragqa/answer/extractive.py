@@ -24,7 +24,7 @@ from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
 from ragqa.retrieval.hybrid import english_entity_terms
-from ragqa.tables import CAPTION_LINE, cell_sep, row_cells, row_text, scoring_text
+from ragqa.tables import CAPTION_LINE, cell_sep, declared_units, row_cells, row_text, scoring_text, unit_note
 from ragqa.types import Chunk, Hit
 
 _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|how (?:much|many)|what share|"
@@ -170,9 +170,10 @@ def question_terms(question: str) -> set[str]:
 
 
 def question_years(question: str) -> set[str]:
-    """Years the question is about, as two-digit strings ('2023년', "'23년" -> '23')."""
+    """Years the question is about, as two-digit strings ('2023년', "'23년", "매출액('23)" -> '23)."""
     years = {m.group(1) for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question)}
-    years |= {m.group(1) for m in re.finditer(r"['’‘](\d\d)(?:년|\.)", question)}
+    # an apostrophe and two digits standing alone ('23년, '24.09., a column's ('23)), not '23andMe
+    years |= {m.group(1) for m in re.finditer(r"['’‘](\d\d)(?:년|\.|(?![0-9A-Za-z가-힣]))", question)}
     return years
 
 
@@ -184,26 +185,32 @@ def named_years(question: str, context: str) -> set[str]:
     """The question's years that belong to a name the passage's context line writes (its report's title,
     section, table header): ``AI 인덱스 2024에서``, ``MWC 2024에서`` name a report or an event, not the year
     asked about. A year counts as named when the word beside it in the question (before it, or after it
-    and its ``년``) is in the context; ``B사의 2024년 매출액`` asks about 2024 even in a report titled 2024."""
+    and its ``년``) stands beside it in the context too; ``B사의 2024년 매출액`` asks about 2024 even in a report
+    titled 2024 whose table has a column 매출액."""
     ctx = context.casefold()
     out = set()
     for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question):
-        if ("20" + m.group(1)) not in ctx:
+        year = "20" + m.group(1)
+        if year not in ctx:
             continue
         before = re.findall(r"[^\W\d_][\w\-]*", question[:m.start()])[-1:]
         after = re.findall(r"[^\W\d_][\w\-]*", re.sub(r"^\s*년(도)?", "", question[m.end():]))[:1]
-        if any(_in_context(w.casefold(), ctx) for w in before + after):
+        gap = r"[\s'‘’\"“”(]{0,3}"
+        if any(re.search(re.escape(stem) + r"[^\s\d]{0,4}" + gap + year, ctx) for w in before for stem in _stems(w)) \
+                or any(re.search(year + r"\s*(?:년도?)?" + gap + re.escape(stem), ctx) for w in after for stem in _stems(w)):
             out.add(m.group(1))
     return out
 
 
-def _in_context(word: str, ctx: str) -> bool:
-    """``word`` or, for a Korean word with a particle (``인덱스에서``), a prefix of at least two letters is in ``ctx``."""
+def _stems(word: str) -> list[str]:
+    """``word`` and, for a Korean word that may carry a particle (``인덱스에서``), its prefixes of two letters
+    or more, longest first."""
+    word = word.casefold()
     if len(word) < 2:
-        return False
-    if word in ctx:
-        return True
-    return bool(re.match(r"[가-힣]", word)) and any(word[:n] in ctx for n in range(len(word) - 1, 1, -1))
+        return []
+    if not re.match(r"[가-힣]", word):
+        return [word]
+    return [word[:n] for n in range(len(word), 1, -1)]
 
 
 # a Korean figure may carry a power of ten before its counter: 2천억 개, 1,200만 명, 3천 곳
@@ -431,7 +438,8 @@ class ExtractiveAnswerer:
                 pieces = _cell_pieces(cells, max_chars)
                 if len(pieces) > 1:
                     text = row_text(label, [_answering_window(pieces, question, qtype, max_chars, " ")])
-            return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
+            note = unit_note(chunk) if _has_answer_number(text) else ""
+            return Pick(cand.hit_no, f"{text} {note}" if note else text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
@@ -535,7 +543,13 @@ class ExtractiveAnswerer:
         unit = unit_pattern(question) if qtype == "number" else None
 
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
-            return qtype != "number" or (_has_answer_number(c.text) and (unit is None or bool(unit.search(c.text))))
+            if qtype != "number":
+                return True
+            if not _has_answer_number(c.text):
+                return False
+            # in the asked unit, written out or, for a table's row, declared by its table (단위: 억원; 종업원 수)
+            return unit is None or bool(unit.search(c.text)) or ("\t" in c.text and any(
+                unit.search("1" + u) for u in declared_units(hits[c.hit_no - 1].chunk)))
 
         # prefer a sentence with the question's names and of the asked type; a missing one lowers the confidence
         pool = [c for c in with_names if typed(c)] or with_names or [c for c in ranked if typed(c)] or ranked
