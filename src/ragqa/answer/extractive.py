@@ -431,6 +431,8 @@ class ExtractiveAnswerer:
         chunk = hits[cand.hit_no - 1].chunk
         if chunk.kind == "table" and "\t" in cand.text:
             label, cells = row_cells(cand.text, chunk.table_header)
+            if len(label) > max_chars:  # a label long by itself (a figure's boxes read as a row): cut like a cell
+                label, cells = "", [label] + cells
             text = row_text(label, cells)
             if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
                 text = row_text(label, [_answering_window(cells, question, qtype, max_chars, cell_sep(label))])
