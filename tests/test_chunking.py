@@ -85,3 +85,18 @@ def test_chunk_ids_are_content_hashes():
     assert [c.chunk_id for c in a] == [c.chunk_id for c in b]
     c = chunk_document(doc(text + " 더."), ChunkConfig(), period_splitter)
     assert a[0].chunk_id != c[0].chunk_id
+
+
+def test_an_html_rendering_repeated_by_the_rows_after_it_keeps_only_what_they_do_not_say():
+    """A figure read twice: its HTML line holds a first box (a company's founding and value) and the cells
+    that the tab-separated rows after it repeat; the repeated cells go, the first box stays."""
+    text = ("# 기업\n\n[그림 1] 라벨링 기업\n\n회사 개요\t사업 모델\n"
+            " <p>VALUED AT NEARLY $14 BILLION</p> <ul> • '16년 샌프란시스코 설립됨. • 기업가치: '21년 73억$ 기록 </ul>"
+            "\t<table><tr><td>주요 서비스 데이터 주석 및 라벨링 제공</td><td>주요 고객 오픈AI 핀터레스트 에어비앤비</td></tr></table>\n"
+            "주요 서비스 데이터 주석 및 라벨링 제공\t주요 고객 오픈AI 핀터레스트 에어비앤비\n")
+    chunks = chunk_document(doc(text), ChunkConfig(max_chars=500), period_splitter)
+    table = " ".join(c.text for c in chunks if c.kind == "table")
+    assert "'21년 73억$" in table and "샌프란시스코" in table  # the first box stays
+    assert table.count("주요 서비스 데이터 주석") == 1  # the repeated cells once, from the tab-separated row
+    for c in chunks:
+        assert is_derived(text[c.start:c.end], c.text)

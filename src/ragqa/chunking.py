@@ -26,7 +26,7 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows;
 # 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text);
 # 9: a first row of list items or prose is not a header
-CHUNKER_VERSION = 9
+CHUNKER_VERSION = 10
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,13 @@ def _units(segments: list[Segment], split: SentenceSplitter, source_text: str) -
                 raw_row = source_text[seg.pos[a]:seg.pos[b - 1] + 1] if b > a else ""
                 later = [n for n in norms[i + 1:] if len(n) >= 20]
                 if _HTML_ROW.search(raw_row) and later and sum(n in norm for n in later) >= max(1, len(later) // 2):
-                    continue  # an HTML rendering that the tab-separated rows after it repeat
+                    # an HTML rendering that the tab-separated rows after it repeat: only its cells they do not
+                    # repeat stay (a figure's first box, read into the same line, says what no later row says)
+                    own = _unrepeated_cells(row, a, seg.pos, later)
+                    if own is not None:
+                        seen_rows.append(normalize_for_repeat(own[0]))
+                        units.append(_Unit(own[0], own[1], "table", seg.section))
+                    continue
 
                 if len(norm) >= 20 and any(norm in earlier for earlier in seen_rows):
                     continue  # the same row again: a table extracted twice
@@ -91,6 +97,28 @@ def _units(segments: list[Segment], split: SentenceSplitter, source_text: str) -
         else:
             units.append(_Unit(seg.text, seg.pos, seg.kind, seg.section))
     return units
+
+
+def _unrepeated_cells(row: str, at: int, pos: tuple[int, ...], later: list[str]) -> tuple[str, tuple[int, ...]] | None:
+    """The cells of ``row`` (which starts at ``at`` in its segment, whose offsets are ``pos``) of 20 or more
+    characters that no row in ``later`` (normalized) holds, with their offsets; None when there are none."""
+    text: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for cell in row.split("\t"):
+        a, b = start, start + len(cell)
+        start = b + 1
+        norm = normalize_for_repeat(cell)
+        if len(norm) < 20 or any(norm in n for n in later):
+            continue
+        lead = len(cell) - len(cell.lstrip())
+        a, b = a + lead, a + len(cell.rstrip())
+        if text:  # the tab before this cell separates it from the one kept before
+            text.append("\t")
+            offsets.append(pos[at + a - 1] if a > 0 else pos[at + a])
+        text.append(row[a:b])
+        offsets.extend(pos[at + a:at + b])
+    return ("".join(text), tuple(offsets)) if text else None
 
 
 def _caption_run(segments: list[Segment], idx: int) -> str:
