@@ -31,6 +31,18 @@ def test_ask_empty_question_is_a_clear_error(use_engine, capsys):
     assert "empty" in capsys.readouterr().err
 
 
+def test_an_empty_question_is_refused_before_a_running_server_is_asked(use_engine, monkeypatch, capsys):
+    """With the UI's server up, `ragqa ask ""` printed the server's empty answer and exited 0."""
+    from ragqa import client
+
+    asked = []
+    monkeypatch.setattr(client, "ask_via_server", lambda *a, **k: asked.append(a) or {
+        "answer": "", "citations": [], "unsupported": [], "notes": []})
+    assert cli.main(["ask", ""]) == 2
+    assert "empty" in capsys.readouterr().err and not asked
+    assert cli.main(["ask", "중국의 AI 반도체 투자 규모는?"]) == 0 and asked  # a real question still goes to it
+
+
 def test_batch_keeps_order_reports_bad_lines_and_loses_nothing(use_engine, tmp_path, capsys):
     inp = tmp_path / "in.jsonl"
     inp.write_text("\n".join([json.dumps({"id": "a", "question": "중국의 AI 반도체 투자 규모는?", "x": 1}),

@@ -139,14 +139,19 @@ def cmd_ask(args) -> int:
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
+    from ragqa.answer.chain import AnswerError, clean_question
+
+    try:
+        clean_question(args.question)  # an empty or over-long question is said here, server or not
+    except AnswerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     result = None
     if not (args.no_server or args.mode or args.k):  # the server answers with its own defaults
         from ragqa.client import ask_via_server
 
         result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
     if result is None:
-        from ragqa.answer.chain import AnswerError
-
         try:
             result = _engine(cfg).ask_json(args.question, backend=args.backend)
         except AnswerError as exc:
