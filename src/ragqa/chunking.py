@@ -113,9 +113,9 @@ def _unrepeated_cells(row: str, at: int, pos: tuple[int, ...], later: list[str])
             continue
         lead = len(cell) - len(cell.lstrip())
         a, b = a + lead, a + len(cell.rstrip())
-        if text:  # the tab before this cell separates it from the one kept before
+        if text:  # the tab before this cell (never the first) separates it from the one kept before
             text.append("\t")
-            offsets.append(pos[at + a - 1] if a > 0 else pos[at + a])
+            offsets.append(pos[at + a - 1])
         text.append(row[a:b])
         offsets.extend(pos[at + a:at + b])
     return ("".join(text), tuple(offsets)) if text else None

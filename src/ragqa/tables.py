@@ -10,6 +10,7 @@ about a country's infrastructure score; ``<국가별 지수> A국 — 인재 20 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from ragqa import korean
@@ -81,9 +82,10 @@ _HEADER_UNIT = re.compile(r"\(\s*([^()\d'’]{1,6})\s*\)\s*$")
 COUNTERS = ("명", "개", "건", "곳")
 
 
+@lru_cache(maxsize=1024)
 def _counts(header_cell: str) -> bool:
     """A header cell naming a count: its last word is the noun 수 after another noun (``종업원 수``, ``특허수``;
-    Kiwi reads 점수 or 변수 as one noun)."""
+    Kiwi reads 점수 or 변수 as one noun). Cached: every row of a table asks it of the same header."""
     tokens = [t for t in korean.kiwi().tokenize(re.sub(r"\([^()]*\)\s*$", "", header_cell)) if t.tag != "SF"]
     return len(tokens) > 1 and tokens[-1].form == "수" and tokens[-1].tag == "NNG" and tokens[-2].tag.startswith("N")
 
@@ -94,8 +96,7 @@ def declared_units(chunk: Chunk) -> tuple[str, ...]:
     of a column that counts (``종업원 수``). Empty for prose."""
     if chunk.kind != "table":
         return ()
-    units = [u.strip() for m in _UNIT_DECLARED.finditer(chunk.text + "\n" + chunk.context)
-             for u in re.split(r"[,/·]", m.group(1)) if u.strip()]
+    units = [u.strip() for m in _declarations(chunk) for u in re.split(r"[,/·]", m.group(1)) if u.strip()]
     header = [h.strip() for h in chunk.table_header if h and h.strip()]
     units += [m.group(1).strip() for h in header for m in [_HEADER_UNIT.search(h)] if m]
     if any(_counts(h) for h in header):
@@ -106,7 +107,10 @@ def declared_units(chunk: Chunk) -> tuple[str, ...]:
 def unit_note(chunk: Chunk) -> str:
     """The table's own unit declaration as it writes it (``(단위: 억원, %)``), to follow a row given as an
     answer: a figure shown without its unit is ambiguous. '' when the table declares none."""
-    if chunk.kind != "table":
-        return ""
-    m = _UNIT_DECLARED.search(chunk.text + "\n" + chunk.context)
-    return f"(단위: {m.group(1).strip()})" if m else ""
+    first = next(_declarations(chunk), None)
+    return f"(단위: {first.group(1).strip()})" if first else ""
+
+
+def _declarations(chunk: Chunk):
+    """The ``단위`` declarations of a table chunk's text and context line (none for prose)."""
+    return _UNIT_DECLARED.finditer(chunk.text + "\n" + chunk.context if chunk.kind == "table" else "")
