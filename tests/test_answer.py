@@ -188,6 +188,12 @@ def test_table_rows_are_given_with_their_column_names():
     ("[그림 10] AI 기반 라벨링 기업 스케일AI", False),  # a figure reference
     ("라벨링 기업이 성장했다19) 이는", False),  # a footnote mark
     ("2024년에 출시되었다", False),  # a year
+    ("2024년 7월 실적 발표에서 밝혔다", False),  # a month
+    ("'24.10. 투자 라운딩을 마감함", False),  # a date written short
+    ("2분기 기준 매출이 늘었다", False),  # a period
+    ("MS의 파이-3 시리즈는 온디바이스용이다", False),  # a Korean name's digits
+    ("'24.07. 5억 달러를 유치했다", True),  # a date, then a figure
+    ("3개월 만에 가입자가 늘었다", True),  # a duration
     ("H100 GPU 2만 개를 도입했다", True),
     ("GPT-4 대비 속도가 2배 빠르다", True),
     ("점유율 약 69%를 차지한다", True),
@@ -396,3 +402,11 @@ def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path,
     assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 1.0
     ask = "가나에듀의 종업원은 다라랩의 몇 배인가?"  # a ratio: no cell of the table carries one
     assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 0.0
+
+
+def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
+    from ragqa.answer.extractive import unit_pattern
+
+    assert unit_pattern("새 모델은 추론 비용을 얼마나 낮췄나?") is None  # "50% 절감" answers it
+    assert unit_pattern("새 모델의 추론 비용은 얼마인가?").search("1억 달러") and \
+        not unit_pattern("새 모델의 추론 비용은 얼마인가?").search("50% 절감")

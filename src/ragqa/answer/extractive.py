@@ -129,15 +129,20 @@ _NATIVE_COUNT = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱
 
 # digits that are not a figure: part of a name (MI300, H100, GPT-4, TPU v6) or a reference to a figure,
 # table or footnote ([그림 10], <표 3>, 19))
-_NOT_A_FIGURE = re.compile(r"[A-Za-z]+-?\d[\d.]*|[\[<(]\s*(?:그림|표|Figure|Table)\s*\d+[^\]>)]*[\]>)]|"
+_NOT_A_FIGURE = re.compile(r"[A-Za-z]+-?\d[\d.]*|[가-힣]+-\d[\d.]*|[\[<(]\s*(?:그림|표|Figure|Table)\s*\d+[^\]>)]*[\]>)]|"
                            r"(?:그림|표)\s*\d+|(?<![\d.(])\d{1,3}\)", re.I)
 
 
+# a date or a period is not a quantity: '24년, '24.07., 2024.7.15, 7월 15일, 2분기 (3개월 is one)
+_DATE = re.compile(r"[‘’']\d{2}(?:\.\d{1,2}){0,2}\.?|(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?|"
+                   r"(?<![\d.])\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?|(?<![\d.])\d\s*분기")
+
+
 def _has_answer_number(text: str) -> bool:
-    """A figure that can answer a how-much question: not a year, not a name's or a reference's digits."""
+    """A figure that can answer a how-much question: not a year or a date, not a name's or a reference's digits."""
     if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
         return True
-    return any(not _is_year(n) for n in _figures(text) if n != 0)
+    return any(not _is_year(n) for n in _figures(_DATE.sub(" ", text)) if n != 0)
 
 
 def _figures(text: str) -> list[float]:
@@ -216,8 +221,9 @@ def _stems(word: str) -> list[str]:
 # a Korean figure may carry a power of ten before its counter: 2천억 개, 1,200만 명, 3천 곳
 _BIG = r"(?:\s*(?:십|백|천|만|억|조))*"
 _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + _BIG + r"\s*명(?!당)")),
-           # an amount of money, unless the question asks how it changed (a rate answers that)
-           (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
+           # an amount of money, unless the question asks how it changed or to what degree (얼마나 줄였나): a rate
+           # answers that
+           (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트|얼마나)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
                        r"valuation|revenue|budget|cost)", re.I),
             re.compile(r"\d" + _BIG + r"\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
            (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
