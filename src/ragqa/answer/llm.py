@@ -3,6 +3,7 @@ OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp's server, OpenAI)."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from functools import lru_cache
@@ -33,7 +34,22 @@ def _load_llama(path: str, n_ctx: int, n_threads: int):
     except ImportError as exc:
         raise LLMUnavailable("llama-cpp-python is not installed: run `make setup` (it builds it, ~6 min) or "
                              "`pip install 'ragqa[llm]'`.") from exc
-    return Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+    llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+    if not _loaded:
+        atexit.register(_close_loaded)
+    _loaded.append(llm)
+    return llm
+
+
+_loaded: list = []
+
+
+def _close_loaded() -> None:
+    """Free the loaded models at exit, while the interpreter still has what their destructor needs (left to
+    garbage collection at shutdown, llama-cpp-python's ``__del__`` printed a TypeError traceback)."""
+    _load_llama.cache_clear()
+    while _loaded:
+        _loaded.pop().close()
 
 
 class LlamaCppChat(BaseChatModel):
