@@ -16,6 +16,10 @@ def test_korean_number_variants():
     assert numbers_in("인도(-0.76)와 이스라엘(-0.57)") == [-0.76, -0.57]
     assert numbers_in("GPT-4") == [4.0]
     assert numbers_in("1.39 billion dollars") == [1.39e9] == numbers_in("13억9천만 달러")
+    # the short scales written onto a number: a model's size, a valuation
+    assert numbers_in("Mistral Large 2 (123B)") == [2.0, 123e9] and numbers_in("1230억 개")[0] == 123e9
+    assert numbers_in("raising $250M at $2.5B valuation") == [250e6, 2.5e9]
+    assert numbers_in("3m 떨어진 곳, 5b 비트, H100 GPU") == [3.0, 5.0, 100.0]  # lower-case units and names stay
 
 
 def test_fact_presence_by_value_and_text():

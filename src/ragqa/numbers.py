@@ -40,6 +40,9 @@ def parse_korean_number(text: str) -> float | None:
 
 _EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_SCALE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+# the short forms written onto the number (123B parameters, $2.5B, $250M, 30K): capitals only (3m, 5b are units)
+_EN_SHORT = {"K": 1e3, "M": 1e6, "B": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12}
+_EN_SHORT_SCALE = re.compile(r"(K|M|B|bn|T|tn)(?![A-Za-z0-9])")
 
 
 def numbers_in(text: str) -> list[float]:
@@ -54,8 +57,11 @@ def numbers_in(text: str) -> list[float]:
         v = parse_korean_number(m.group(0))
         if v is not None:
             scale = _EN_SCALE.match(text, m.end())
+            short = _EN_SHORT_SCALE.match(text, m.end())
             if scale and not re.search(r"[십백천만억조경]", m.group(0)):
                 v *= _EN_SCALES[scale.group(1).lower()]
+            elif short and not re.search(r"[십백천만억조경\s]", m.group(0)):
+                v *= _EN_SHORT[short.group(1)]
             out.append(sign * v)
     return out
 
