@@ -57,10 +57,9 @@ def numbers_in(text: str) -> list[float]:
         v = parse_korean_number(m.group(0))
         if v is not None:
             scale = _EN_SCALE.match(text, m.end())
-            short = _EN_SHORT_SCALE.match(text, m.end())
             if scale and not re.search(r"[십백천만억조경]", m.group(0)):
                 v *= _EN_SCALES[scale.group(1).lower()]
-            elif short and not re.search(r"[십백천만억조경\s]", m.group(0)):
+            elif (short := _EN_SHORT_SCALE.match(text, m.end())) and not re.search(r"[십백천만억조경\s]", m.group(0)):
                 v *= _EN_SHORT[short.group(1)]
             out.append(sign * v)
     return out

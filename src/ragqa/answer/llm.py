@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,6 +26,18 @@ class LLMUnavailable(RuntimeError):
 
 _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
 _llama_lock = threading.Lock()
+# the models loaded and still alive (weakly held: one the cache below evicts is freed as before), closed at exit
+_loaded: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _close_loaded() -> None:
+    """Free the loaded models at exit, while the interpreter still has what their destructor needs (left to
+    garbage collection at shutdown, llama-cpp-python's ``__del__`` printed a TypeError traceback)."""
+    alive = list(_loaded)
+    _load_llama.cache_clear()
+    for llm in alive:
+        llm.close()
 
 
 @lru_cache(maxsize=2)
@@ -35,21 +48,8 @@ def _load_llama(path: str, n_ctx: int, n_threads: int):
         raise LLMUnavailable("llama-cpp-python is not installed: run `make setup` (it builds it, ~6 min) or "
                              "`pip install 'ragqa[llm]'`.") from exc
     llm = Llama(model_path=path, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
-    if not _loaded:
-        atexit.register(_close_loaded)
-    _loaded.append(llm)
+    _loaded.add(llm)
     return llm
-
-
-_loaded: list = []
-
-
-def _close_loaded() -> None:
-    """Free the loaded models at exit, while the interpreter still has what their destructor needs (left to
-    garbage collection at shutdown, llama-cpp-python's ``__del__`` printed a TypeError traceback)."""
-    _load_llama.cache_clear()
-    while _loaded:
-        _loaded.pop().close()
 
 
 class LlamaCppChat(BaseChatModel):
