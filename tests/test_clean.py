@@ -190,3 +190,20 @@ def test_a_pdf_line_wrapped_mid_sentence_goes_on_and_items_stay_apart():
     assert any(s.startswith("② ") for s in paged)  # so does a number
     authored = [s.text for s in segment(page) if s.kind == "body"]  # a text file's line break ends the line
     assert authored[0] == "공무원연금법에 의한 퇴직연금 등의 감액은, 단순히 금고"
+
+
+def test_a_pdf_footnote_wrapped_over_lines_stays_one_footnote():
+    page = ("본문 문장은 여기서 끝난다.\n"
+            "10) 소비자기본법은 사업자의 책무로서 사업자는 물\n"
+            "품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 강구하여야 한다고 규정한다.\n"
+            "11) 다음 각주는 따로 선다.\n"
+            "다음 본문은 각주가 아니다.\n")
+    segs = segment(page, pages=(0,))
+    notes = [s for s in segs if s.kind == "footnote"]
+    assert [s.text for s in notes] == [
+        "10) 소비자기본법은 사업자의 책무로서 사업자는 물 품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 "
+        "강구하여야 한다고 규정한다.", "11) 다음 각주는 따로 선다."]
+    assert page[notes[0].start:notes[0].end].endswith("규정한다.")  # offsets cover both lines
+    assert [s.text for s in segs if s.kind == "body"] == ["본문 문장은 여기서 끝난다.", "다음 본문은 각주가 아니다."]
+    # a text file's line break ends the footnote: its next line stays a line of its own
+    assert [s.text for s in segment(page) if s.kind == "footnote"][0] == "10) 소비자기본법은 사업자의 책무로서 사업자는 물"

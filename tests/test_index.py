@@ -190,3 +190,51 @@ def test_a_build_without_kept_texts_reads_the_file_and_refuses_a_changed_one(eng
     (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")
     with pytest.raises(store.IndexUnavailable, match="changed since it was indexed"):
         engine.source_text("news.txt")
+
+
+class CountingEmbedder(FakeEmbedder):
+    """The fake embedder, counting the texts it embeds."""
+
+    def __init__(self):
+        self.texts: list[str] = []
+
+    def embed_documents(self, texts, progress=False):
+        self.texts.extend(texts)
+        return super().embed_documents(texts, progress)
+
+
+def test_a_chunker_change_reembeds_only_the_texts_it_changed(engine, monkeypatch):
+    import ragqa.index.build as build
+
+    before = store.load(engine.cfg.paths.index_dir)
+    old_vectors = {c.text: np.asarray(before.vectors[i]) for i, c in enumerate(before.chunks)}
+    monkeypatch.setattr(build, "CHUNKER_VERSION", build.CHUNKER_VERSION + 1)
+    counting = CountingEmbedder()
+    report = build_index(engine.cfg, counting, progress=False)
+    after = store.load(engine.cfg.paths.index_dir, build.expected_manifest(engine.cfg, counting))
+    assert report.rebuilt and report.chunks == len(before.chunks)  # every document chunked again
+    assert counting.texts == [] and report.reused > 0  # same texts: nothing embedded again
+    for i, c in enumerate(after.chunks):
+        np.testing.assert_allclose(after.vectors[i], old_vectors[c.text])
+    np.testing.assert_allclose(after.sentence_vectors, before.sentence_vectors)
+
+    # another chunk size makes other passages: only those are embedded, their sentences mostly kept
+    cfg = engine.cfg.replace(chunk={"max_chars": 120})
+    counting = CountingEmbedder()
+    report = build_index(cfg, counting, progress=False)
+    fresh = store.load(cfg.paths.index_dir, build.expected_manifest(cfg, counting))
+    assert 0 < len(counting.texts) < report.reused + len(counting.texts)
+    np.testing.assert_allclose(fresh.vectors, FakeEmbedder().embed_documents(
+        [build.embed_text(c) for c in fresh.chunks]), atol=1e-6)  # reused or not, each is its text's vector
+
+
+def test_vectors_of_another_embedder_are_never_reused(engine, monkeypatch):
+    import ragqa.index.build as build
+
+    class Other(CountingEmbedder):
+        fingerprint = "other-weights"
+
+    monkeypatch.setattr(build, "CHUNKER_VERSION", build.CHUNKER_VERSION + 1)
+    other = Other()
+    report = build_index(engine.cfg, other, progress=False)
+    assert report.reused == 0 and len(other.texts) >= report.chunks

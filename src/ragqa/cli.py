@@ -103,7 +103,8 @@ def cmd_index(args) -> int:
         print(f"needs OCR (not indexed): {', '.join(needs_ocr)}", file=sys.stderr)
     print(f"index {report.path}: {report.chunks} chunks; added {len(report.added)}, changed {len(report.changed)}, "
           f"removed {len(report.removed)}, unchanged {len(report.unchanged)}; embedded {report.embedded} chunks "
-          f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}")
+          f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}"
+          f"{f'; {report.reused} texts kept their earlier vectors' if report.reused else ''}")
     if report.store is not None:
         print(f"store {report.store}")
     return 0

@@ -41,6 +41,7 @@ class BuildReport:
     warnings: list[FileNote] = field(default_factory=list)  # files skipped or read with a caveat
     chunks: int = 0
     embedded: int = 0
+    reused: int = 0  # texts (passages, sentences) whose vectors an earlier build already held
     seconds: float = 0.0
     rebuilt: bool = False
     path: str = ""
@@ -86,13 +87,15 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     expected = expected_manifest(cfg, embedder)
 
     previous: store.IndexData | None = None
+    earlier: store.IndexData | None = None  # a build whose vectors may be reused for texts it embedded alike
     if not rebuild and store.current_build(index_dir) is not None:
         try:
-            previous = store.load(index_dir, expected)
+            previous = earlier = store.load(index_dir, expected)
         except store.IndexUnavailable as exc:
             log.warning("rebuilding from scratch: %s", exc.reason)
             print(f"rebuilding the index from scratch: {exc.reason}", file=sys.stderr)
             report.rebuilt = True
+            earlier = _same_embedder(index_dir, expected)
     elif rebuild:
         report.rebuilt = True
     cleaning = list(read_cleaning(corpus_dir))
@@ -161,6 +164,13 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         jobs = [(embed_text(c), matrix, row) for row, c in to_embed]
         # a sentence as it reads alone: a table row with its caption and column names (tables.scoring_text)
         jobs += [(tables.scoring_text(c, j), sent_vectors[row], j) for row, c in to_embed for j in range(len(c.sentences))]
+        if earlier is not None:  # a text embedded alike before (another chunker version, an edited document)
+            known = _vectors_by_text(earlier)
+            for text, target_matrix, row in jobs:
+                if text in known:
+                    target_matrix[row] = known[text]
+            report.reused = sum(text in known for text, _, _ in jobs)
+            jobs = [job for job in jobs if job[0] not in known]
         _embed_into(embedder, jobs, progress)
         report.embedded = len(to_embed)
 
@@ -189,6 +199,31 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
     report.path = str(path)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _same_embedder(index_dir: Path, expected: dict) -> store.IndexData | None:
+    """The current build, when another chunker made it but the same embedding model, weights and precision
+    did: its vectors hold for every text it embedded alike (most of them, after a chunker change). None
+    when it is unreadable or embedded otherwise."""
+    try:
+        old = store.load(index_dir, faiss=False)
+    except store.IndexUnavailable:
+        return None
+    have, want = old.manifest.get("embedding", {}), expected["embedding"]
+    same = old.manifest.get("format_version") == store.FORMAT_VERSION and \
+        all(have.get(k) == want.get(k) for k in ("model", "dim", "fingerprint", "precision"))
+    return old if same else None
+
+
+def _vectors_by_text(data: store.IndexData) -> dict[str, np.ndarray]:
+    """Every text a build embedded (a passage as ``embed_text`` reads it, a sentence as
+    ``tables.scoring_text`` does) -> its vector."""
+    known: dict[str, np.ndarray] = {}
+    for i, c in enumerate(data.chunks):
+        known[embed_text(c)] = np.asarray(data.vectors[i], np.float32)
+        for j, v in enumerate(data.sentence_vectors_of(i)):
+            known.setdefault(tables.scoring_text(c, j), np.asarray(v, np.float32))
+    return known
 
 
 def _not_indexed(corpus_dir: Path, notes: list[FileNote]) -> list[dict]:

@@ -353,10 +353,14 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
             i = j + 1
             continue
-        clean, pos = clean_span(text, line.start, line.end, ai_evidence=evidence)
+        # in a paged format a footnote (or a "1) " item read as one) wraps like a body line: its wrapped
+        # lines go on in it, not in a body paragraph of their own that starts mid-word
+        j = _continuation(lines, i, soft_wrap=True, over_footnotes=False)[0] \
+            if line.kind == "footnote" and pages else i
+        clean, pos = clean_span(text, line.start, lines[j].end, ai_evidence=evidence)
         if clean:
-            segments.append(Segment(line.start, line.end, line.kind, clean, pos, section))  # type: ignore[arg-type]
-        i += 1
+            segments.append(Segment(line.start, lines[j].end, line.kind, clean, pos, section))  # type: ignore[arg-type]
+        i = j + 1
     return mark_repeats(segments)
 
 
@@ -383,17 +387,20 @@ _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list it
 _NEW_ITEM = re.compile(r"^[-•·ㅇ□■◦○●▶▷►※*➀-➉①-⑳]|^\(|^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
 
 
-def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False) -> tuple[int, list[tuple[int, int]]]:
+def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False,
+                  over_footnotes: bool = True) -> tuple[int, list[tuple[int, int]]]:
     """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip.
 
     ``soft_wrap``: the text was laid out in lines by a page (PDF): a line that ends mid-sentence and is
     followed at once by a body line that does not open a new item (a bullet, a number, a parenthesis)
-    goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph."""
+    goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph.
+    ``over_footnotes``: a sentence cut by footnote lines (a page break) goes on after them; off for a
+    footnote's own continuation, which a next footnote ends."""
     j, skip = i, []
     while not _SENTENCE_END.search(lines[j].text):
         k = j + 1
         between: list[_Line] = []
-        while k < len(lines) and lines[k].kind in ("blank", "footnote"):
+        while k < len(lines) and lines[k].kind in (("blank", "footnote") if over_footnotes else ("blank",)):
             between.append(lines[k])
             k += 1
         wrapped = soft_wrap and not between
