@@ -283,6 +283,18 @@ def test_a_clause_that_says_what_is_not_so_never_ends_the_answer():
     assert _answering_window(parts[1:], "봉사 활동 보상은?", "general", 80, " ").startswith("지난 5년")
 
 
+def test_a_long_sentence_is_not_cut_after_a_case_marking_hayeo():
+    from ragqa.answer.extractive import _CLAUSE, _answering_window
+
+    sentence = ("법은 소비자의 권리를 정하고, 아울러 사업자의 책무로서 사업자는 물품으로 인하여 소비자에게 위해가 "
+                "발생하지 아니하도록 필요한 조치를 강구하여야 하고, 정보를 성실하게 제공하여 피해를 줄여야 한다")
+    parts = [p.strip() for p in _CLAUSE.split(sentence) if p and p.strip()]
+    assert not any(p.endswith("인하여") for p in parts)  # 으로 인하여 marks a cause: the phrase goes on
+    assert any(p.endswith("제공하여") for p in parts)  # a connective -하여 still ends a clause
+    window = _answering_window(parts, "사업자의 책무는 무엇인가?", "general", 120, " ")
+    assert "조치를 강구하여야" in window
+
+
 def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
     from ragqa.types import Chunk, Hit, Sentence

@@ -201,9 +201,22 @@ def test_a_pdf_footnote_wrapped_over_lines_stays_one_footnote():
     segs = segment(page, pages=(0,))
     notes = [s for s in segs if s.kind == "footnote"]
     assert [s.text for s in notes] == [
-        "10) 소비자기본법은 사업자의 책무로서 사업자는 물 품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 "
+        "10) 소비자기본법은 사업자의 책무로서 사업자는 물품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 "
         "강구하여야 한다고 규정한다.", "11) 다음 각주는 따로 선다."]
     assert page[notes[0].start:notes[0].end].endswith("규정한다.")  # offsets cover both lines
     assert [s.text for s in segs if s.kind == "body"] == ["본문 문장은 여기서 끝난다.", "다음 본문은 각주가 아니다."]
     # a text file's line break ends the footnote: its next line stays a line of its own
     assert [s.text for s in segment(page) if s.kind == "footnote"][0] == "10) 소비자기본법은 사업자의 책무로서 사업자는 물"
+
+
+def test_a_pdf_line_wrapped_inside_a_word_joins_without_a_space():
+    page = ("원고가 피고 병원 의료진으로부터 충분한 지\n"
+            "도를 받았다면 신속한 치\n"
+            "료가 가능했을 것이고 그 결과 피해가\n"
+            "줄었을 것이다.\n")
+    body = [s for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert [s.text for s in body] == ["원고가 피고 병원 의료진으로부터 충분한 지도를 받았다면 신속한 치료가 가능했을 것이고 "
+                                      "그 결과 피해가 줄었을 것이다."]
+    assert all(page[p] == ch for p, ch in zip(body[0].pos, body[0].text) if ch != " ")  # offsets still point home
+    # in a text file a line break is the author's: nothing is joined
+    assert "충분한 지" in [s.text for s in segment(page) if s.kind == "body"][0]

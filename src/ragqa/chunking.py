@@ -26,8 +26,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 5: page furniture, chunk pages; 6: a PDF line wrapped mid-sentence goes on; 7: PDF tables as rows;
 # 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text);
 # 9: a first row of list items or prose is not a header; 10: a figure read twice keeps its unrepeated cells;
-# 11: in a paged format a footnote's wrapped lines go on in it (they were a body paragraph starting mid-word)
-CHUNKER_VERSION = 11
+# 11: in a paged format a footnote's wrapped lines go on in it (they were a body paragraph starting mid-word);
+# 12: a PDF line wrapped inside a Korean word joins without a space (Kiwi's spacing model decides)
+CHUNKER_VERSION = 12
 
 
 @dataclass(frozen=True)

@@ -348,6 +348,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             continue
         if line.kind == "body":
             j, skip = _continuation(lines, i, soft_wrap=bool(pages))
+            if pages:
+                skip = skip + _breaks_inside_words(lines[i:j + 1], skip)
             clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
             if clean:
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
@@ -357,7 +359,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
         # lines go on in it, not in a body paragraph of their own that starts mid-word
         j = _continuation(lines, i, soft_wrap=True, over_footnotes=False)[0] \
             if line.kind == "footnote" and pages else i
-        clean, pos = clean_span(text, line.start, lines[j].end, ai_evidence=evidence)
+        clean, pos = clean_span(text, line.start, lines[j].end, _breaks_inside_words(lines[i:j + 1], []),
+                                ai_evidence=evidence)
         if clean:
             segments.append(Segment(line.start, lines[j].end, line.kind, clean, pos, section))  # type: ignore[arg-type]
         i = j + 1
@@ -410,6 +413,37 @@ def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False,
         skip.extend((l.start, l.end) for l in between if l.kind == "footnote")
         j = k
     return j, skip
+
+
+_WRAP_LEFT = re.compile(r"[가-힣0-9]$")
+_WRAP_RIGHT = re.compile(r"^[가-힣]")
+
+
+def _breaks_inside_words(lines: list[_Line], skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The line breaks of one paragraph that fall inside a word, as spans to delete.
+
+    A page wraps a Korean line anywhere, mid-word (`사업자는 물` / `품등으로`, `신속한 치` / `료가`); read with
+    a space there, the word is two (`물 품등으로`) for the reader, for BM25's terms and for the sentence
+    vectors. Where a Hangul syllable (or a digit) meets a Hangul syllable across a break, Kiwi's spacing model
+    reads the last words before it and the first after it joined and says whether a space belongs there.
+    ``skip``: spans already deleted (footnote lines between two lines of the sentence)."""
+    from ragqa import korean
+
+    kept = [ln for ln in lines if ln.text and not any(a <= ln.start < b for a, b in skip)]
+    out = []
+    for a, b in zip(kept, kept[1:]):
+        if not (_WRAP_LEFT.search(a.text) and _WRAP_RIGHT.match(b.text)):
+            continue
+        left, right = " ".join(a.text.split()[-2:]), " ".join(b.text.split()[:2])
+        spaced = korean.kiwi().space(left + right, reset_whitespace=False)
+        at, seen = len(left.replace(" ", "")), 0
+        for k, ch in enumerate(spaced):
+            seen += ch != " "
+            if seen == at:
+                if spaced[k + 1:k + 2] != " ":
+                    out.append((a.end, b.start))
+                break
+    return out
 
 
 _NORM = re.compile(r"[\W_]+")
