@@ -422,3 +422,16 @@ def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     assert unit_pattern("새 모델은 추론 비용을 얼마나 낮췄나?") is None  # "50% 절감" answers it
     assert unit_pattern("새 모델의 추론 비용은 얼마인가?").search("1억 달러") and \
         not unit_pattern("새 모델의 추론 비용은 얼마인가?").search("50% 절감")
+
+
+def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
+    from ragqa.answer.extractive import sub_questions
+
+    assert sub_questions("개최 횟수는 어떻게 변하였고, 심의안건 중 관련 비중은 얼마나 됩니까?") == [
+        "개최 횟수는 어떻게 변하였고", "심의안건 중 관련 비중은 얼마나 됩니까?"]
+    assert sub_questions("스케일AI는 어디에서 설립되었나?") == ["스케일AI는 어디에서 설립되었나?"]
+    # the whole question's best sentence answers the first; the sentences scoring close to it are about
+    # SK하이닉스 again, and the second question's answer is in another document
+    a = engine.ask("SK하이닉스는 HBM 생산을 어떻게 했고, 정부의 어떤 지원이 필요하다고 했는지 설명하라")
+    assert not a.abstained
+    assert "두 배로 늘렸다" in a.text and "인재 양성 지원" in a.text

@@ -40,6 +40,19 @@ _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|
 # -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case (으로 인하여, 에 대하여, 을
 # 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여: "due to", "about", "for", "by", "through", "than"), which
 # leaves its phrase unfinished (`사업자는 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
+# where a Korean question joins two questions: a connective ending before a comma (무엇이며, / 있는지, /
+# 변하였고,), or 그리고 / 또한 between them
+_SUBQ_SPLIT = re.compile(r"(?<=[가-힣][고며지])\s*,\s*|[,.]?\s*(?:그리고|또한)\s+")
+
+
+def sub_questions(question: str) -> list[str]:
+    """The questions a compound Korean question joins (``…어떻게 변하였고, 심의안건 중 … 비중은 얼마나
+    됩니까?`` -> two), each with at least one content noun; one item when it is not compound."""
+    parts = [p.strip(" ,") for p in _SUBQ_SPLIT.split(question) if p and p.strip(" ,")]
+    parts = [p for p in parts if content_nouns(p)]
+    return parts if len(parts) > 1 else [question]
+
+
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))(?<![인대위의관통비]하여)\s+|"
                      r"\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")
@@ -400,6 +413,21 @@ class ExtractiveAnswerer:
             seen.append(sh)
             size += length + 5  # the citation marker and the space
 
+    def _add_sub_answers(self, chosen: list[Candidate], question: str, hits: list[Hit]) -> None:
+        """For a compound question, the best sentence for each question it joins, scored as a question of
+        its own: the whole question's best sentence often answers one of them only, and the sentences
+        scoring close to it answer the same one again."""
+        subs = sub_questions(question)
+        if len(subs) < 2:
+            return
+        for sub in subs:
+            if len(chosen) >= self.cfg.parts_max_sentences:
+                break
+            ranked = self._score(sub, self._candidates(sub, hits, "ko"), question_type(sub), "ko", hits)
+            if ranked and (ranked[0].hit_no, ranked[0].sentence_no) not in \
+                    {(x.hit_no, x.sentence_no) for x in chosen}:
+                chosen.append(ranked[0])
+
     def _add_adjacent(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate,
                       hits: list[Hit]) -> None:
         """The best sentence's neighbour in its passage, when it scores close to it: the answer is often
@@ -606,6 +634,8 @@ class ExtractiveAnswerer:
                 chosen.append(c)
                 docs.add(doc)
         parts = bool(_PARTS_Q.search(question))
+        if parts and lang == "ko":
+            self._add_sub_answers(chosen, question, hits)
         if parts:
             self._add_parts(chosen, pool, best)
         elif len(chosen) == 1:
