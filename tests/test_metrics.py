@@ -20,6 +20,8 @@ def test_korean_number_variants():
     assert numbers_in("Mistral Large 2 (123B)") == [2.0, 123e9] and numbers_in("1230억 개")[0] == 123e9
     assert numbers_in("raising $250M at $2.5B valuation") == [250e6, 2.5e9]
     assert numbers_in("3m 떨어진 곳, 5b 비트, H100 GPU") == [3.0, 5.0, 100.0]  # lower-case units and names stay
+    # a PDF's line may wrap between a number and its unit: the number is still read, whole
+    assert numbers_in("4,600만원 이하 → 5,000\n만원 이하") == [46_000_000, 50_000_000]
 
 
 def test_fact_presence_by_value_and_text():

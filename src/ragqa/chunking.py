@@ -27,8 +27,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 8: a table row's sentence vector embeds its caption and column names (ragqa.tables.scoring_text);
 # 9: a first row of list items or prose is not a header; 10: a figure read twice keeps its unrepeated cells;
 # 11: in a paged format a footnote's wrapped lines go on in it (they were a body paragraph starting mid-word);
-# 12: a PDF line wrapped inside a Korean word joins without a space (Kiwi's spacing model decides)
-CHUNKER_VERSION = 12
+# 12: a PDF line wrapped inside a Korean word joins without a space (Kiwi's spacing model decides);
+# 13: more bullet shapes open a new item in a PDF (▲, ➡, ❶, a symbol font's private-use glyph, ...)
+CHUNKER_VERSION = 13
 
 
 @dataclass(frozen=True)

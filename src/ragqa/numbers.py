@@ -15,7 +15,7 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조경]+(?:\s?\d[
 
 def parse_korean_number(text: str) -> float | None:
     """``13.9억`` = ``13억9천만`` = 1,390,000,000; ``1,737`` = 1737. None if not a number."""
-    s = text.replace(",", "").replace(" ", "")
+    s = "".join(text.replace(",", "").split())  # any whitespace: a PDF's line may wrap between 5,000 and 만원
     if not s or not s[0].isdigit():
         return None
     total, section, num = 0.0, 0.0, ""

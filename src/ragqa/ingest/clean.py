@@ -386,8 +386,11 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
 
 
 _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
-# ... and within a page: more bullet shapes, circled numbers, "1. ", "가) ", "Ⅱ. "
-_NEW_ITEM = re.compile(r"^[-•·ㅇ□■◦○●▶▷►※*➀-➉①-⑳]|^\(|^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
+# ... and within a page: more bullet shapes (triangles, diamonds, arrows that lead a conclusion, dingbat
+# numbers, a symbol font's private-use glyph), circled numbers, "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped
+# "A → B" may carry to the next line, nor a bracket, which may open a title inside the sentence
+_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼▽◆◇◈❚￭※*➡⇒☞✓✔➀-➉①-⑳❶-❿➊-➓\uf000-\uf0ff]|^\(|"
+                       r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
 
 
 def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False,
