@@ -226,7 +226,7 @@ def test_more_bullet_shapes_open_a_new_item_in_a_pdf():
     page = ("은행법 제8조에 따른 인가방식 및 절차\n"
             "▲ 신규인가에 준하여 법령상 모든 세부심사요건 심사\n"
             "▲ 예비인가 절차는 생략 가능하되, 신청인이 희망할 경우에는 진행\n"
-            "➡ 따라서 인가내용의 변경으로 전환\n"
+            "➡ 따라서 인가내용의 변경으로 전환함\n"
             "15% 구간은 4,600만원 이하\n"
             "→ 5,000만원 이하로 조정\n")
     body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
