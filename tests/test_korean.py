@@ -53,3 +53,11 @@ def test_other_names_of_a_country_match_it():
 def test_language_detection():
     assert is_korean("2024 Global AI Index에서 대한민국의 종합 점수는?")
     assert not is_korean("How much did Korea invest in AI?")
+
+
+def test_a_bullet_opening_the_next_item_on_the_same_line_goes_with_that_item():
+    from ragqa.korean import split_sentences
+
+    text = "미리 예비인가를 신청할 수 있다. ㅇ 예비인가제도는 가능성을 확인하려는 취지이다. * 통상 외부평가위원회를 운영한다."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "미리 예비인가를 신청할 수 있다.", "ㅇ 예비인가제도는 가능성을 확인하려는 취지이다.", "* 통상 외부평가위원회를 운영한다."]

@@ -52,7 +52,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], len(text))
         else:
             out.append((0, len(text)))
+    # a bullet that opens the next item on the same line (`…신청할 수 있다. ㅇ 예비인가제도는`) ends the
+    # sentence before it in Kiwi's split: it goes with the item it opens
+    for i in range(len(out) - 1):
+        m = _TRAILING_BULLET.search(text, out[i][0], out[i][1])
+        if m:
+            out[i], out[i + 1] = (out[i][0], m.start(1)), (m.start(1), out[i + 1][1])
     return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+_TRAILING_BULLET = re.compile(r"(?<=[.!?。다음함됨])\s+([ㅇ□■•◦○●▶▲△※*➡-])\s*$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
