@@ -232,3 +232,18 @@ def test_more_bullet_shapes_open_a_new_item_in_a_pdf():
     body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
     assert sum(t.startswith("▲") for t in body) == 2 and any(t.startswith("➡") for t in body)
     assert "15% 구간은 4,600만원 이하 → 5,000만원 이하로 조정" in body  # a wrapped "A → B" goes on
+
+
+def test_a_symbol_fonts_bullet_read_as_a_letter_opens_an_item_and_is_dropped():
+    page = ("요약\n"
+            "n 코로나 19의 확산으로 전 세계적인 경제불황이 닥쳤고 소비심\n"
+            "리가 위축되는 상황에서 새로운 소비 트렌드가 등장함\n"
+            "n 진정한 의미의 소비자 후생은 사회적 영향이 함께 고려되어야 하지만 현재\n"
+            "n 경기침체와 고물가가 장기화될 것으로 전망됨\n")
+    body = [s for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert [s.text for s in body] == [
+        "코로나 19의 확산으로 전 세계적인 경제불황이 닥쳤고 소비심리가 위축되는 상황에서 새로운 소비 트렌드가 등장함",
+        "진정한 의미의 소비자 후생은 사회적 영향이 함께 고려되어야 하지만 현재", "경기침체와 고물가가 장기화될 것으로 전망됨"]
+    # a letter that also stands alone elsewhere is a letter: "C 사용자들" in a judgment names a party
+    named = page + "원고 n 은 이를 다투었다.\n"
+    assert any(s.text.startswith("n 코로나") for s in segment(named, pages=(0,)))

@@ -29,8 +29,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 11: in a paged format a footnote's wrapped lines go on in it (they were a body paragraph starting mid-word);
 # 12: a PDF line wrapped inside a Korean word joins without a space (Kiwi's spacing model decides);
 # 13: more bullet shapes open a new item in a PDF (▲, ➡, ❶, a symbol font's private-use glyph, ...);
-# 14: a bullet opening the next item on the same line starts that item's sentence, not ends the one before
-CHUNKER_VERSION = 14
+# 14: a bullet opening the next item on the same line starts that item's sentence, not ends the one before;
+# 15: a symbol font's bullet read as a letter (n, l) opens an item in a PDF and is dropped
+CHUNKER_VERSION = 15
 
 
 @dataclass(frozen=True)

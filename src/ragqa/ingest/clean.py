@@ -302,6 +302,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
              re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
     evidence = ocr_al_evidence(text)
+    glyph = _glyph_pattern(text, lines) if pages else None
+    bulleted = {ln.start: m.end() for ln in lines if glyph and (m := glyph.match(ln.text))}  # line -> glyph length
     # headings numbered with a real Roman numeral, by their title: "皿. 시사점" is "Ⅲ. 시사점" when the
     # document also has that heading, or when its headings' sequence expects Ⅲ next
     numbered = {}
@@ -347,7 +349,9 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             i = j + 1
             continue
         if line.kind == "body":
-            j, skip = _continuation(lines, i, soft_wrap=bool(pages))
+            j, skip = _continuation(lines, i, soft_wrap=bool(pages), items=frozenset(bulleted))
+            if line.start in bulleted:  # a symbol font's bullet read as a letter: not part of the text
+                skip = skip + [(line.start, line.start + bulleted[line.start])]
             if pages:
                 skip = skip + _breaks_inside_words(lines[i:j + 1], skip)
             clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
@@ -393,15 +397,16 @@ _NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼�
                        r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
 
 
-def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False,
-                  over_footnotes: bool = True) -> tuple[int, list[tuple[int, int]]]:
+def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_footnotes: bool = True,
+                  items: frozenset[int] = frozenset()) -> tuple[int, list[tuple[int, int]]]:
     """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip.
 
     ``soft_wrap``: the text was laid out in lines by a page (PDF): a line that ends mid-sentence and is
     followed at once by a body line that does not open a new item (a bullet, a number, a parenthesis)
     goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph.
     ``over_footnotes``: a sentence cut by footnote lines (a page break) goes on after them; off for a
-    footnote's own continuation, which a next footnote ends."""
+    footnote's own continuation, which a next footnote ends. ``items``: start offsets of further lines that
+    open an item (a symbol font's bullet read as a letter, :func:`_glyph_pattern`)."""
     j, skip = i, []
     while not _SENTENCE_END.search(lines[j].text):
         k = j + 1
@@ -411,13 +416,30 @@ def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False,
             k += 1
         wrapped = soft_wrap and not between
         if not (wrapped or any(l.kind == "footnote" for l in between)) or k >= len(lines) \
-                or lines[k].kind != "body" or (_NEW_ITEM if wrapped else _ITEM).match(lines[k].text):
+                or lines[k].kind != "body" or (_NEW_ITEM if wrapped else _ITEM).match(lines[k].text) \
+                or lines[k].start in items:
             break
         skip.extend((l.start, l.end) for l in between if l.kind == "footnote")
         j = k
     return j, skip
 
 
+def _glyph_pattern(text: str, lines: list[_Line]) -> re.Pattern[str] | None:
+    """A pattern for the bullets a PDF's symbol font left as a Latin letter (Wingdings' ■ read as `n`, ● as
+    `l`): a lone lower-case letter that opens at least three lines, mostly before Korean text, and stands
+    alone nowhere else in the document. None when the document has none."""
+    openers: dict[str, list[str]] = {}  # letter -> the character after it, one per line it opens
+    for ln in lines:
+        m = _GLYPH_LINE.match(ln.text)
+        if m:
+            openers.setdefault(m.group(1), []).append(m.group(2))
+    letters = [c for c, after in openers.items() if len(after) >= 3
+               and 2 * sum("가" <= a <= "힣" for a in after) > len(after)
+               and len(re.findall(rf"(?<![A-Za-z]){c}(?![A-Za-z])", text)) == len(after)]
+    return re.compile(rf"[{''.join(letters)}]\s+(?=\S)") if letters else None
+
+
+_GLYPH_LINE = re.compile(r"([a-z])\s+(\S)")
 _WRAP_LEFT = re.compile(r"[가-힣0-9]$")
 _WRAP_RIGHT = re.compile(r"^[가-힣]")
 
@@ -432,7 +454,7 @@ def _breaks_inside_words(lines: list[_Line], skip: list[tuple[int, int]]) -> lis
     ``skip``: spans already deleted (footnote lines between two lines of the sentence)."""
     from ragqa import korean
 
-    kept = [ln for ln in lines if ln.text and not any(a <= ln.start < b for a, b in skip)]
+    kept = [ln for ln in lines if ln.text and not any(a <= ln.start and ln.end <= b for a, b in skip)]
     out = []
     for a, b in zip(kept, kept[1:]):
         if not (_WRAP_LEFT.search(a.text) and _WRAP_RIGHT.match(b.text)):
