@@ -36,10 +36,6 @@ _MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|�
 # "있는지, ...", "그리고", "또한")
 _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|"
                       r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
-# where a long sentence may be cut into clauses: after a comma, after a connective ending (-며, -고, -으나, -지만,
-# -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case (으로 인하여, 에 대하여, 을
-# 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여: "due to", "about", "for", "by", "through", "than"), which
-# leaves its phrase unfinished (`사업자는 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
 # where a Korean question joins two questions: a connective ending before a comma (무엇이며, / 있는지, /
 # 변하였고,), or 그리고 / 또한 between them
 _SUBQ_SPLIT = re.compile(r"(?<=[가-힣][고며지])\s*,\s*|[,.]?\s*(?:그리고|또한)\s+")
@@ -53,6 +49,10 @@ def sub_questions(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+# where a long sentence may be cut into clauses: after a comma, after a connective ending (-며, -고, -으나, -지만,
+# -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case (으로 인하여, 에 대하여, 을
+# 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여: "due to", "about", "for", "by", "through", "than"), which
+# leaves its phrase unfinished (`사업자는 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))(?<![인대위의관통비]하여)\s+|"
                      r"\s+-\s+|\s*ㅇ\s+")
 _YEARISH = re.compile(r"^(19|20)\d\d$")

@@ -166,10 +166,10 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
         jobs += [(tables.scoring_text(c, j), sent_vectors[row], j) for row, c in to_embed for j in range(len(c.sentences))]
         if earlier is not None:  # a text embedded alike before (another chunker version, an edited document)
             known = _vectors_by_text(earlier)
-            for text, target_matrix, row in jobs:
-                if text in known:
-                    target_matrix[row] = known[text]
-            report.reused = sum(text in known for text, _, _ in jobs)
+            kept = [job for job in jobs if job[0] in known]
+            for text, target_matrix, row in kept:
+                target_matrix[row] = known[text]
+            report.reused = len(kept)
             jobs = [job for job in jobs if job[0] not in known]
         _embed_into(embedder, jobs, progress)
         report.embedded = len(to_embed)
@@ -209,10 +209,10 @@ def _same_embedder(index_dir: Path, expected: dict) -> store.IndexData | None:
         old = store.load(index_dir, faiss=False)
     except store.IndexUnavailable:
         return None
-    have, want = old.manifest.get("embedding", {}), expected["embedding"]
-    same = old.manifest.get("format_version") == store.FORMAT_VERSION and \
-        all(have.get(k) == want.get(k) for k in ("model", "dim", "fingerprint", "precision"))
-    return old if same else None
+    # compatible but for the chunker, and embedded in the same precision (which loading does not require)
+    other_chunker = {**expected, "chunker": old.manifest.get("chunker")}
+    same_precision = old.manifest.get("embedding", {}).get("precision") == expected["embedding"].get("precision")
+    return old if same_precision and not store.check_compatible(old.manifest, other_chunker) else None
 
 
 def _vectors_by_text(data: store.IndexData) -> dict[str, np.ndarray]:
