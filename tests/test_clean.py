@@ -7,7 +7,7 @@ import pytest
 from ragqa.chunking import chunk_document
 from ragqa.config import ChunkConfig
 from ragqa.ingest import content_id, load_corpus
-from ragqa.ingest.clean import is_derived, segment
+from ragqa.ingest.clean import heading_level, is_derived, segment
 from ragqa.korean import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -247,3 +247,43 @@ def test_a_symbol_fonts_bullet_read_as_a_letter_opens_an_item_and_is_dropped():
     # a letter that also stands alone elsewhere is a letter: "C 사용자들" in a judgment names a party
     named = page + "원고 n 은 이를 다투었다.\n"
     assert any(s.text.startswith("n 코로나") for s in segment(named, pages=(0,)))
+
+
+def test_a_line_opening_with_a_date_is_no_numbered_heading():
+    assert heading_level("2017. 2. 25. 피고 병원에 시력저하 등 증상을 호소하면서") == 0
+    assert heading_level("2024.1.1. 이후 개시하는 과세연도 분부터 적용") == 0
+    assert heading_level("2. 추진 과제") == 2 and heading_level("1.2 추진 배경") == 3  # real numbering stays
+    page = ("제1심 감정의도 같은 의견을 밝혔다. 물론 원고 A이 이 사건 필러 주입술 3일 뒤인\n"
+            "2017. 2. 25. 피고 병원에 시력저하 등 증상을 호소하면서 내원하기는 하였으나, 피고\n"
+            "측이 작성한 진료기록에도 이미 그 전에 증상이 있었다는 내용이 있는 점, 원고의 증상이 2017.\n"
+            "2. 25. 비로소 발생한 것으로 전제한 질문에 대한 답변으로 보일 뿐이다.\n")
+    for paged in ((0,), ()):  # a PDF's wrapped lines join; in a text file each line stays, none a heading
+        segs = segment(page, pages=paged)
+        assert [s.kind for s in segs] == ["body"] * (1 if paged else 4) and not any(s.section for s in segs)
+    assert segment(page, pages=(0,))[0].text.endswith("증상이 2017. 2. 25. 비로소 발생한 것으로 전제한 질문에 대한 "
+                                                      "답변으로 보일 뿐이다.")
+
+
+def test_a_sentence_cut_by_a_page_break_goes_on_over_the_page_number():
+    full = "위 각 증거들 및 변론 전체의 취지에 의하여 알 수 있는 다음 사정들에 비추어 보면"
+    words = ["원고", "피고", "법원", "증거", "사실", "판단", "주장", "감정", "의료진", "진료기록", "손해", "책임"]
+    pages, text = [], ""
+    for n in range(4):
+        pages.append(len(text))
+        w = words[3 * n:3 * n + 3]
+        text += (f"{words[3 * n - 1]}에 대한 주장은 이유 없다.\n" if n else "") + (
+            f"{w[0]}에 관한 이 면의 문장은 여기서 시작하여 여러 줄에 걸쳐 이어지는 판결문의\n"
+            f"본문 줄이며 {w[1]}의 폭을 채우고 다음 줄로 넘어가는데 이 줄도 폭을 채우는\n"
+            f"{w[2]}에 이르러 여기서 한 번 끝난다.\n"
+            f"{w[0]}의 경우 {full}\n"
+            f"\n- {n + 1} -\n")
+    segs = segment(text, pages=tuple(pages))
+    body = [s.text for s in segs if s.kind == "body"]
+    # each page's last sentence goes on at the top of the next page, the page number between left out
+    assert sum(f"{full} " in t and t.endswith("에 대한 주장은 이유 없다.") for t in body) == 3
+    assert not any("- 2 -" in t for t in body)
+    # a short last line (a cover's, a contents entry) ends its paragraph at the page break
+    short = "\n".join(f"표지 {n}\n\n- {n} -\n본문은 여기서 시작한다." for n in range(1, 5))
+    starts = tuple(i for i in range(len(short)) if short.startswith("표지", i))
+    assert not any(t.startswith("표지") and "본문" in t for t in
+                   (s.text for s in segment(short, pages=starts) if s.kind == "body"))

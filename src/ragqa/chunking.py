@@ -31,7 +31,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 13: more bullet shapes open a new item in a PDF (▲, ➡, ❶, a symbol font's private-use glyph, ...);
 # 14: a bullet opening the next item on the same line starts that item's sentence, not ends the one before;
 # 15: a symbol font's bullet read as a letter (n, l) opens an item in a PDF and is dropped
-CHUNKER_VERSION = 15
+# 16: a line opening with a date ("2017. 2. 25.", "2024.1.1.", a wrapped "2. 25.") is no numbered heading
+CHUNKER_VERSION = 16
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ Its first and last characters are the first and last characters of the span.
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass
 
@@ -70,10 +72,11 @@ _ROMAN = r"(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|I|II|III|IV|V|VI|VII|" + "|".join(ROMA
 _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^{_ROMAN}\.\s*\S.{{0,60}}$")),
     (1, re.compile(r"^[<〈](요약|결론 부문|본론|서론|요 약)[>〉]$")),
-    # numbering has no 0 component ("3.0 Opus" is a chart label) and is followed by words
-    (4, re.compile(r"^\d+\.[1-9]\d*\.[1-9]\d*\.?\s+[^\d\s].{0,60}$")),
-    (3, re.compile(r"^\d+\.[1-9]\d*\.?\s+[^\d\s].{0,60}$")),
-    (2, re.compile(r"^\d+\.\s+\S.{0,50}$")),
+    # numbering has no 0 component ("3.0 Opus" is a chart label), at most two digits a part (a line opening
+    # with "2017. 2. 25." or "2024.1.1." is a date, as in a judgment's text) and is followed by words
+    (4, re.compile(r"^\d{1,2}\.[1-9]\d?\.[1-9]\d?\.?\s+[^\d\s].{0,60}$")),
+    (3, re.compile(r"^\d{1,2}\.[1-9]\d?\.?\s+[^\d\s].{0,60}$")),
+    (2, re.compile(r"^\d{1,2}\.\s+\S.{0,50}$")),
     (3, re.compile(r"^□\s*\S.{0,80}$")),
 ]
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
@@ -137,6 +140,18 @@ def heading_level(text: str) -> int:
     return 0
 
 
+_MONTH_DAY = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.(?:\s|$)")
+_YEAR_END = re.compile(r"(?:19|20)\d{2}\.$")
+
+
+def _previous_text(lines: list[_Line], i: int) -> str:
+    """The text of the last non-blank line before ``i`` ("" at the start)."""
+    for line in reversed(lines[:i]):
+        if not _is_blank(line):
+            return line.text
+    return ""
+
+
 def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
              chrome: re.Pattern[str] | None = None) -> None:
     """Set ``kind`` (and ``level`` for headings) on every line, in place.
@@ -182,6 +197,8 @@ def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
             line.kind = "table"
             continue
         level = heading_level(t)
+        if level and _MONTH_DAY.match(t) and _YEAR_END.search(_previous_text(lines, i)):
+            level = 0  # "2. 25. ..." after a line ending "2017.": a date wrapped across lines, not section 2
         if level:
             line.kind, line.level = "heading", level
             continue
@@ -303,6 +320,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
              re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
     evidence = ocr_al_evidence(text)
     glyph = _glyph_pattern(text, lines) if pages else None
+    measure = _measure(lines) if pages else math.inf
     bulleted = {ln.start: m.end() for ln in lines if glyph and (m := glyph.match(ln.text))}  # line -> glyph length
     # headings numbered with a real Roman numeral, by their title: "皿. 시사점" is "Ⅲ. 시사점" when the
     # document also has that heading, or when its headings' sequence expects Ⅲ next
@@ -349,7 +367,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             i = j + 1
             continue
         if line.kind == "body":
-            j, skip = _continuation(lines, i, soft_wrap=bool(pages), items=frozenset(bulleted))
+            j, skip = _continuation(lines, i, soft_wrap=bool(pages), items=frozenset(bulleted), pages=pages,
+                                    measure=measure)
             if line.start in bulleted:  # a symbol font's bullet read as a letter: not part of the text
                 skip = skip + [(line.start, line.start + bulleted[line.start])]
             if pages:
@@ -392,13 +411,15 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
 _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
 # ... and within a page: more bullet shapes (triangles, diamonds, arrows that lead a conclusion, dingbat
 # numbers, a symbol font's private-use glyph), circled numbers, "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped
-# "A → B" may carry to the next line, nor a bracket, which may open a title inside the sentence
+# "A → B" may carry to the next line, nor a bracket, which may open a title inside the sentence, nor the
+# "2. 25." of a date wrapped after its year
 _NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼▽◆◇◈❚￭※*➡⇒☞✓✔➀-➉①-⑳❶-❿➊-➓\uf000-\uf0ff]|^\(|"
-                       r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s")
+                       r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s(?!\d{1,2}\.(?:\s|$))")
 
 
 def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_footnotes: bool = True,
-                  items: frozenset[int] = frozenset()) -> tuple[int, list[tuple[int, int]]]:
+                  items: frozenset[int] = frozenset(), pages: tuple[int, ...] = (),
+                  measure: float = math.inf) -> tuple[int, list[tuple[int, int]]]:
     """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip.
 
     ``soft_wrap``: the text was laid out in lines by a page (PDF): a line that ends mid-sentence and is
@@ -406,22 +427,51 @@ def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_foot
     goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph.
     ``over_footnotes``: a sentence cut by footnote lines (a page break) goes on after them; off for a
     footnote's own continuation, which a next footnote ends. ``items``: start offsets of further lines that
-    open an item (a symbol font's bullet read as a letter, :func:`_glyph_pattern`)."""
+    open an item (a symbol font's bullet read as a letter, :func:`_glyph_pattern`). ``pages``: where each
+    page starts; a sentence whose page ends on a full line (``measure``: :func:`_measure`) goes on over the
+    page's furniture (its number, running title: boilerplate lines, skipped like footnotes) on the next
+    page. A short last line (a cover's, a contents entry, a caption) ends its paragraph there."""
     j, skip = i, []
-    while not _SENTENCE_END.search(lines[j].text):
+    passable = ("blank", "footnote", "boilerplate") if over_footnotes else ("blank",)
+    while not _SENTENCE_END.search(lines[j].text) or _date_goes_on(lines, j):
         k = j + 1
         between: list[_Line] = []
-        while k < len(lines) and lines[k].kind in (("blank", "footnote") if over_footnotes else ("blank",)):
+        while k < len(lines) and lines[k].kind in passable:
             between.append(lines[k])
             k += 1
+        if k >= len(lines):
+            break
         wrapped = soft_wrap and not between
-        if not (wrapped or any(l.kind == "footnote" for l in between)) or k >= len(lines) \
-                or lines[k].kind != "body" or (_NEW_ITEM if wrapped else _ITEM).match(lines[k].text) \
+        page_break = soft_wrap and len(lines[j].text) >= _FULL_LINE * measure \
+            and any(lines[j].end < p <= lines[k].start for p in pages)
+        footnoted = any(l.kind == "footnote" for l in between)
+        furniture = any(l.kind == "boilerplate" for l in between)
+        if not (wrapped or page_break or footnoted) or (furniture and not page_break) \
+                or lines[k].kind != "body" or (_NEW_ITEM if wrapped or page_break and not footnoted
+                                               else _ITEM).match(lines[k].text) \
                 or lines[k].start in items:
             break
-        skip.extend((l.start, l.end) for l in between if l.kind == "footnote")
+        skip.extend((l.start, l.end) for l in between if l.kind in ("footnote", "boilerplate"))
         j = k
     return j, skip
+
+
+# a line at least this share of the document's measure fills the page's width (justified text varies a little)
+_FULL_LINE = 0.8
+
+
+def _measure(lines: list[_Line]) -> float:
+    """The width of the document's text column, in characters: the median length of the body lines that
+    wrap mid-sentence into another body line (infinite when none does)."""
+    widths = [len(a.text) for a, b in zip(lines, lines[1:])
+              if a.kind == b.kind == "body" and not _SENTENCE_END.search(a.text)]
+    return statistics.median(widths) if widths else math.inf
+
+
+def _date_goes_on(lines: list[_Line], j: int) -> bool:
+    """Line ``j`` ends with a year ("… 2017.") and the next line opens with the month and day ("2. 25.
+    …"): a date wrapped across lines, not a sentence's end."""
+    return bool(_YEAR_END.search(lines[j].text)) and j + 1 < len(lines) and bool(_MONTH_DAY.match(lines[j + 1].text))
 
 
 def _glyph_pattern(text: str, lines: list[_Line]) -> re.Pattern[str] | None:
