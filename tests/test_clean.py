@@ -287,3 +287,28 @@ def test_a_sentence_cut_by_a_page_break_goes_on_over_the_page_number():
     starts = tuple(i for i in range(len(short)) if short.startswith("표지", i))
     assert not any(t.startswith("표지") and "본문" in t for t in
                    (s.text for s in segment(short, pages=starts) if s.kind == "body"))
+
+
+def test_a_numbered_line_that_goes_on_in_the_next_is_an_item_not_a_heading():
+    assert heading_level("6. 발기인 및 임원이 「금융회사의 지배구조에 관한 법") == 0  # a bracket left open
+    page = ("□ 참고로 대법원도 처분의 내용을 실질적으로 변경하는 결과를 가져\n"
+            "오는 경우에는 새로운 처분절차에 준하는 절차를 거쳐야 한다고 언급한 바 있음\n"
+            "1. 항소이유의 요지\n"
+            "가. 사실오인 및 법리오해\n")
+    segs = segment(page, pages=(0,))
+    assert segs[0].kind == "body" and segs[0].text.startswith("□ 참고로") and "가져오는 경우에는" in segs[0].text
+    # a title followed by an item ("가.", which Kiwi would read as a particle) stays a title
+    assert [s.text for s in segs if s.kind == "heading"] == ["1. 항소이유의 요지"]
+    assert segs[-1].section == "1. 항소이유의 요지"
+
+
+def test_a_particle_after_a_wrapped_date_is_written_onto_it():
+    page = ("가. 피고는 원고에게 100,000,000원에 대하여 2017. 2. 26.\n"
+            "부터 2021. 11. 10.까지는 연 5%의 각 비율로 계산한 돈을 지급하라.\n"
+            "나. 원고의 나머지 청구를 기각한다. 이 판결은 2023. 1. 5.\n"
+            "피고 병원에 송달되었다.\n")
+    body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert body[0] == "가. 피고는 원고에게 100,000,000원에 대하여 2017. 2. 26.부터 2021. 11. 10.까지는 연 5%의 각 비율로 " \
+                      "계산한 돈을 지급하라."
+    # a date that ends the line before a new subject is not joined onto it
+    assert not any("26.피고" in t or "5.피고" in t for t in body)

@@ -32,7 +32,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 14: a bullet opening the next item on the same line starts that item's sentence, not ends the one before;
 # 15: a symbol font's bullet read as a letter (n, l) opens an item in a PDF and is dropped
 # 16: a line opening with a date ("2017. 2. 25.", "2024.1.1.", a wrapped "2. 25.") is no numbered heading
-CHUNKER_VERSION = 16
+# 17: a numbered line whose last word or bracket goes on in the next line is a wrapped item, not a heading;
+#     a particle after a wrapped date ("2017. 2. 26." / "부터") is written onto it
+CHUNKER_VERSION = 17
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,9 @@ def _is_blank(line: _Line) -> bool:
     return not line.text or not unicodedata.normalize("NFKC", line.text).strip()
 
 
+_PAIRS = (("「", "」"), ("『", "』"), ("(", ")"), ("《", "》"), ("[", "]"), ("“", "”"))
+
+
 def heading_level(text: str) -> int:
     """Heading level of a line (0: not a heading). Long or sentence-final lines are body."""
     m = _MD_HEADING.match(text) or _HTML_HEADING.match(text)
@@ -134,6 +137,8 @@ def heading_level(text: str) -> int:
         return len(m.group(1)) if m.group(1).startswith("#") else int(m.group(1))
     if len(text) > 70 or re.search(r"(다|함|음)\.?$", text) and len(text) > 30:
         return 0
+    if any(text.count(o) > text.count(c) for o, c in _PAIRS):
+        return 0  # a bracket left open ("… 「금융회사의 지배구조에 관한 법"): a wrapped list item, not a title
     for level, pattern in _HEADINGS:
         if pattern.match(text):
             return level
@@ -318,6 +323,11 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     lines = _lines(text)
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
              re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
+    if pages:  # a numbered line whose last word goes on in the next line is a wrapped item, not a title
+        for a, b in zip(lines, lines[1:]):
+            if a.kind == "heading" and b.kind == "body" and not _NEW_ITEM.match(b.text) \
+                    and _inside_word(a.text, b.text):
+                a.kind, a.level = "body", 0
     evidence = ocr_al_evidence(text)
     glyph = _glyph_pattern(text, lines) if pages else None
     measure = _measure(lines) if pages else math.inf
@@ -469,9 +479,34 @@ def _measure(lines: list[_Line]) -> float:
 
 
 def _date_goes_on(lines: list[_Line], j: int) -> bool:
-    """Line ``j`` ends with a year ("… 2017.") and the next line opens with the month and day ("2. 25.
-    …"): a date wrapped across lines, not a sentence's end."""
-    return bool(_YEAR_END.search(lines[j].text)) and j + 1 < len(lines) and bool(_MONTH_DAY.match(lines[j + 1].text))
+    """Line ``j`` ends with a date or number whose sentence goes on in the next line, though its last
+    character is a period: a year wrapped before its month and day ("… 2017." / "2. 25. …"), or a date the
+    next line continues with a particle or an ending ("… 2017. 2. 26." / "부터 …", "까지는 …": Kiwi reads the
+    two joined)."""
+    if j + 1 >= len(lines):
+        return False
+    a, b = lines[j].text, lines[j + 1].text
+    if _YEAR_END.search(a) and _MONTH_DAY.match(b):
+        return True
+    return _particle_follows(a, b)
+
+
+def _particle_follows(a: str, b: str) -> bool:
+    """Line ``a`` ends with a number or date ("2017. 2. 26.") that line ``b`` continues with a particle or an
+    ending ("부터", "까지는", "자로"), as Kiwi reads the two written together."""
+    tail = _NUMBER_END.search(a)
+    if not tail or not _HANGUL_START.match(b):
+        return False
+    from ragqa import korean
+
+    number = tail.group(0).strip()
+    tokens = korean.kiwi().tokenize(number + b.split()[0])
+    after = [t for t in tokens if t.start >= len(number)]
+    return bool(after) and after[0].tag.startswith(("J", "E", "VCP", "XS"))
+
+
+_NUMBER_END = re.compile(r"\d[\d.\s]*\d\.$|\d\.$")
+_HANGUL_START = re.compile(r"[가-힣]")
 
 
 def _glyph_pattern(text: str, lines: list[_Line]) -> re.Pattern[str] | None:
@@ -507,18 +542,29 @@ def _breaks_inside_words(lines: list[_Line], skip: list[tuple[int, int]]) -> lis
     kept = [ln for ln in lines if ln.text and not any(a <= ln.start and ln.end <= b for a, b in skip)]
     out = []
     for a, b in zip(kept, kept[1:]):
-        if not (_WRAP_LEFT.search(a.text) and _WRAP_RIGHT.match(b.text)):
+        if _particle_follows(a.text, b.text):  # "2017. 2. 26." / "부터": the particle is written onto the date
+            out.append((a.end, b.start))
             continue
-        left, right = " ".join(a.text.split()[-2:]), " ".join(b.text.split()[:2])
-        spaced = korean.kiwi().space(left + right, reset_whitespace=False)
-        at, seen = len(left.replace(" ", "")), 0
-        for k, ch in enumerate(spaced):
-            seen += ch != " "
-            if seen == at:
-                if spaced[k + 1:k + 2] != " ":
-                    out.append((a.end, b.start))
-                break
+        if _inside_word(a.text, b.text):
+            out.append((a.end, b.start))
     return out
+
+
+def _inside_word(a: str, b: str) -> bool:
+    """A line break between lines ``a`` and ``b`` falls inside a Korean word: Kiwi's spacing model, reading
+    the last words of ``a`` and the first of ``b`` joined, puts no space there."""
+    from ragqa import korean
+
+    if not (_WRAP_LEFT.search(a) and _WRAP_RIGHT.match(b)):
+        return False
+    left, right = " ".join(a.split()[-2:]), " ".join(b.split()[:2])
+    spaced = korean.kiwi().space(left + right, reset_whitespace=False)
+    at, seen = len(left.replace(" ", "")), 0
+    for k, ch in enumerate(spaced):
+        seen += ch != " "
+        if seen == at:
+            return spaced[k + 1:k + 2] != " "
+    return False
 
 
 _NORM = re.compile(r"[\W_]+")
