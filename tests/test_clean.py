@@ -312,3 +312,12 @@ def test_a_particle_after_a_wrapped_date_is_written_onto_it():
                       "계산한 돈을 지급하라."
     # a date that ends the line before a new subject is not joined onto it
     assert not any("26.피고" in t or "5.피고" in t for t in body)
+
+
+def test_a_box_title_opens_a_new_item_in_a_pdf():
+    page = ("● 인파안전관리 제도 개선을 위한 다양한 법률 개정 추진\n"
+            "《 가을철 지역축제 안전관리협조 요청 사항(9.26.) 》\n"
+            "【청구항 1】상면 중앙에 관통형 축공이 형성되고\n")
+    body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert body == ["● 인파안전관리 제도 개선을 위한 다양한 법률 개정 추진", "《 가을철 지역축제 안전관리협조 요청 사항(9.26.) 》",
+                    "【청구항 1】상면 중앙에 관통형 축공이 형성되고"]

@@ -121,6 +121,23 @@ def test_furniture_needs_repetition_at_the_page_edges():
     assert furniture_spans(text, starts[:2]) == []
 
 
+def test_a_running_title_on_every_other_page_is_furniture():
+    # a book sets its title on the left-hand pages and the chapter's on the right-hand ones: each is on half
+    # the pages, and on every page of its side
+    topics = (_TOPICS * 3)[:9]  # nine pages: the right-hand title is on four, under half of them
+    pages = [["국민･기업 납세자용" if i % 2 else "2024 달라지는 세금제도", f"{t} 본문은 여기서 시작한다.",
+              f"{t} 본문은 여기서 끝난다.", f"- {i + 1} -"] for i, t in enumerate(topics)]
+    text, starts = _paged(pages)
+    found = {text[s:e] for s, e in furniture_spans(text, starts)}
+    assert {"국민･기업 납세자용", "2024 달라지는 세금제도"} <= found
+    assert not any("본문" in f for f in found)
+    # a line on two of one side's four pages, at an edge, is not
+    pages[1][0] = pages[3][0] = "특별 부록"
+    text, starts = _paged(pages)
+    found = {text[s:e] for s, e in furniture_spans(text, starts)}
+    assert "특별 부록" not in found and "2024 달라지는 세금제도" in found
+
+
 def test_chunks_carry_their_page_and_no_furniture(tmp_path):
     (tmp_path / "r.pdf").write_bytes(make_paged_pdf(_report(5)))
     docs, notes = load_corpus(tmp_path)

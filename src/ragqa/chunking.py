@@ -34,7 +34,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 16: a line opening with a date ("2017. 2. 25.", "2024.1.1.", a wrapped "2. 25.") is no numbered heading
 # 17: a numbered line whose last word or bracket goes on in the next line is a wrapped item, not a heading;
 #     a particle after a wrapped date ("2017. 2. 26." / "부터") is written onto it
-CHUNKER_VERSION = 17
+# 18: running titles set on the odd or the even pages alone are page furniture too; a line opening with
+#     《 (a box's title) or 【 (a claim's) opens a new item in a PDF
+CHUNKER_VERSION = 18
 
 
 @dataclass(frozen=True)

@@ -420,10 +420,10 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
 
 _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
 # ... and within a page: more bullet shapes (triangles, diamonds, arrows that lead a conclusion, dingbat
-# numbers, a symbol font's private-use glyph), circled numbers, "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped
-# "A → B" may carry to the next line, nor a bracket, which may open a title inside the sentence, nor the
-# "2. 25." of a date wrapped after its year
-_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼▽◆◇◈❚￭※*➡⇒☞✓✔➀-➉①-⑳❶-❿➊-➓\uf000-\uf0ff]|^\(|"
+# numbers, a symbol font's private-use glyph, a box's or a claim's title: 《 … 》, 【청구항 1】), circled numbers,
+# "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped "A → B" may carry to the next line, nor a single bracket
+# (「법」, which may open a title inside the sentence), nor the "2. 25." of a date wrapped after its year
+_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼▽◆◇◈❚￭※*➡⇒☞✓✔➀-➉①-⑳❶-❿➊-➓\uf000-\uf0ff《【]|^\(|"
                        r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s(?!\d{1,2}\.(?:\s|$))")
 
 

@@ -1,8 +1,8 @@
 """Page furniture found by repetition: running headers and footers, page numbers, watermark lines.
 
 A line is furniture when its shape (digits folded to ``#``, spaces dropped) occurs on at least
-``min_share`` of a document's pages (and on ``min_pages`` of them) *and* it sits in the run of such lines
-at the top or bottom of its page. So ``- 3 -`` and ``- 4 -`` are one shape, a court's running title is
+``min_share`` of a document's pages, or of its odd or of its even pages (and on ``min_pages`` of them),
+*and* it sits in the run of such lines at the top or bottom of its page. So ``- 3 -`` and ``- 4 -`` are one shape, a court's running title is
 found on every page, and a sentence that happens to recur in the body is not touched: nothing here
 knows a string, only what repeats.
 """
@@ -40,9 +40,14 @@ def furniture_spans(text: str, page_starts: tuple[int, ...], min_share: float = 
         return []
     bounds = list(page_starts) + [len(text)]
     pages = [_page_lines(text, bounds[i], bounds[i + 1]) for i in range(n)]
-    counts = Counter(k for lines in pages for k in {shape(t) for _, _, t in lines})
-    need = max(min_pages, min_share * n)
-    frequent = {k for k, c in counts.items() if c >= need}
+    keys_of = [{shape(t) for _, _, t in lines} for lines in pages]
+    frequent: set[str] = set()
+    # on the document's pages, or on its left-hand or right-hand pages alone: a book sets its title on the
+    # one and the chapter's on the other
+    for chosen in (range(n), range(0, n, 2), range(1, n, 2)):
+        counts = Counter(k for i in chosen for k in keys_of[i])
+        need = max(min_pages, min_share * len(chosen))
+        frequent |= {k for k, c in counts.items() if c >= need}
     spans: list[tuple[int, int]] = []
     for lines in pages:
         keys = [shape(t) in frequent for _, _, t in lines]
