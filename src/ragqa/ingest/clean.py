@@ -443,7 +443,7 @@ def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_foot
     page. A short last line (a cover's, a contents entry, a caption) ends its paragraph there."""
     j, skip = i, []
     passable = ("blank", "footnote", "boilerplate") if over_footnotes else ("blank",)
-    while not _SENTENCE_END.search(lines[j].text) or _date_goes_on(lines, j):
+    while not _SENTENCE_END.search(lines[j].text) or _number_goes_on(lines, j):
         k = j + 1
         between: list[_Line] = []
         while k < len(lines) and lines[k].kind in passable:
@@ -478,7 +478,7 @@ def _measure(lines: list[_Line]) -> float:
     return statistics.median(widths) if widths else math.inf
 
 
-def _date_goes_on(lines: list[_Line], j: int) -> bool:
+def _number_goes_on(lines: list[_Line], j: int) -> bool:
     """Line ``j`` ends with a date or number whose sentence goes on in the next line, though its last
     character is a period: a year wrapped before its month and day ("… 2017." / "2. 25. …"), or a date the
     next line continues with a particle or an ending ("… 2017. 2. 26." / "부터 …", "까지는 …": Kiwi reads the
@@ -535,10 +535,9 @@ def _breaks_inside_words(lines: list[_Line], skip: list[tuple[int, int]]) -> lis
     A page wraps a Korean line anywhere, mid-word (`사업자는 물` / `품등으로`, `신속한 치` / `료가`); read with
     a space there, the word is two (`물 품등으로`) for the reader, for BM25's terms and for the sentence
     vectors. Where a Hangul syllable (or a digit) meets a Hangul syllable across a break, Kiwi's spacing model
-    reads the last words before it and the first after it joined and says whether a space belongs there.
+    reads the last words before it and the first after it joined and says whether a space belongs there
+    (:func:`_inside_word`); a particle after a date is written onto it (:func:`_particle_follows`).
     ``skip``: spans already deleted (footnote lines between two lines of the sentence)."""
-    from ragqa import korean
-
     kept = [ln for ln in lines if ln.text and not any(a <= ln.start and ln.end <= b for a, b in skip)]
     out = []
     for a, b in zip(kept, kept[1:]):
