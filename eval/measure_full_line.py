@@ -6,7 +6,8 @@ full line; a short last line (a cover's, a contents entry's, a caption's) ends i
 value the reference set's PDFs are chunked again (into a copy of ``--reference-index``: vectors of texts the
 copy already holds are reused, so a value takes about a minute) and the reference set's **fit half** (every
 other document in name order, as eval/fit_abstention.py) is answered; its mean key-fact recall and hit@1 are
-printed, with the count of page-break joins. The report half is never read here. The five reports are text
+printed, with the count of page-break joins. A move from the value in use must win by more than one
+fit-half question (as eval/fit_extractive.py and eval/fit_parts.py). The report half is never read here. The five reports are text
 files (no pages): the value does not touch them.
 
     python eval/measure_full_line.py --reference ../shared/external/allganize-dev --reference-index runs/allganize-index
