@@ -443,7 +443,7 @@ def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_foot
     page. A short last line (a cover's, a contents entry, a caption) ends its paragraph there."""
     j, skip = i, []
     passable = ("blank", "footnote", "boilerplate") if over_footnotes else ("blank",)
-    while not _SENTENCE_END.search(lines[j].text) or _number_goes_on(lines, j):
+    while not _SENTENCE_END.search(lines[j].text) or soft_wrap and _number_goes_on(lines, j):
         k = j + 1
         between: list[_Line] = []
         while k < len(lines) and lines[k].kind in passable:

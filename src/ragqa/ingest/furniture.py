@@ -2,9 +2,9 @@
 
 A line is furniture when its shape (digits folded to ``#``, spaces dropped) occurs on at least
 ``min_share`` of a document's pages, or of its odd or of its even pages (and on ``min_pages`` of them),
-*and* it sits in the run of such lines at the top or bottom of its page. So ``- 3 -`` and ``- 4 -`` are one shape, a court's running title is
-found on every page, and a sentence that happens to recur in the body is not touched: nothing here
-knows a string, only what repeats.
+*and* it sits in the run of such lines at the top or bottom of its page. So ``- 3 -`` and ``- 4 -`` are one
+shape, a court's running title is found on every page, and a sentence that happens to recur in the body is
+not touched: nothing here knows a string, only what repeats.
 """
 
 from __future__ import annotations
