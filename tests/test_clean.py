@@ -193,7 +193,7 @@ def test_a_pdf_line_wrapped_mid_sentence_goes_on_and_items_stay_apart():
 
 
 def test_a_pdf_footnote_wrapped_over_lines_stays_one_footnote():
-    page = ("본문 문장은 여기서 끝난다.\n"
+    page = ("본문 문장은 여기서 끝난다.10) 다른 본문도 있다.11)\n"
             "10) 소비자기본법은 사업자의 책무로서 사업자는 물\n"
             "품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 강구하여야 한다고 규정한다.\n"
             "11) 다음 각주는 따로 선다.\n"
@@ -204,9 +204,30 @@ def test_a_pdf_footnote_wrapped_over_lines_stays_one_footnote():
         "10) 소비자기본법은 사업자의 책무로서 사업자는 물품등으로 인하여 위해가 발생하지 아니하도록 필요한 조치를 "
         "강구하여야 한다고 규정한다.", "11) 다음 각주는 따로 선다."]
     assert page[notes[0].start:notes[0].end].endswith("규정한다.")  # offsets cover both lines
-    assert [s.text for s in segs if s.kind == "body"] == ["본문 문장은 여기서 끝난다.", "다음 본문은 각주가 아니다."]
+    assert [s.text for s in segs if s.kind == "body"] == ["본문 문장은 여기서 끝난다.10) 다른 본문도 있다.11)",
+                                                          "다음 본문은 각주가 아니다."]
     # a text file's line break ends the footnote: its next line stays a line of its own
     assert [s.text for s in segment(page) if s.kind == "footnote"][0] == "10) 소비자기본법은 사업자의 책무로서 사업자는 물"
+
+
+def test_a_numbered_line_the_text_never_refers_to_is_an_item_not_a_footnote():
+    # a judgment numbers its third level 1), 2): without a mark "2)" written onto a word on the page (or the
+    # one before) such a line is body, and a section's paragraphs stay in the text
+    page = ("가. 공개되지 아니한 대화라는 주장에 관하여\n"
+            "1) 원심의 판단\n"
+            "원심은 피고인의 주장을 받아들이지 않았다.\n"
+            "2) 이 법원의 판단\n"
+            "원심의 판단은 정당하고 선물은 차 및 보온병1)이다.\n"
+            "1) 대화 내용만으로 보온병이 선물에 포함되는지 분명하지 않다.\n")
+    segs = segment(page, pages=(0,))
+    assert [s.text for s in segs if s.kind == "footnote"] == ["1) 대화 내용만으로 보온병이 선물에 포함되는지 분명하지 않다."]
+    # (here they title what follows them: an outline's headings, see below)
+    assert {s.kind for s in segs if s.text in ("1) 원심의 판단", "2) 이 법원의 판단")} == {"heading"}
+    assert [s.section for s in segs if s.text.startswith("원심은 피고인의")] == ["가. 공개되지 아니한 대화라는 주장에 관하여 > 1) 원심의 판단"]
+    # a mark on the page before counts (a note set at the next page)
+    first = "배터리의 상태와 임피던스5)를 종합하여 확인한다.\n"
+    two = first + "5) 임피던스란 교류회로에서 전류가 흐르기 어려운 정도를 나타낸 수치이다.\n"
+    assert [s.kind for s in segment(two, pages=(0, len(first))) if s.text.startswith("5)")] == ["footnote"]
 
 
 def test_a_pdf_line_wrapped_inside_a_word_joins_without_a_space():
@@ -321,3 +342,60 @@ def test_a_box_title_opens_a_new_item_in_a_pdf():
     body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
     assert body == ["● 인파안전관리 제도 개선을 위한 다양한 법률 개정 추진", "《 가을철 지역축제 안전관리협조 요청 사항(9.26.) 》",
                     "【청구항 1】상면 중앙에 관통형 축공이 형성되고"]
+
+
+def test_a_korean_outline_titles_its_sections_and_a_list_of_numbered_lines_stays_body():
+    text = ("3. 이 사건 처분의 적법 여부에 대한 판단\n"
+            "원고는 공직에서 퇴직하기 직전인 2012. 5.경 E 대표 F으로부터 영입제안을 받고\n"
+            "이를 승낙하였고, 관련 형사판결은 위 영입제안을 알선 청탁의 제안이라고 판단하였\n"
+            "으므로, 원고가 위 영입제안을 승낙한 시점에 알선수재죄가 성립하였다고 피고는 주장\n"
+            "한다(쪽의 너비를 채워 줄이 바뀌는 문단).\n"
+            "가. 당사자들의 주장\n"
+            "1) 원고\n"
+            "알선수재죄는 원고가 퇴직한 이후에 성립한 범죄이다.\n"
+            "2) 피고\n"
+            "원고는 퇴직하기 직전에 영입제안을 승낙하였다.\n"
+            "나. 관계 법령\n"
+            "공무원연금법은 다음 각 호의 경우에 급여를 환수한다고 정한다.\n"
+            "1. 거짓이나 그 밖의 부정한 방법으로 급여를 받은 경우\n"
+            "2. 급여를 받은 후 그 급여의 사유가 소급하여 소멸된 경우\n"
+            "다. 결론\n"
+            "가. 전산설비\n"
+            "나. 인적설비\n"
+            "1. 제1심 판결을 취소한다.\n")
+    for pages in ((0,),):  # a PDF page; in a text file a "1) " line stays a footnote (checked below)
+        segs = segment(text, pages=pages)
+        heads = [s.text for s in segs if s.kind == "heading"]
+        assert heads == ["3. 이 사건 처분의 적법 여부에 대한 판단", "가. 당사자들의 주장", "1) 원고", "2) 피고",
+                         "나. 관계 법령"], pages
+        said = {s.text: s.section for s in segs if s.kind == "body"}
+        assert said["원고는 퇴직하기 직전에 영입제안을 승낙하였다."] == \
+            "3. 이 사건 처분의 적법 여부에 대한 판단 > 가. 당사자들의 주장 > 2) 피고"
+        body = " ".join(said)
+        # a statute's items, an enumeration of short items, an order's clause: text, not titles
+        for item in ("1. 거짓이나", "2. 급여를", "가. 전산설비", "나. 인적설비", "1. 제1심 판결을 취소한다."):
+            assert item in body, (pages, item)
+    # in a text file too, a short "가." line followed by its own text titles it; an enumeration does not
+    segs = segment("나. 관계 법령\n원고는 퇴직하기 직전에 승낙하였다.\n가. 전산설비\n나. 인적설비\n")
+    assert [s.text for s in segs if s.kind == "heading"] == ["나. 관계 법령"]
+
+
+def test_a_statutes_article_numbers_its_items():
+    page = ("▣ 공무원연금법 시행령\n"
+            "제61조(형벌 등에 따른 퇴직급여 및 퇴직수당의 감액)\n"
+            "➀ 공무원이었던 사람이 다음 각 호의 구분에 따라 퇴직급여를\n"
+            "감액한다.\n"
+            "1. 법 제65조제1항제1호 및 제2호에 해당하는 사람\n"
+            "가. 재직기간이 5년 미만인 사람의 퇴직급여: 4분의 1\n"
+            "3. 금고 이상의 형의 선고유예판결을 받고 그 유예기간이 지났을 때\n"
+            "▣ 특정범죄 가중처벌 등에 관한 법률\n"
+            "제3조(알선수재)\n"
+            "공무원의 직무에 속한 사항의 알선에 관하여 금품을 수수한 사람은 5년 이하의 징역에 처한다.\n")
+    segs = segment(page, pages=(0,))
+    # an article's numbered items are its items, not sections (the article line itself stays text)
+    assert [s.text for s in segs if s.kind == "heading"] == []
+    body = [s.text for s in segs if s.kind == "body"]
+    assert "1. 법 제65조제1항제1호 및 제2호에 해당하는 사람" in body
+    # a ▣ line opens an item of its own: the law's name is not glued to the item before it
+    assert "3. 금고 이상의 형의 선고유예판결을 받고 그 유예기간이 지났을 때" in body
+    assert "▣ 특정범죄 가중처벌 등에 관한 법률 제3조(알선수재)" in body  # the law, its article: one line of text

@@ -235,3 +235,40 @@ def test_a_ruled_table_becomes_rows_with_its_header(tmp_path):
     table = [c for c in chunks if c.kind == "table"]
     assert table and table[0].table_header == ("Region", "Revenue", "Staff")
     assert "North\t120\t15" in table[0].text and table[0].page == 1
+
+
+class _FakeTextPage:
+    """pypdfium2's text page as `_page_text` reads it: characters and their boxes (left, bottom, right, top)."""
+
+    def __init__(self, lines: list[tuple[str, float, float]], joiner: str = " "):
+        self.text, self.boxes = "", []
+        for k, (line, x, y) in enumerate(lines):
+            if k:  # pypdfium2 joined this line to the one before: a space placed at the new line's start
+                self.text += joiner
+                self.boxes.append((x - 6, y, x, y))
+            for ch in line:
+                self.text += ch
+                self.boxes.append((x, y, x + 10, y + 11) if not ch.isspace() else (x, y, x + 4, y))
+                x += 10 if not ch.isspace() else 4
+
+    def get_text_range(self) -> str:
+        return self.text
+
+    def count_chars(self) -> int:
+        return len(self.text)
+
+    def get_charbox(self, i: int):
+        return self.boxes[i]
+
+
+def test_a_line_pdfium_joins_to_the_one_above_is_broken_where_the_boxes_show_a_new_line():
+    from ragqa.ingest.pdf import _page_text
+
+    page = _FakeTextPage([("정당행위에 해당한다.", 60, 550), ("나. 양형부당", 60, 522), ("원심의 형은 무겁다.", 60, 494)])
+    assert _page_text(page) == "정당행위에 해당한다.\n 나. 양형부당\n 원심의 형은 무겁다."
+    segs = segment(_page_text(page), pages=(0,))
+    assert [s.text for s in segs if s.kind == "heading"] == ["나. 양형부당"]  # on its own line, it titles its part
+    assert [s.text for s in segs if s.kind == "body"] == ["정당행위에 해당한다.", "원심의 형은 무겁다."]
+    # a raised mark or a word further along the same line is no new line
+    same = _FakeTextPage([("보온병", 60, 550), ("1)", 90, 555), ("이다", 110, 550)], joiner="")
+    assert _page_text(same) == "보온병1)이다"

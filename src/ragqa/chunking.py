@@ -36,7 +36,14 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     a particle after a wrapped date ("2017. 2. 26." / "부터") is written onto it
 # 18: running titles set on the odd or the even pages alone are page furniture too; a line opening with
 #     《 (a box's title) or 【 (a claim's) opens a new item in a PDF
-CHUNKER_VERSION = 18
+# 23 (19-22 were working builds of it): a PDF line that pypdfium2 joined to the one above with a space is
+#     broken where the characters' boxes show the new line; a "N) " line is a footnote only where the text
+#     refers to it ("보온병1)"), else a numbered item; a numbered line ending a sentence or on a comma is no
+#     heading, nor a heading-shaped PDF line that fills the column and goes on, nor a "N. " line next to
+#     another or under a statute's article (a list's items); short lines of a Korean outline's deeper levels
+#     (가. > 1) > 가) > (1) > (가)) followed by their own text are headings; any arrow, geometric shape or
+#     dingbat opens a new item in a PDF
+CHUNKER_VERSION = 23
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(r"^\d{1,2}\.\s+\S.{0,50}$")),
     (3, re.compile(r"^□\s*\S.{0,80}$")),
 ]
+_ARTICLE = re.compile(r"^제\s?\d{1,3}조(?:의\s?\d{1,2})?\s*\([^()]{1,40}\)$")  # a statute's article: 제3조(알선수재)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"(다|요|음|함|됨|임|니다|[.!?。”\"'’)\]>])\s*$")
 _REFERENCES = re.compile(r"^[<〈\[(]?\s*(참고\s*자료|참고\s*문헌|references|bibliography)\s*[>〉\])]?$", re.I)
@@ -137,6 +138,8 @@ def heading_level(text: str) -> int:
         return len(m.group(1)) if m.group(1).startswith("#") else int(m.group(1))
     if len(text) > 70 or re.search(r"(다|함|음)\.?$", text) and len(text) > 30:
         return 0
+    if _CLAUSE_END.search(text):
+        return 0  # a numbered sentence ("1. 제1심 판결을 취소한다.", an order's item) or a clause going on
     if any(text.count(o) > text.count(c) for o, c in _PAIRS):
         return 0  # a bracket left open ("… 「금융회사의 지배구조에 관한 법"): a wrapped list item, not a title
     for level, pattern in _HEADINGS:
@@ -145,6 +148,7 @@ def heading_level(text: str) -> int:
     return 0
 
 
+_CLAUSE_END = re.compile(r"(?:다|라)\.$|,$")
 _MONTH_DAY = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.(?:\s|$)")
 _YEAR_END = re.compile(r"(?:19|20)\d{2}\.$")
 
@@ -221,6 +225,61 @@ def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
             continue
         line.kind = "body"
     _retag_continuation_rows(lines)
+
+
+# the deeper levels of a Korean document's outline, after "1." (level 2): 가. > 1) > 가) > (1) > (가)
+_OUTLINE = ((3, re.compile(r"^[가-하]\.\s*[^\d\s]")), (4, re.compile(r"^\d{1,2}\)\s*[^\d\s]")),
+            (5, re.compile(r"^[가-하]\)\s*\S")), (6, re.compile(r"^\(\d{1,2}\)\s*\S")), (7, re.compile(r"^\([가-하]\)\s*\S")))
+_OUTLINE_MAX_CHARS = 40  # a title, not a sentence; the numbered-heading patterns above allow ~50-60
+
+
+_ENUMERATED = re.compile(r"^\d{1,2}\.\s")
+
+
+def _enumerations_are_items(lines: list[_Line]) -> None:
+    """A ``N. …`` heading next to another ``N. …`` line, or under a statute's article (``제3조(알선수재)``), is
+    an item of a list (a statute's items, an order's clauses, a list of parties, contents entries), not a
+    section's title: a section holds text before the next one begins."""
+    shown = [ln for ln in lines if ln.kind != "blank"]
+    numbered = [ln.kind in ("heading", "body") and bool(_ENUMERATED.match(ln.text)) for ln in shown]
+    article = False  # after a statute's article line (제3조(알선수재)), "1." numbers the article's items
+    for k, line in enumerate(shown):
+        if line.kind == "heading" and line.level == 2 and numbered[k] and \
+                (article or (k and numbered[k - 1]) or (k + 1 < len(shown) and numbered[k + 1])):
+            line.kind, line.level = "body", 0
+        elif line.kind == "heading" and line.level <= 2:
+            article = False
+        elif _ARTICLE.match(line.text):
+            article = True
+
+
+def _outline_level(text: str) -> int:
+    return next((level for level, pattern in _OUTLINE if pattern.match(text)), 0)
+
+
+def _numbered_level(text: str) -> int:
+    """The outline level of a numbered line (2 for ``1. ``, 3 for ``가. `` …; 0 when not numbered)."""
+    return 2 if _ENUMERATED.match(text) else _outline_level(text)
+
+
+def _outline_headings(lines: list[_Line]) -> None:
+    """Body lines that title what follows in a Korean outline (``가. 당사자들의 주장``, ``1) 원고``, ``(1) P에
+    대한 뇌물공여``) become headings: short, numbered at a level below ``1.``, stating no sentence, and followed
+    by text of their own rather than by the next item of the same list or of a higher one (``가. 전산설비`` /
+    ``나. 인적설비`` is an enumeration, and stays body)."""
+    shown = [ln for ln in lines if ln.kind != "blank"]
+    for k, line in enumerate(shown):
+        t = line.text
+        if line.kind != "body" or len(t) > _OUTLINE_MAX_CHARS or _SENTENCE_END.search(t) or _CLAUSE_END.search(t):
+            continue
+        level = _outline_level(t)
+        nxt = shown[k + 1] if k + 1 < len(shown) else None
+        prev = shown[k - 1] if k else None
+        if not level or nxt is None or nxt.kind != "body" or 0 < _numbered_level(nxt.text) <= level \
+                or (prev is not None and prev.kind == "body" and _outline_level(prev.text) == level
+                    and len(prev.text) <= _OUTLINE_MAX_CHARS):
+            continue
+        line.kind, line.level = "heading", level
 
 
 def _retag_continuation_rows(lines: list[_Line]) -> None:
@@ -307,6 +366,23 @@ def _same(src: str, out: str) -> bool:
     return src == out or (out in " \t" and (src.isspace() or src in "\u00a0<")) or OCR_FIXES.get(src) == out
 
 
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\)\s")
+
+
+def _unreferenced_notes_are_items(text: str, lines: list[_Line], pages: tuple[int, ...]) -> None:
+    """In a paged document a line opening with ``N)`` is a footnote only where the text refers to it: a mark
+    ``N)`` written onto a word (``보온병1)``, ``판결2)``) on its page or the one before. Without one it is a
+    numbered item (a judgment numbers its third level ``1)``, ``2)``: ``2) 이 법원의 판단``), and body."""
+    for line in lines:
+        m = _NOTE_NUMBER.match(line.text) if line.kind == "footnote" else None
+        if m is None:
+            continue
+        starts = [p for p in pages if p <= line.start]
+        since = starts[-2] if len(starts) >= 2 else 0
+        if not re.search(rf"[^\s\d(\[]{m.group(1)}\)", text[since:line.start]):
+            line.kind = "body"
+
+
 def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()) -> list[Segment]:
     """Split a document's source text into typed, offset-keeping segments.
 
@@ -323,14 +399,20 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     lines = _lines(text)
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
              re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
-    if pages:  # a numbered line whose last word goes on in the next line is a wrapped item, not a title
+    if pages:
+        _unreferenced_notes_are_items(text, lines, pages)
+    _enumerations_are_items(lines)
+    _outline_headings(lines)
+    measure = _measure(lines) if pages else math.inf
+    if pages:
+        # a numbered line whose last word goes on in the next line, or that fills the column and goes on in
+        # the next line, is a wrapped item, not a title (a title stops short of the column's width)
         for a, b in zip(lines, lines[1:]):
             if a.kind == "heading" and b.kind == "body" and not _NEW_ITEM.match(b.text) \
-                    and _inside_word(a.text, b.text):
+                    and (len(a.text) >= _FULL_LINE * measure or _inside_word(a.text, b.text)):
                 a.kind, a.level = "body", 0
     evidence = ocr_al_evidence(text)
     glyph = _glyph_pattern(text, lines) if pages else None
-    measure = _measure(lines) if pages else math.inf
     bulleted = {ln.start: m.end() for ln in lines if glyph and (m := glyph.match(ln.text))}  # line -> glyph length
     # headings numbered with a real Roman numeral, by their title: "皿. 시사점" is "Ⅲ. 시사점" when the
     # document also has that heading, or when its headings' sequence expects Ⅲ next
@@ -419,11 +501,12 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
 
 
 _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
-# ... and within a page: more bullet shapes (triangles, diamonds, arrows that lead a conclusion, dingbat
-# numbers, a symbol font's private-use glyph, a box's or a claim's title: 《 … 》, 【청구항 1】), circled numbers,
+# ... and within a page: any shape of Unicode's arrows, geometric shapes, symbols and dingbats blocks (▣, ▶,
+# ◆, ➡, ☞, ❶: a bullet, an arrow that leads a conclusion, a dingbat number), a symbol font's private-use glyph,
+# a box's or a claim's title (《 … 》, 【청구항 1】), circled numbers,
 # "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped "A → B" may carry to the next line, nor a single bracket
 # (「법」, which may open a title inside the sentence), nor the "2. 25." of a date wrapped after its year
-_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ□■◦○●◎▶▷►▲△▼▽◆◇◈❚￭※*➡⇒☞✓✔➀-➉①-⑳❶-❿➊-➓\uf000-\uf0ff《【]|^\(|"
+_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ■◦￭※*➀-➉①-⑳\u2190\u2191\u2193-\u21ff\u25a0-\u25ff\u2600-\u27bf\uf000-\uf0ff《【]|^\(|"
                        r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s(?!\d{1,2}\.(?:\s|$))")
 
 
