@@ -83,7 +83,7 @@ _ARTICLE = re.compile(r"^제\s?\d{1,3}조(?:의\s?\d{1,2})?\s*\([^()]{1,40}\)$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"(다|요|음|함|됨|임|니다|[.!?。”\"'’)\]>])\s*$")
 _REFERENCES = re.compile(r"^[<〈\[(]?\s*(참고\s*자료|참고\s*문헌|references|bibliography)\s*[>〉\])]?$", re.I)
-_FOOTNOTE = re.compile(r"^(?:\d{1,3}\)\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|<https?://[^\s>]+>$|https?://\S+$)")
+_FOOTNOTE = re.compile(r"^(?:(?P<number>\d{1,3})\)\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|<https?://[^\s>]+>$|https?://\S+$)")
 _CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
                       r"<(?!/?(?:p|ul|ol|li|table|tr|td|th|div|span|br|h\d|a|img|b|i|em|strong|html|head|body|title|https?:)\b)"
                       r"[^<>=]{2,100}>.{0,100}|"
@@ -366,20 +366,17 @@ def _same(src: str, out: str) -> bool:
     return src == out or (out in " \t" and (src.isspace() or src in "\u00a0<")) or OCR_FIXES.get(src) == out
 
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})\)\s")
-
-
 def _unreferenced_notes_are_items(text: str, lines: list[_Line], pages: tuple[int, ...]) -> None:
     """In a paged document a line opening with ``N)`` is a footnote only where the text refers to it: a mark
     ``N)`` written onto a word (``보온병1)``, ``판결2)``) on its page or the one before. Without one it is a
     numbered item (a judgment numbers its third level ``1)``, ``2)``: ``2) 이 법원의 판단``), and body."""
     for line in lines:
-        m = _NOTE_NUMBER.match(line.text) if line.kind == "footnote" else None
-        if m is None:
+        m = _FOOTNOTE.match(line.text) if line.kind == "footnote" else None
+        if m is None or m.group("number") is None:  # a superscript mark or a URL: a note as it is
             continue
         starts = [p for p in pages if p <= line.start]
         since = starts[-2] if len(starts) >= 2 else 0
-        if not re.search(rf"[^\s\d(\[]{m.group(1)}\)", text[since:line.start]):
+        if not re.search(rf"[^\s\d(\[]{m.group('number')}\)", text[since:line.start]):
             line.kind = "body"
 
 
