@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ragqa import aliases, glossary, korean
+from ragqa import aliases, glossary, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.config import ExtractiveConfig
 from ragqa.index.build import embed_text
@@ -525,12 +525,15 @@ class ExtractiveAnswerer:
     def _in_passage(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
         """The name anywhere in the candidate's passage (its text, context line and section)."""
         chunk = hits[cand.hit_no - 1].chunk
-        return self._named(name, _norm(chunk.text + chunk.context + chunk.section), chunk.text)
+        raw = f"{chunk.text} {chunk.context} {chunk.section}"
+        return self._named(name, _norm(raw), chunk.text, raw)
 
-    def _named(self, name: str, window: str, text: str) -> bool:
-        """``name`` in ``window`` (normalized) in any spelling the corpus gives it, or a country by the other
-        names BM25 reads as it in ``text``."""
-        return any(form in window for form in self.index.aliases.forms(name)) or korean.names_country(name, text)
+    def _named(self, name: str, window: str, text: str, raw: str) -> bool:
+        """``name`` in ``window`` (normalized) in any spelling the corpus gives it, or in the other script as it
+        sounds (맥킨지 for McKinsey, in ``raw``, the window as written), or a country by the other names BM25
+        reads as it in ``text``."""
+        return any(form in window for form in self.index.aliases.forms(name)) or \
+            korean.names_country(name, text) or transliteration.written_in(name, raw)
 
     def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
@@ -538,11 +541,12 @@ class ExtractiveAnswerer:
         # further back in its passage
         back = cand.sentence_no if _ANAPHOR.match(cand.text) else 1
         prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
-        window = _norm(prev + cand.text + chunk.context + chunk.section + (chunk.text if chunk.kind == "table" else ""))
+        raw = " ".join((prev, cand.text, chunk.context, chunk.section, chunk.text if chunk.kind == "table" else ""))
+        window = _norm(raw)
         # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3), and a
         # country by the other names BM25 reads as it in the sentence or the one before (美 in "(美) 2.1→1.5";
         # not in a title such as "韓AI 시사점", which would put the country in every sentence of its document)
-        return all(self._named(e, window, prev + " " + cand.text) for e in entities)
+        return all(self._named(e, window, prev + " " + cand.text, raw) for e in entities)
 
     def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
         """Each passage cut to its sentences that best match the question (in document order),
