@@ -340,11 +340,28 @@ def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(questio
     ("프랑스의 AI 경쟁력 순위는 어떻게 변했나?", "number"),
     ("What was Scale AI's valuation in 2024?", "number"),
     ("스케일AI는 어디에서 설립되었나?", "name"),
+    # English words count whole: "rate" is not in "generate", nor "who" in "whole"
+    ("What does OpenAI generate with Sora?", "general"),
+    ("What growth rate did the market reach?", "number"),
+    ("Which company leads the whole market?", "name"),
 ])
 def test_the_question_type_is_what_the_question_asks_for(question, expected):
     from ragqa.answer.extractive import question_type
 
     assert question_type(question) == expected
+
+
+@pytest.mark.parametrize("question, parts, multi", [
+    ("What valuation did OpenAI reach in its October 2024 funding round?", False, False),  # not "each"
+    ("What research did the report cite?", False, False),
+    ("What risks does the report list?", True, False),
+    ("Compare the two reports' figures for each country.", True, True),
+    ("두 보고서의 수치를 각각 비교하면?", True, True),
+])
+def test_an_english_question_asks_for_several_things_by_whole_words(question, parts, multi):
+    from ragqa.answer.extractive import _MULTI_Q, _PARTS_Q
+
+    assert bool(_PARTS_Q.search(question)) is parts and bool(_MULTI_Q.search(question)) is multi
 
 
 def test_a_table_cell_long_by_itself_is_cut_to_the_pieces_that_answer():

@@ -27,15 +27,18 @@ from ragqa.retrieval.hybrid import english_entity_terms
 from ragqa.tables import CAPTION_LINE, cell_sep, declared_units, row_cells, row_text, scoring_text, unit_note
 from ragqa.types import Chunk, Hit
 
-_NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|how (?:much|many)|what share|"
-                       r"percentage|valuation|cost|rate|number of|score", re.I)
-_NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|who|which|where|what (?:model|company)", re.I)
-_MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|both|each|compare", re.I)
+_NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|\bhow (?:much|many)\b|"
+                       r"\bwhat share\b|\bpercent(?:age)?\b|\bvaluations?\b|\bcosts?\b|\brates?\b|\bnumber of\b|\bscores?\b",
+                       re.I)
+_NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|\bwho(?:m|se)?\b|\bwhich\b|\bwhere\b|"
+                     r"\bwhat (?:model|company)\b", re.I)
+_MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|\bboth\b|\beach\b|\bcompar", re.I)
 # the forms of a question that asks for several things or an explanation (not its topic words): verbs of
 # explaining and comparing, and two questions joined by a connective ending ("무엇이며, ...", "언제이고, ...",
 # "있는지, ...", "그리고", "또한")
 _PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|"
-                      r"(?:며|고|지|지와|지를)\s*,|그리고|또한|explain|describe|differen|compare|each|list", re.I)
+                      r"(?:며|고|지|지와|지를)\s*,|그리고|또한|\bexplain|\bdescrib|\bdifferen|\bcompar|\beach\b|"
+                      r"\blist(?:s|ed|ing)?\b", re.I)
 # where a Korean question joins two questions: a connective ending before a comma (무엇이며, / 있는지, /
 # 변하였고,), or 그리고 / 또한 between them
 _SUBQ_SPLIT = re.compile(r"(?<=[가-힣][고며지])\s*,\s*|[,.]?\s*(?:그리고|또한)\s+")
@@ -103,7 +106,7 @@ class ExtractiveResult:
 
 
 # how much / how many asked outright: a figure is wanted wherever the word stands
-_NUMBER_ASKED = re.compile(r"얼마|몇|퍼센트|%|how (?:much|many)|what share|percentage|number of", re.I)
+_NUMBER_ASKED = re.compile(r"얼마|몇|퍼센트|%|\bhow (?:much|many)\b|\bwhat share\b|\bpercentage\b|\bnumber of\b", re.I)
 # a noun of quantity (규모, 비용, 순위, 총액, 특허 수, …) or one that a suffix of quantity ends (점유율, 성장률,
 # 전망치: Kiwi tags the suffix XSN), standing as the noun a question asks for
 _QUANTITY_NOUN = re.compile(r"(?:규모|비중|비율|금액|비용|점수|순위|액수|수치|액)$|^수$")
@@ -242,10 +245,10 @@ _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + 
            # an amount of money, unless the question asks how it changed or to what degree (얼마나 줄였나): a rate
            # answers that
            (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트|얼마나)).*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|"
-                       r"valuation|revenue|budget|cost)", re.I),
+                       r"\b(?:valuation|revenue|budget|cost))", re.I),
             re.compile(r"\d" + _BIG + r"\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
-           (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|percent|share", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
-           (re.compile(r"몇\s*위|순위|rank", re.I), re.compile(r"\d\s*위")),
+           (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|\bpercent|\bshare", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
+           (re.compile(r"몇\s*위|순위|\brank", re.I), re.compile(r"\d\s*위")),
            (re.compile(r"몇\s*배"), re.compile(r"\d\s*배")),
            (re.compile(r"몇\s*(개|건|곳)"), re.compile(r"\d" + _BIG + r"\s*(개|건|곳)"))]
 
