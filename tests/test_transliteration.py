@@ -33,6 +33,7 @@ def test_skeletons_are_consonant_classes_with_vowels_and_repeats_dropped():
     assert skeletons("로봇") == {"LPT"}  # a final ㅅ is read as t
     assert skeletons("Harvey") == {"HLP", "HP"}  # an r after a vowel may be silent (하비)
     assert skeletons("아이") == frozenset()  # no consonant: nothing to match by
+    assert skeletons("GPU") == frozenset() and skeletons("HBM") == frozenset()  # acronyms are read letter by letter
 
 
 def test_a_name_is_written_in_the_other_script_with_particles_aside():
@@ -42,6 +43,7 @@ def test_a_name_is_written_in_the_other_script_with_particles_aside():
     assert not written_in("맥킨지", "Microsoft의 분석에 따르면")
     assert not written_in("딥시크", "딥시크의 모델")  # the same script is the aliases' and the text's business
     assert not written_in("오픈AI", "OpenAI")  # a mixed spelling is matched as written
+    assert not written_in("npu", "칩 내부 구조를 바꿨다")  # 내부 is no reading of an acronym
 
 
 def test_the_answerer_finds_a_question_name_written_in_the_other_script():

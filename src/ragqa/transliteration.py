@@ -8,11 +8,12 @@ reduced to a *skeleton*: the sequence of consonant classes (K: ㄱㅋㄲ/k c q h
 f v; S: ㅅㅆㅈㅉㅊ/s z j x ch sh soft-c soft-g; L: ㄹ/l r; M; N: ㄴ ㅇ-final/n ng; H: ㅎ/initial h), vowels
 and silent letters dropped, repeats merged. A final ``ㅅ`` is read as T (로봇, robot). Latin letters whose
 sound the spelling does not fix give several skeletons (``th``: S or T; ``c``/``g`` before e, i, y: S or K;
-an ``r`` after a vowel: L or silent, as Korean drops it in 가트너, Gartner).
+an ``r`` after a vowel: L or silent, as Korean drops it in 가트너, Gartner). An acronym (GPU, HBM) is spelled
+letter by letter in Hangul (지피유) and is not matched this way.
 
 Measured on the five reports and allganize-dev's 13 PDFs (``eval/measure_transliteration.py``): a Hangul name
-shares a skeleton with a Latin word of a paragraph of another document (a chance match) in 1.8% of paragraphs
-for a skeleton of two classes (메타, 구글), 0.5% for three, 0.07% for four; the equal pairs inside one paragraph
+shares a skeleton with a Latin word of a paragraph of another document (a chance match) in 1.4% of paragraphs
+for a skeleton of two classes (메타, 구글), 0.4% for three, 0.07% for four; the equal pairs inside one paragraph
 are mostly one name (허사비스 Hassabis, 클라우드 Cloud, 딥시크 DeepSeek, 야랏츠 Yarats). So only a *name* the
 question asks for is matched this way, around a candidate sentence: it helps pick the sentence about the
 asked name and counts in the share of the question's names found (one of the abstention model's features,
@@ -30,9 +31,10 @@ _INITIAL = "K K N T T L M P P S S - S S S K T P H".split()
 _FINAL = ["", "K", "K", "K", "N", "N", "N", "T", "L", "L", "L", "L", "L", "L", "L", "L",
           "M", "P", "P", "T", "T", "N", "T", "T", "K", "T", "P", "T"]
 _VOWELS = set("aeiouyw")
+_WORD_VOWELS = re.compile(r"[aeio]")
 _PLAIN = {"b": "P", "p": "P", "f": "P", "v": "P", "d": "T", "t": "T", "k": "K", "q": "K", "s": "S", "z": "S",
           "j": "S", "x": "KS", "l": "L", "r": "L", "m": "M", "n": "N", "h": "H"}
-# shorter skeletons match too much by chance (one class: 애저 S); two classes match in 1.8% of paragraphs
+# shorter skeletons match too much by chance (one class: 애저 S); two classes match in 1.4% of paragraphs
 # (measured above), kept because the most asked names are that short (메타, 구글, 하비)
 MIN_CLASSES = 2
 MAX_VARIANTS = 16
@@ -64,8 +66,11 @@ def _hangul(run: str) -> str:
 
 
 def _latin(run: str) -> list[str]:
-    """Each letter's possible classes, in order (a list of alternatives per sound)."""
+    """Each letter's possible classes, in order (a list of alternatives per sound). An acronym (no vowel
+    but u and y: GPU, HBM, LLM) is read letter by letter (지피유), not by its consonants: it has none here."""
     s = run.lower()
+    if not _WORD_VOWELS.search(s):
+        return []
     s = re.sub(r"(.)\1", r"\1", s)  # doubled letters sound once (Hugging, Frosst)
     sounds: list[tuple[str, ...]] = []
     i = 0
