@@ -452,3 +452,32 @@ def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
     a = engine.ask("SK하이닉스는 HBM 생산을 어떻게 했고, 정부의 어떤 지원이 필요하다고 했는지 설명하라")
     assert not a.abstained
     assert "두 배로 늘렸다" in a.text and "인재 양성 지원" in a.text
+
+
+def test_a_best_sentence_opening_on_a_connective_is_preceded_by_its_premise():
+    from types import SimpleNamespace
+
+    from ragqa.answer.extractive import _ANAPHOR, _DEPENDENT, Candidate, ExtractiveAnswerer
+    from ragqa.config import ExtractiveConfig
+
+    premise = "온라인 주문으로 전환할 수 있는 비율은 업계와 전략에 따라 다릅니다."
+    best = "그러나 많은 고객은 1년 후 전체 주문의 10% 이상을 온라인 주문으로 전환하였습니다."
+    assert _DEPENDENT.match(best) and _DEPENDENT.match("따라서, 정부는 예산을 늘렸다.")
+    assert not _DEPENDENT.match("그러나니 세트") and not _DEPENDENT.match("특히 중국은 특허가 많다.")  # 특히 adds, not depends
+    assert _ANAPHOR.match("이는 세계 시장의 1.78%에 해당한다.")
+    answerer = ExtractiveAnswerer(SimpleNamespace(), abstention=object(), cfg=ExtractiveConfig())
+
+    def cand(no: int, text: str, score: float) -> Candidate:
+        return Candidate(1, no, text, 0, len(text), 0.5, 0.0, score)
+
+    b, p, other = cand(4, best, 0.9), cand(3, premise, 0.1), cand(7, "다른 문단의 문장이다.", 0.5)
+    chosen = [b]
+    answerer._add_previous(chosen, [b, other, p], b)
+    assert [c.sentence_no for c in chosen] == [3, 4]  # the premise first, whatever it scored
+    chosen = [b]
+    answerer._add_previous(chosen, [b, cand(3, "가" * 400, 0.1)], b)  # too long to go with it
+    assert chosen == [b]
+    first = cand(0, best, 0.9)
+    chosen = [first]
+    answerer._add_previous(chosen, [first], first)  # nothing before the passage's first sentence
+    assert chosen == [first]

@@ -64,6 +64,10 @@ _LISTING = re.compile(r"[와과]\s|및|,|각각|모두|며")
 # a clause that says what is not so and leaves what is to the next one ("A가 아니라, B이다"): an answer never
 # ends on it, or it would state the negated half alone
 _NOT_BUT = re.compile(r"(?:아니라|아니고)\s*[,，]?\s*$")
+# a sentence that opens on a connective of contrast, consequence or restatement (그러나, 따라서, 즉, 다만, 이처럼):
+# it states the second half of an argument whose first half is the sentence before it
+_DEPENDENT = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:그러나|하지만|그런데|따라서|그러므로|그래서|즉|다만|이에|이처럼|이와 같이|"
+                        r"이로써|이로 인해|이를 통해|결국|반면)[\s,]")
 # a sentence that opens by referring back to something named before it: 이 회사는, 해당 기업의, 이는, 이들은
 _ANAPHOR = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:(?:이|그|해당|동|이들|그들)\s+[가-힣]{1,4}(?:은|는|이|가|의|도)\s|(?:이는|이들은|이들이|이들의|그는|그들은|그들이)[\s,])")
 _YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
@@ -449,6 +453,20 @@ class ExtractiveAnswerer:
                 chosen.sort(key=lambda x: x.sentence_no)
             return
 
+    def _add_previous(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
+        """The sentence before the best one, whatever it scores, when the best one opens on a connective of
+        contrast or consequence (``그러나 많은 고객은 …``, ``따라서 …``): it holds the premise or the other half of
+        the contrast. Within adjacent_max_chars, as the adjacent sentence. (A back-reference, ``이 회사는``,
+        is not enough: the sentence before seldom names what it refers to.)"""
+        if best.sentence_no == 0 or any(c.hit_no == best.hit_no and c.sentence_no == best.sentence_no - 1
+                                        for c in chosen):
+            return
+        for c in ranked:
+            if c.hit_no == best.hit_no and c.sentence_no == best.sentence_no - 1:
+                if len(c.text) + len(best.text) <= self.cfg.adjacent_max_chars:
+                    chosen.insert(chosen.index(best), c)
+                return
+
     def _add_next(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
         """The sentences after the best one in its passage, whatever they score, while all fit in
         adjacent_max_chars (the first always): the best one only restates the question (a heading, a lead-in
@@ -649,6 +667,8 @@ class ExtractiveAnswerer:
             self._add_adjacent(chosen, ranked, best, hits)
         if restates(best.text, question, cfg.restate_novelty):
             self._add_next(chosen, ranked, best)
+        elif cfg.add_premise and _DEPENDENT.match(best.text):
+            self._add_previous(chosen, ranked, best)
         texts = source_texts or {}
 
         def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
