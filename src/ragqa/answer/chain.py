@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import numpy as np
@@ -176,6 +176,9 @@ class AnswerPipeline:
                 if n not in used:
                     span = state.spans[i] if extractive else self._best_span(text, state.hits[n - 1])
                     used[n] = Citation(n, state.hits[n - 1].chunk, span[0], span[1], state.hits[n - 1].score)
+                elif extractive:  # another quote from the same passage: the citation's span covers both
+                    first, (start, end) = used[n], state.spans[i]
+                    used[n] = replace(first, start=min(first.start, start), end=max(first.end, end))
         # never a number without a source: unsupported sentences that state numbers are dropped
         kept = [s for s in sentences if s.supported or not _has_number(s.text)]
         if not any(s.supported for s in kept):
