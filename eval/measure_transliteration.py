@@ -40,33 +40,32 @@ def main() -> None:
     rows: dict[int, list[tuple[bool, int, float]]] = defaultdict(list)  # length -> (found, chance, paragraphs)
     examples: dict[int, list[str]] = defaultdict(list)
     texts = {f"{i}:{s}": t for i, index in enumerate(args.index) for s, t in read_texts(Path(index)).items()}
-    paragraphs = [(source, {w for w in _WORD.findall(p)}) for source, t in texts.items()
-                  for p in re.split(r"\n\s*\n|\n", t) if _WORD.search(p)]
+    paragraphs = [(source, set(_WORD.findall(p))) for source, t in texts.items()
+                  for p in t.splitlines() if _WORD.search(p)]
     for source, text in texts.items():
-        if True:
-            group = aliases.Aliases.from_texts([text])
-            latin_words = {w for w in _WORD.findall(text)}
-            seen = set()
-            for a, b in aliases.pairs(text):
-                hangul, latin = (a, b) if re.search(r"[가-힣]", a) else (b, a)
-                if not re.fullmatch(r"[가-힣]+", hangul.replace(" ", "")) or re.search(r"[가-힣]", latin):
-                    continue
-                if hangul in seen:
-                    continue
-                seen.add(hangul)
-                own = transliteration.skeletons(hangul)
-                if not own:
-                    continue
-                forms = group.forms(hangul) | group.forms(latin)
-                found = transliteration.same_name(hangul, latin)
-                chance = [w for w in latin_words if aliases.norm(w) not in forms
-                          and aliases.norm(w) not in aliases.norm(latin) and own & transliteration.skeletons(w)]
-                n = max(len(s) for s in own)
-                others = [ws for src, ws in paragraphs if src != source]
-                hit = sum(any(own & transliteration.skeletons(w) for w in ws) for ws in others)
-                rows[n].append((found, len(chance), hit / max(1, len(others))))
-                if chance and len(examples[n]) < 6:
-                    examples[n].append(f"{hangul}~{chance[0]}")
+        group = aliases.Aliases.from_texts([text])
+        latin_words = set(_WORD.findall(text))
+        others = [words for src, words in paragraphs if src != source]
+        seen = set()
+        for a, b in aliases.pairs(text):
+            hangul, latin = (a, b) if re.search(r"[가-힣]", a) else (b, a)
+            if not re.fullmatch(r"[가-힣]+", hangul.replace(" ", "")) or re.search(r"[가-힣]", latin):
+                continue
+            if hangul in seen:
+                continue
+            seen.add(hangul)
+            own = transliteration.skeletons(hangul)
+            if not own:
+                continue
+            forms = group.forms(hangul) | group.forms(latin)
+            found = transliteration.same_name(hangul, latin)
+            chance = [w for w in sorted(latin_words) if aliases.norm(w) not in forms
+                      and aliases.norm(w) not in aliases.norm(latin) and own & transliteration.skeletons(w)]
+            n = max(len(s) for s in own)
+            hit = sum(any(own & transliteration.skeletons(w) for w in words) for words in others)
+            rows[n].append((found, len(chance), hit / max(1, len(others))))
+            if chance and len(examples[n]) < 6:
+                examples[n].append(f"{hangul}~{chance[0]}")
     print("classes  names  found  chance matches in its document  paragraphs with a chance match   e.g.")
     for n in sorted(rows):
         r = rows[n]

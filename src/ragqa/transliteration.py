@@ -45,7 +45,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 _PARTICLE = re.compile(r"(?:에서|에게|으로|로서|로|과|와|은|는|이|가|을|를|의|에|도|만|라는|이라는|이다|인)$")
 
 
-def _merge(classes: list[str]) -> str:
+def _merge(classes: tuple[str, ...]) -> str:
     out: list[str] = []
     for c in "".join(classes):
         if not out or out[-1] != c:
@@ -65,8 +65,8 @@ def _hangul(run: str) -> str:
     return "".join(out)
 
 
-def _latin(run: str) -> list[str]:
-    """Each letter's possible classes, in order (a list of alternatives per sound). An acronym (no vowel
+def _latin(run: str) -> list[tuple[str, ...]]:
+    """Each sound's possible classes, in order (a tuple of alternatives per sound; "" is a silent letter). An acronym (no vowel
     but u and y: GPU, HBM, LLM) is read letter by letter (지피유), not by its consonants: it has none here."""
     s = run.lower()
     if not _WORD_VOWELS.search(s):
@@ -90,7 +90,7 @@ def _latin(run: str) -> list[str]:
         if c in _VOWELS or (c == "h" and prev):
             i += 1
             continue
-        if c == "r" and prev in _VOWELS and prev and nxt not in _VOWELS:
+        if c == "r" and prev in _VOWELS and nxt not in _VOWELS:
             sounds.append(("L", ""))
         elif c in "cg" and nxt and nxt in "eiy":
             sounds.append(("S", "K"))
@@ -117,7 +117,7 @@ def skeletons(word: str) -> frozenset[str]:
         variants *= len(alts)
     if variants > MAX_VARIANTS:  # a long name with many ambiguous letters: its first reading only
         parts = [alts[:1] for alts in parts]
-    return frozenset(s for s in (_merge(list(p)) for p in product(*parts)) if len(s) >= MIN_CLASSES)
+    return frozenset(s for s in map(_merge, product(*parts)) if len(s) >= MIN_CLASSES)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -128,7 +128,8 @@ def same_name(a: str, b: str) -> bool:
 def written_in(name: str, text: str) -> bool:
     """``text`` writes ``name`` in the other script: a Latin word (or two, Hugging Face) for a Hangul name, a
     Hangul word, particles aside, for a Latin one."""
-    if not name or not skeletons(name):
+    own = skeletons(name)
+    if not own:
         return False
     hangul = bool(_HANGUL_RUN.search(name))
     latin = bool(_LATIN_RUN.search(name))
@@ -140,5 +141,4 @@ def written_in(name: str, text: str) -> bool:
         cands = words + [_PARTICLE.sub("", w) for w in words]  # 허사비스는; but 스타인 may end in 인
     else:
         return False  # a mixed name (오픈AI) is matched by its own spelling
-    own = skeletons(name)
     return any(own & skeletons(w) for w in cands if w)
