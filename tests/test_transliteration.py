@@ -54,3 +54,33 @@ def test_the_answerer_finds_a_question_name_written_in_the_other_script():
     cand = Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0)
     assert answerer._entities_present(["맥킨지"], cand, hits)
     assert not answerer._entities_present(["가트너"], cand, hits)
+
+
+def test_a_name_written_in_the_other_script_counts_in_the_sentence_lexical_score(tmp_path, fake_embedder):
+    """맥킨지 in the question, McKinsey in the sentence: the name's terms count there as they do in a sentence
+    spelling it 맥킨지, so a sentence about another year that writes the question's spelling does not win on it."""
+    from dataclasses import replace
+
+    from conftest import make_config
+
+    from ragqa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "auto.md").write_text(
+        "# 자동화 전망\n\nMcKinsey & Company의 분석에 따르면 2024년에는 업무 자동화 비율이 30%로 증가했다. "
+        "맥킨지는 2025년에는 자동화 비율이 50%를 넘을 것으로 전망하였다.\n", encoding="utf-8")
+    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
+    eng.build(progress=False)
+    question = "맥킨지 분석에서 2024년 자동화 비율은?"
+    hits = eng.retriever.search(question).hits
+
+    def lexical(on: bool) -> dict[str, float]:
+        answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=replace(eng.cfg.extractive,
+                                                                          sound_names_in_lexical=on))
+        return {c.text.split()[0]: c.lexical for c in answerer._candidates(question, hits, "ko")}
+
+    on, off = lexical(True), lexical(False)
+    assert on["McKinsey"] > off["McKinsey"]
+    assert on["McKinsey"] >= on["맥킨지는"]
+    assert on["맥킨지는"] == off["맥킨지는"]

@@ -197,6 +197,10 @@ class ExtractiveConfig:
     # the sentence before it (within adjacent_max_chars): it holds the premise. On/off measured on the tuning
     # split (no score moved) and allganize-dev's fit half (key-fact recall 0.806 -> 0.829), README 2026-12-04
     add_premise: bool = True
+    # a name the question asks for, written in the sentence in the other script as it sounds (맥킨지 / McKinsey,
+    # ragqa.transliteration), counts in the sentence's lexical score as the corpus's own aliases do. On/off
+    # measured on the tuning split and allganize-dev's fit half, README 2026-12-04 (stop 39)
+    sound_names_in_lexical: bool = True
     max_chars: int = 200  # a longer sentence is cut to the clauses that answer
     # A question asking for several things ("...차이점은?", "...설명하시오", "A와 B는 각각?") is answered by
     # further sentences scoring parts_ratio of the best, up to parts_max_sentences and parts_max_chars

@@ -15,9 +15,10 @@ Measured on the five reports and allganize-dev's 13 PDFs (``eval/measure_transli
 shares a skeleton with a Latin word of a paragraph of another document (a chance match) in 1.4% of paragraphs
 for a skeleton of two classes (메타, 구글), 0.4% for three, 0.07% for four; the equal pairs inside one paragraph
 are mostly one name (허사비스 Hassabis, 클라우드 Cloud, 딥시크 DeepSeek, 야랏츠 Yarats). So only a *name* the
-question asks for is matched this way, around a candidate sentence: it helps pick the sentence about the
-asked name and counts in the share of the question's names found (one of the abstention model's features,
-never a decision alone); no text is rewritten and retrieval does not use it.
+question asks for is matched this way, around a candidate sentence: it counts in the sentence's lexical score (as
+the corpus's aliases do), helps pick the sentence about the asked name and counts in the share of the question's
+names found (one of the abstention model's features, never a decision alone); no text is rewritten and retrieval
+does not use it.
 """
 
 from __future__ import annotations

@@ -300,6 +300,12 @@ class ExtractiveAnswerer:
         renamed = [(others, {t for t in idf if t in name}) for name, others in
                    (self.index.aliases.spelled_in(question) if idf else {}).items() if others]
         renamed = [(others, inside) for others, inside in renamed if inside]
+        # a name the question asks for, written in the other script as it sounds (맥킨지 / McKinsey): counted as
+        # the entity checks count it (:mod:`ragqa.transliteration`), so the sentence they accept is not outscored
+        # by one that spells the name the question's way but says something else
+        sounded = [(name, inside) for name in (question_entities(question) if lang == "ko" and idf else [])
+                   if (inside := {t for t in idf if t in name}) and transliteration.skeletons(name)] \
+            if self.cfg.sound_names_in_lexical else []
         out = []
         for hit_no, hit in enumerate(hits, start=1):
             terms_of = self._sentence_terms(hit)
@@ -313,6 +319,9 @@ class ExtractiveAnswerer:
                     flat = aliases.norm(s.text)
                     own = own | {t for others, inside in renamed if any(aliases.written(o, flat) for o in others)
                                  for t in inside}
+                if sounded:
+                    own = own | {t for name, inside in sounded if not inside <= own
+                                 and transliteration.written_in(name, s.text) for t in inside}
                 if len(s.text) >= 8 and not _not_an_answer(s.text, numeric):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
