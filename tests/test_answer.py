@@ -481,3 +481,38 @@ def test_a_best_sentence_opening_on_a_connective_is_preceded_by_its_premise():
     chosen = [first]
     answerer._add_previous(chosen, [first], first)  # nothing before the passage's first sentence
     assert chosen == [first]
+
+
+def test_a_line_led_by_its_own_label_borrows_no_name_from_the_line_before():
+    """Bullets of a report: "- (지역별 투자) … 한국은 …" then "- (생성형 AI 분야) 미국 …": the second is an item beside
+    the first, so it does not speak of 한국; a line without a label ("- 기초모형 … 3위") goes on about the subject of
+    the line before it."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from ragqa.aliases import Aliases
+    from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+    from ragqa.config import ExtractiveConfig
+    from ragqa.types import Chunk, Hit, Sentence
+
+    lines = ["- (지역별 투자) '23년 기준 미국(672억 달러), 중국(78억) 순이며 한국은 13.9억 달러로 9위",
+             "- (생성형 AI 분야) '23년 생성형 AI 관련 미국 투자액은 225억 달러",
+             "- (싱가포르) 연구와 투자 부문의 지표가 향상되어 3위를 유지",
+             "- 기초모형 연구 등 연구분야에서 3위를 유지 중"]
+    text = "\n".join(lines)
+    sentences, at = [], 0
+    for line in lines:
+        sentences.append(Sentence(at, at + len(line), line))
+        at += len(line) + 1
+    hits = [Hit(Chunk("c1", "d1", "r.txt", 0, len(text), text, "", "text", tuple(sentences)), 1.0, 1)]
+
+    def present(name: str, j: int, alone: bool) -> bool:
+        cfg = replace(ExtractiveConfig(), labelled_line_alone=alone)
+        answerer = ExtractiveAnswerer(SimpleNamespace(aliases=Aliases.from_texts([""])), abstention=object(), cfg=cfg)
+        s = sentences[j]
+        return answerer._entities_present([name], Candidate(1, j, s.text, s.start, s.end, 1.0, 0.0), hits)
+
+    assert present("한국", 1, alone=False)  # the line before lent it
+    assert not present("한국", 1, alone=True)
+    assert present("한국", 0, alone=True)
+    assert present("싱가포르", 3, alone=True)  # no label of its own: the line before names its subject
