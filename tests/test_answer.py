@@ -217,6 +217,15 @@ def test_sentences_that_follow_each_other_become_one_quote():
     assert joined == (Pick(1, "첫 문장이다. 특히 챗GPT가 상위다.", 0, 21, 0.9),)
     assert _join_adjacent((a, c), lambda hit_no: source) == (a, c)  # text between them: two quotes
     assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda hit_no: source)[1].hit_no == 2  # another passage
+    # cleaning changed a character of the source (an escaped dollar): still one quote, in the cleaned text
+    escaped = "기업가치는 25억\\$이다. 매출은 늘었다."
+    d = Pick(1, "기업가치는 25억$이다.", 0, 14, 0.9)
+    e = Pick(1, "매출은 늘었다.", 15, 23, 0.8)
+    assert _join_adjacent((d, e), lambda hit_no: escaped) == (Pick(1, "기업가치는 25억$이다. 매출은 늘었다.", 0, 23, 0.9),)
+    rows = "GPQA\t41.00%\t29.10%\nMMMU\t59.40%\t51.10%"  # table rows, given as label — cells: one quote each
+    f = Pick(1, "GPQA — 41.00%, 29.10%", 0, 18, 0.9)
+    g = Pick(1, "MMMU — 59.40%, 51.10%", 19, 37, 0.8)
+    assert _join_adjacent((f, g), lambda hit_no: rows) == (f, g)
 
 
 def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():

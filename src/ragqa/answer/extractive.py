@@ -810,18 +810,30 @@ def _not_an_answer(text: str, numeric_table: bool = False) -> bool:
 
 def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> tuple[Pick, ...]:
     """Picks from one passage that follow each other in the source (only whitespace between) become one
-    pick: one quote, one citation span. ``source_of(hit_no)`` is the text the picks' offsets point into."""
+    pick: one quote, one citation span. ``source_of(hit_no)`` is the text the picks' offsets point into. The
+    quote is the source's text where both picks read as the source does; where cleaning dropped a markdown
+    escape (``25억\\$``) or changed spacing it is the two picks' texts joined. A table row is given as its
+    label and cells (``label — cells``), not as written: rows stay apart, one quote each."""
     out: list[Pick] = []
     for p in picks:
         prev = out[-1] if out else None
         source = source_of(p.hit_no)
-        if prev is not None and prev.hit_no == p.hit_no and source and prev.end <= p.start and \
-                not source[prev.end:p.start].strip() and source[prev.start:prev.end] == prev.text and \
-                source[p.start:p.end] == p.text:
-            out[-1] = Pick(p.hit_no, source[prev.start:p.end], prev.start, p.end, max(prev.score, p.score))
-        else:
-            out.append(p)
+        if prev is not None and prev.hit_no == p.hit_no and source and prev.start < prev.end <= p.start < p.end \
+                and not source[prev.end:p.start].strip():
+            raw_prev, raw = source[prev.start:prev.end], source[p.start:p.end]
+            if raw_prev == prev.text and raw == p.text:
+                out[-1] = Pick(p.hit_no, source[prev.start:p.end], prev.start, p.end, max(prev.score, p.score))
+                continue
+            if _as_cleaned(raw_prev) == _as_cleaned(prev.text) and _as_cleaned(raw) == _as_cleaned(p.text):
+                out[-1] = Pick(p.hit_no, f"{prev.text} {p.text}", prev.start, p.end, max(prev.score, p.score))
+                continue
+        out.append(p)
     return tuple(out)
+
+
+def _as_cleaned(text: str) -> str:
+    """Text without whitespace and markdown escapes: what a cleaned sentence and its source span share."""
+    return re.sub(r"\s+|\\(?=[^\w\s])", "", text)
 
 
 # where a table cell's text breaks: a bullet, or the end of a sentence (plain or in the reports' noun-ending
