@@ -303,9 +303,10 @@ class ExtractiveAnswerer:
         # a name the question asks for, written in the other script as it sounds (맥킨지 / McKinsey): counted as
         # the entity checks count it (:mod:`ragqa.transliteration`), so the sentence they accept is not outscored
         # by one that spells the name the question's way but says something else
-        sounded = [(name, inside) for name in (question_entities(question) if lang == "ko" and idf else [])
-                   if (inside := {t for t in idf if t in name}) and transliteration.skeletons(name)] \
-            if self.cfg.sound_names_in_lexical else []
+        sounded = []
+        if self.cfg.sound_names_in_lexical and lang == "ko" and idf:
+            sounded = [(name, inside) for name in question_entities(question)
+                       if transliteration.skeletons(name) and (inside := {t for t in idf if t in name})]
         out = []
         for hit_no, hit in enumerate(hits, start=1):
             terms_of = self._sentence_terms(hit)
