@@ -468,14 +468,10 @@ class ExtractiveAnswerer:
         contrast or consequence (``그러나 많은 고객은 …``, ``따라서 …``): it holds the premise or the other half of
         the contrast. Within adjacent_max_chars, as the adjacent sentence. (A back-reference, ``이 회사는``,
         is not enough: the sentence before seldom names what it refers to.)"""
-        if best.sentence_no == 0 or any(c.hit_no == best.hit_no and c.sentence_no == best.sentence_no - 1
-                                        for c in chosen):
-            return
-        for c in ranked:
-            if c.hit_no == best.hit_no and c.sentence_no == best.sentence_no - 1:
-                if len(c.text) + len(best.text) <= self.cfg.adjacent_max_chars:
-                    chosen.insert(chosen.index(best), c)
-                return
+        before = next((c for c in ranked if c.hit_no == best.hit_no and c.sentence_no == best.sentence_no - 1), None)
+        if before is not None and before not in chosen and \
+                len(before.text) + len(best.text) <= self.cfg.adjacent_max_chars:
+            chosen.insert(chosen.index(best), before)
 
     def _add_next(self, chosen: list[Candidate], ranked: list[Candidate], best: Candidate) -> None:
         """The sentences after the best one in its passage, whatever they score, while all fit in
@@ -823,10 +819,13 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
                 and not source[prev.end:p.start].strip():
             raw_prev, raw = source[prev.start:prev.end], source[p.start:p.end]
             if raw_prev == prev.text and raw == p.text:
-                out[-1] = Pick(p.hit_no, source[prev.start:p.end], prev.start, p.end, max(prev.score, p.score))
-                continue
-            if _as_cleaned(raw_prev) == _as_cleaned(prev.text) and _as_cleaned(raw) == _as_cleaned(p.text):
-                out[-1] = Pick(p.hit_no, f"{prev.text} {p.text}", prev.start, p.end, max(prev.score, p.score))
+                text = source[prev.start:p.end]  # as written, the whitespace between included
+            elif _as_cleaned(raw_prev) == _as_cleaned(prev.text) and _as_cleaned(raw) == _as_cleaned(p.text):
+                text = f"{prev.text} {p.text}"
+            else:
+                text = None
+            if text is not None:
+                out[-1] = Pick(p.hit_no, text, prev.start, p.end, max(prev.score, p.score))
                 continue
         out.append(p)
     return tuple(out)
