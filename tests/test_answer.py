@@ -65,6 +65,44 @@ def test_llm_answer_is_parsed_verified_and_reattributed(engine, fake_llm):
     assert any("500억" in u for u in a.unsupported)
 
 
+def test_each_claim_is_a_quote_of_the_citation_it_rests_on(engine, fake_llm):
+    fake_llm.append("중국의 AI 반도체 투자는 30억 달러로 집계됐다 [1]. 일본은 관련 통계를 발표하지 않았다 [1].")
+    a = engine.ask("중국과 일본의 AI 반도체 투자는?", backend="fake")
+    assert not a.abstained
+    news = next(c for c in a.citations if c.chunk.source == "news.txt")
+    raw = (engine.cfg.paths.corpus_dir / "news.txt").read_text("utf-8")
+    quoted = [raw[s:e] for s, e in news.quotes]
+    assert len(quoted) == 2 and quoted[0].startswith("중국의") and quoted[1].startswith("일본은")
+    between = raw.index("한국의 AI 반도체")  # the sentence between the two claims' is not quoted
+    assert news.start < between < news.end and not any(s <= between < e for s, e in news.quotes)
+    d = as_json(engine, a)
+    cited = next(c for c in d["citations"] if c["source"] == "news.txt")
+    assert [q["text"] for q in cited["quotes"]] == quoted
+
+
+def test_a_quote_added_to_a_citation_keeps_its_quotes_apart_and_in_order():
+    from ragqa.types import Chunk, Citation
+
+    c = Citation(1, Chunk("c1", "d1", "a.txt", 0, 100, "x" * 100, "", "text"), 40, 50, 0.5, ((40, 50),))
+    c = c.with_quote(10, 20)
+    assert (c.start, c.end, c.quotes) == (10, 50, ((10, 20), (40, 50)))
+    c = c.with_quote(18, 30)  # overlapping one: merged
+    assert c.quotes == ((10, 30), (40, 50))
+    c = c.with_quote(30, 40)  # touching both: one quote
+    assert (c.start, c.end, c.quotes) == (10, 50, ((10, 50),))
+    assert Citation(2, c.chunk, 5, 9).spans == ((5, 9),)
+
+
+def test_the_ui_highlights_each_quote_and_not_the_text_between():
+    from ragqa.ui.render import _marked
+
+    raw = "앞. 첫 인용. 사이 문장. 둘째 인용. 뒤."
+    spans = [(raw.index("둘째"), raw.index(" 뒤")), (raw.index("첫"), raw.index(" 사이"))]
+    html = _marked(raw, 0, len(raw), spans, "rq-span")
+    assert html == ('앞. <mark class="rq-hl" id="rq-span">첫 인용.</mark> 사이 문장. '
+                    '<mark class="rq-hl">둘째 인용.</mark> 뒤.')
+
+
 def test_llm_not_found_means_abstention(engine, fake_llm):
     fake_llm.append("제공된 문서에서 답을 찾을 수 없습니다.")
     a = engine.ask("화성의 인구는 몇 명인가?", backend="fake")
@@ -110,6 +148,12 @@ def test_json_contract_field_by_field(engine):
     for c in d["citations"]:  # a citation lies within the passage it numbers
         ctx = d["contexts"][c["n"] - 1]
         assert ctx["start"] <= c["start"] < c["end"] <= ctx["end"]
+        # its quotes: the source's text, in order, apart, from the citation's start to its end
+        raw = (engine.cfg.paths.corpus_dir / c["source"]).read_text("utf-8")
+        quotes = c["quotes"]
+        assert quotes and quotes[0]["start"] == c["start"] and quotes[-1]["end"] == c["end"]
+        assert all(q["text"] == raw[q["start"]:q["end"]] for q in quotes)
+        assert all(a["end"] < b["start"] for a, b in zip(quotes, quotes[1:]))
     assert "28%" in d["answer"]
     json.dumps(d, ensure_ascii=False)
 

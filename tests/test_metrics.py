@@ -156,3 +156,21 @@ def test_answer_at_k_counts_another_passage_that_states_the_answer():
     assert m["citation_hit"] == 0.0 and m["answer@1"] == 0.0
     m = score_one(q, {"answer": "", "abstained": True, "contexts": ctx, "citations": []}, texts).metrics
     assert math.isnan(m["citation_hit"])  # over the answers given: a refusal cites nothing
+
+
+def test_a_citation_is_scored_by_its_quotes_not_the_text_between_them():
+    text = "첫 인용 문장이다. 사이의 문장은 13억9천만 달러를 말한다. 둘째 인용 문장이다."
+    texts = {"d.txt": text}
+    q = Question("1", "투자는?", "numeric", "13.9억", ["13.9억"], [{"doc": "d.txt", "quote": "13억9천만 달러"}])
+    a1, b1 = 0, text.index(" 사이")
+    a2, b2 = text.index("둘째"), len(text)
+    citation = {"n": 1, "source": "d.txt", "start": a1, "end": b2, "text": text[a1:b2]}
+    context = [{"n": 1, "source": "d.txt", "start": 0, "end": len(text), "text": text}]
+    whole = score_one(q, {"answer": "첫 인용 문장이다. 둘째 인용 문장이다. [1]", "abstained": False,
+                          "citations": [citation], "contexts": context}, texts).metrics
+    assert whole["citation_precision"] == 1.0  # no quotes given: the covering span is what is cited
+    quoted = dict(citation, quotes=[{"start": a1, "end": b1, "text": text[a1:b1]},
+                                    {"start": a2, "end": b2, "text": text[a2:b2]}])
+    m = score_one(q, {"answer": "첫 인용 문장이다. 둘째 인용 문장이다. [1]", "abstained": False,
+                      "citations": [quoted], "contexts": context}, texts).metrics
+    assert m["citation_precision"] == 0.0 and m["citation_hit"] == 0.0

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from ragqa.answer.registry import backends
+from ragqa.answer.serialize import quoted_text
 from ragqa.config import RETRIEVAL_MODES, Config
 
 EXIT_USAGE, EXIT_MISSING = 2, 3
@@ -167,7 +168,7 @@ def cmd_ask(args) -> int:
     if result["citations"]:
         print()
         for c in result["citations"]:
-            print(f"[{c['n']}] {c['title']} — {c['source']} {c['start']}-{c['end']}: {c['text'][:200]}")
+            print(f"[{c['n']}] {c['title']} — {c['source']} {c['start']}-{c['end']}: {quoted_text(c)[:300]}")
     if result["unsupported"]:
         print("\nunsupported (not backed by the cited passages): " + " | ".join(result["unsupported"]))
     return 0

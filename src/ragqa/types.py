@@ -7,7 +7,7 @@ text for binary formats (.pdf, .docx).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 SegmentKind = Literal["body", "heading", "table", "caption", "footnote", "references", "boilerplate"]
@@ -103,9 +103,27 @@ class Citation:
 
     n: int
     chunk: Chunk
-    start: int  # the cited span (a sentence, or the whole passage)
+    start: int  # the cited span: from the first quote's start to the last one's end
     end: int
     score: float = 0.0
+    # each sentence the answer rests on in this passage, (start, end) in source order, disjoint: what a
+    # reader checks. Empty = the span is one quote
+    quotes: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The quoted spans: ``quotes``, or the whole cited span when there are none."""
+        return self.quotes or ((self.start, self.end),)
+
+    def with_quote(self, start: int, end: int) -> "Citation":
+        """This citation with one more quote from its passage, the covering span widened to hold it."""
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(set(self.spans) | {(start, end)}):
+            if merged and a <= merged[-1][1]:  # overlapping or touching: one quote
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return replace(self, start=merged[0][0], end=max(b for _, b in merged), quotes=tuple(merged))
 
 
 @dataclass(frozen=True)

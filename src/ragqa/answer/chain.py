@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
@@ -169,26 +169,25 @@ class AnswerPipeline:
         extractive = state.spans is not None
         checked = verify_sentences(state.claims, passages, None if extractive else self.retriever.embedder,
                                    None if extractive else self._stored_vectors(state.hits))
-        sentences, used = [], {}
-        for i, (text, cited, support) in enumerate(checked):
-            sentences.append(AnswerSentence(text, cited, support.supported, round(support.score, 3)))
-            for n in cited:
-                if n not in used:
-                    span = state.spans[i] if extractive else self._best_span(text, state.hits[n - 1])
-                    used[n] = Citation(n, state.hits[n - 1].chunk, span[0], span[1], state.hits[n - 1].score)
-                elif extractive:  # another quote from the same passage: the citation's span covers both
-                    first, (start, end) = used[n], state.spans[i]
-                    used[n] = replace(first, start=min(first.start, start), end=max(first.end, end))
+        sentences = [AnswerSentence(text, cited, support.supported, round(support.score, 3))
+                     for text, cited, support in checked]
         # never a number without a source: unsupported sentences that state numbers are dropped
-        kept = [s for s in sentences if s.supported or not _has_number(s.text)]
-        if not any(s.supported for s in kept):
+        kept = [i for i, s in enumerate(sentences) if s.supported or not _has_number(s.text)]
+        if not any(sentences[i].supported for i in kept):
             timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
             return Answer(state.question, ABSTAIN[state.lang], True, state.backend, tuple(sentences), (),
                           tuple(state.hits), timings, state.notes + ("abstained: no sentence was supported",),
                           state.resolved, state.confidence)
-        text = self._compose(kept, state)
-        cited_numbers = {n for s in kept for n in s.citations}
-        citations = tuple(used[n] for n in sorted(used) if n in cited_numbers)
+        text = self._compose([sentences[i] for i in kept], state)
+        used: dict[int, Citation] = {}
+        for i in kept:
+            for n in sentences[i].citations:
+                # the quote (extractive) or the passage's sentence that best matches the claim (LLM); a
+                # passage that several kept sentences cite holds each of them as a quote of its citation
+                start, end = state.spans[i] if extractive else self._best_span(sentences[i].text, state.hits[n - 1])
+                used[n] = (used[n].with_quote(start, end) if n in used else
+                           Citation(n, state.hits[n - 1].chunk, start, end, state.hits[n - 1].score, ((start, end),)))
+        citations = tuple(used[n] for n in sorted(used))
         timings.update(answer=round(total() - state.retrieve_ms, 1), total=total())
         return Answer(state.question, text, False, state.backend, tuple(sentences), citations, tuple(state.hits),
                       timings, state.notes, state.resolved, state.confidence)

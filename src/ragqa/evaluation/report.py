@@ -6,6 +6,7 @@ import html
 import json
 import math
 
+from ragqa.answer.serialize import quoted_text
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.labels import HEADLINE, failure_label, failures
 from ragqa.evaluation.records import QuestionResult, Summary
@@ -111,7 +112,7 @@ def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> s
     for r in rows:
         failed = failures(r.metrics)
         cites = "".join(f"<li>[{c.get('n')}] {html.escape(c.get('source', ''))} {c.get('start')}–{c.get('end')}: "
-                        f"{html.escape(c.get('text', '')[:300])}</li>" for c in r.citations)
+                        f"{html.escape(quoted_text(c)[:300])}</li>" for c in r.citations)
         items.append(
             f'<tr class="{"fail" if failed else "ok"}" data-type="{html.escape(r.type)}">'
             f"<td>{html.escape(r.id)}</td><td>{html.escape(r.type)}</td>"

@@ -153,6 +153,13 @@ def _spans(passages: list[dict]) -> list[M.Span]:
     return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in _located(passages)]
 
 
+def _quoted(citations: list[dict]) -> list[list[M.Span]]:
+    """Each located citation's quotes (its whole span where an answer file gives no quotes): the text it
+    claims to rest on, without what lies between two quotes from one passage."""
+    return [[M.Span(c["source"], int(q["start"]), int(q["end"])) for q in c.get("quotes") or [c]]
+            for c in _located(citations)]
+
+
 class Scores(NamedTuple):
     metrics: Metrics
     claims: list[ClaimVerdict]
@@ -165,7 +172,8 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
     else:
         gold = M.resolve_quotes(q.gold, texts) if q.gold else []
     contexts = _spans(result.get("contexts") or [])
-    cited = _spans(result.get("citations") or [])
+    quoted = _quoted(result.get("citations") or [])
+    cited = [span for quotes in quoted for span in quotes]
     answer = result.get("answer") or ""
     abstained = bool(result.get("abstained"))
     m: dict[str, float | int | None] = {}
@@ -183,8 +191,10 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         m["correct"] = 0.0 if abstained else M.correct(answer, q.must_include)
         m["correct_concise"] = 0.0 if abstained else M.correct_and_concise(answer, q.must_include, q.type)
         m["false_abstention"] = 1.0 if abstained else 0.0
-        m["citation_precision"] = (sum(1 for c in cited if any(c.overlaps(s) for req in gold for s in req)) /
-                                   len(cited)) if cited and gold else M.NAN
+        # the share of citations with a quote on a gold passage
+        m["citation_precision"] = (sum(1 for quotes in quoted
+                                       if any(c.overlaps(s) for c in quotes for req in gold for s in req)) /
+                                   len(quoted)) if quoted and gold else M.NAN
         m["citation_recall"] = M.recall_at_k(cited, gold, len(cited)) if cited and gold else (0.0 if gold else M.NAN)
         # an answer with at least one citation on a gold passage (over the answers given, not the refusals)
         m["citation_hit"] = M.hit_at_k(cited, gold, len(cited)) if cited and gold and not abstained else M.NAN

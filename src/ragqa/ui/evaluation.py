@@ -6,6 +6,7 @@ import math
 import tempfile
 from pathlib import Path
 
+from ragqa.answer.serialize import quoted_text
 from ragqa.evaluation.labels import HEADLINE, failure_label
 from ragqa.ui import render
 
@@ -68,7 +69,7 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         cites = "".join(f'<div class="rq-card"><b>[{c["n"]}] {render.esc(c.get("title", ""))}</b> '
                         f'<span class="rq-meta">{render.esc(c.get("source", ""))} '
                         f'{c.get("start")}–{c.get("end")}</span>'
-                        f'<div class="rq-passage">{render.esc(c.get("text", ""))}</div></div>'
+                        f'<div class="rq-passage">{render.esc(quoted_text(c))}</div></div>'
                         for c in r.citations)
         return (f"<b>{render.esc(r.question)}</b><br>{render.esc(r.answer)}<br>"
                 f'<div class="rq-meta">정답: {render.esc(r.gold_answer)} · {_failed(r)}</div>{cites}')

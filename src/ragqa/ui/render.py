@@ -53,14 +53,27 @@ def citation_cards(answer: Answer, docs: dict, source_text) -> str:
         chunk = c.chunk
         info = docs.get(chunk.source)
         raw = source_text(chunk.source)
-        before, span, after = raw[chunk.start:c.start], raw[c.start:c.end], raw[c.end:chunk.end]
         meta = " · ".join(x for x in (info.publisher if info else "", info.date if info else "", chunk.section) if x)
         parts.append(
             f'<div class="rq-card" id="cite-{c.n}"><h4>[{c.n}] {esc(info.title if info else chunk.source)}</h4>'
             f'<div class="rq-meta">{esc(meta)} · {esc(chunk.source)}{_page(info, c.start, " · ")} '
             f'{c.start}–{c.end}</div>'
-            f'<div class="rq-passage">{esc(before)}<mark class="rq-hl">{esc(span)}</mark>{esc(after)}</div></div>')
+            f'<div class="rq-passage">{_marked(raw, chunk.start, chunk.end, c.spans)}</div></div>')
     return "".join(parts)
+
+
+def _marked(raw: str, a: int, b: int, spans, first_id: str = "") -> str:
+    """``raw[a:b]`` escaped, each quoted span in it highlighted (the first with ``id=first_id``); the text
+    between two quotes from one passage stays plain: the answer does not rest on it."""
+    out, at = [], a
+    for i, (start, end) in enumerate(sorted(spans)):
+        start, end = max(start, at), min(end, b)
+        if start >= end:
+            continue
+        ident = f' id="{first_id}"' if first_id and not i else ""
+        out.append(f'{esc(raw[at:start])}<mark class="rq-hl"{ident}>{esc(raw[start:end])}</mark>')
+        at = end
+    return "".join(out) + esc(raw[at:b])
 
 
 def _page(info, offset: int, before: str = "", after: str = "") -> str:
@@ -83,6 +96,5 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
     page = _page(info, cite.start, after=" · ")
     return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else cite.chunk.source)}</b> · '
             f'{section}{page}{where}</div>'
-            f'<div class="rq-context">{"…" if a > 0 else ""}{esc(raw[a:cite.start])}'
-            f'<mark class="rq-hl" id="rq-span">{esc(raw[cite.start:cite.end])}</mark>'
-            f'{esc(raw[cite.end:b])}{"…" if b < len(raw) else ""}</div>')
+            f'<div class="rq-context">{"…" if a > 0 else ""}{_marked(raw, a, b, cite.spans, "rq-span")}'
+            f'{"…" if b < len(raw) else ""}</div>')
