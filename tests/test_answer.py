@@ -569,3 +569,44 @@ def test_a_line_led_by_its_own_label_borrows_no_name_from_the_line_before():
     assert not present("한국", 1, alone=True)
     assert present("한국", 0, alone=True)
     assert present("싱가포르", 3, alone=True)  # no label of its own: the line before names its subject
+
+
+def test_a_further_candidate_of_the_asked_type_answers_when_the_best_one_falls_short(engine):
+    import dataclasses
+
+    from ragqa.answer.abstention import FEATURES, AbstentionModel
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    question = "중국의 AI 반도체 투자는 얼마인가?"
+    hits = engine.search(question).hits
+    texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
+
+    def answerer(model, chances):
+        return ExtractiveAnswerer(engine.index, engine.embedder, cfg=dataclasses.replace(
+            engine.cfg.extractive, second_chances=chances), abstention=model)
+
+    def scored_by(coef, cut):  # a model reading one feature: probability 0.5 exactly at ``cut``
+        n = len(FEATURES)
+        weights = tuple(coef if f == "best_score" else 0.0 for f in FEATURES)
+        return AbstentionModel(FEATURES, (0.0,) * n, (1.0,) * n, weights, -coef * cut, 0.5, {})
+
+    first = answerer(AbstentionModel.neutral(), 0).answer(question, hits, texts, decide=False)
+    assert "30억" in first.picks[0].text
+    # a model that trusts a lower-scoring sentence more: the best one falls short, the next one of the
+    # asked type (a figure) passes
+    model = scored_by(-50.0, first.best_score - 1e-3)
+    none = answerer(model, 0).answer(question, hits, texts)
+    assert none.abstain
+    second = answerer(model, 2).answer(question, hits, texts)
+    # a lower-scoring sentence answers (the best one may still join it as its adjacent sentence)
+    assert not second.abstain and second.best_score < first.best_score
+    assert any(ch.isdigit() for ch in second.picks[0].text)  # of the asked type
+    assert second.confidence >= 0.5 > none.confidence
+    # no candidate passes: still a refusal
+    assert answerer(scored_by(50.0, 10.0), 8).answer(question, hits, texts).abstain
+    # no sentence states a figure in the asked unit: no second chance for one that does not
+    count = "중국의 AI 반도체 투자는 몇 건인가?"
+    hits = engine.search(count).hits
+    top = answerer(AbstentionModel.neutral(), 0).answer(count, hits, texts, decide=False)
+    assert top.features["type_match"] == 0.0
+    assert answerer(scored_by(-50.0, top.best_score - 1e-3), 8).answer(count, hits, texts).abstain

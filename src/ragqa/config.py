@@ -207,6 +207,12 @@ class ExtractiveConfig:
     # its topic from the item above it ("- (투자) 글로벌 민간 AI 투자는 …"); lending neither lost one tuning answer.
     # On/off measured on the tuning split, README 2026-12-04 (stop 39)
     labelled_line_alone: bool = True
+    # when the best sentence's confidence is below the threshold, the next candidates of the asked type (up to this
+    # many) are offered to the abstention model too and the first that passes answers. Fitted by
+    # eval/fit_second_chances.py on the tuning split (306 questions, near-misses weighted to 20%): utility 198.2 /
+    # 200.2 / 201.2 at 0 / 1 / 2 and 201.2 up to 8 (3 answers gained, no near-miss answered; the smallest value
+    # at the best is kept), README 2026-12-04 (stop 40)
+    second_chances: int = 2
     max_chars: int = 200  # a longer sentence is cut to the clauses that answer
     # A question asking for several things ("...차이점은?", "...설명하시오", "A와 B는 각각?") is answered by
     # further sentences scoring parts_ratio of the best, up to parts_max_sentences and parts_max_chars

@@ -638,6 +638,15 @@ class ExtractiveAnswerer:
                                   by_passage)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
+        if decide and confidence < threshold and self.cfg.second_chances:
+            # the best-scoring sentence may not be the one the documents answer with: the next ones of the asked
+            # type are offered to the same model (a how-much question is never answered without a figure)
+            for c in [c for c in pool[1:] if typed(c)][:self.cfg.second_chances]:
+                f = self._features(question, lang, entities, names, len(nouns), missing, typed(c), c, hits, by_passage)
+                p = self.abstention.probability(f)
+                if p >= threshold:
+                    best, features, confidence = c, f, p
+                    break
         if decide and confidence < threshold:
             why = self._why(features, confidence, threshold, missing, entities, best, hits, by_passage)
             return ExtractiveResult((), True, False, best.score, why, confidence, features)
