@@ -53,6 +53,28 @@ def test_verification_reattributes_and_flags():
     assert checked[2][1] == (1,) and checked[2][2].supported
 
 
+def test_the_support_thresholds_are_the_configured_ones():
+    import numpy as np
+
+    from ragqa.config import VerifyConfig
+
+    passage = ["중국의 AI 반도체 투자는 30억 달러로 집계됐다."]
+    claim = [("중국의 반도체 예산은 30억 달러다.", [1])]  # half of its terms in the passage
+    assert verify_sentences(claim, passage)[0][2].supported
+    assert not verify_sentences(claim, passage, cfg=VerifyConfig(term_threshold=0.9))[0][2].supported
+    # with a similarity below the embedding threshold, only a strong term overlap still supports it
+    same = [("중국의 AI 반도체 투자는 30억 달러로 집계됐다.", [1])]
+    vectors = np.eye(2)[:1]
+
+    class Orthogonal:  # the claim's vector is orthogonal to the passage's: similarity 0
+        def embed_documents(self, texts):
+            return np.eye(2)[1:2].repeat(len(texts), 0)
+
+    assert verify_sentences(same, passage, Orthogonal(), vectors)[0][2].supported  # overlap 1.0 >= 0.8
+    assert not verify_sentences(same, passage, Orthogonal(), vectors,
+                                VerifyConfig(strong_overlap=1.01))[0][2].supported
+
+
 def test_llm_answer_is_parsed_verified_and_reattributed(engine, fake_llm):
     fake_llm.append("중국의 AI 반도체 투자는 30억 달러로 집계됐다 [2]. 일본은 500억 달러를 투자했다 [1].")
     a = engine.ask("중국의 AI 반도체 투자 규모는?", backend="fake")

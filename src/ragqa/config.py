@@ -232,6 +232,28 @@ class ExtractiveConfig:
 
 
 @dataclass(frozen=True)
+class VerifyConfig:
+    """When a sentence is supported by the passage it cites (:mod:`ragqa.answer.verify`): an LLM answer's
+    sentences are checked before they are shown, and the eval's faithfulness uses the same check. Every
+    number a sentence states must be in the passage (compared by value; not a constant). Set by hand in the
+    first sessions on the answers to eval/questions.jsonl (docs/metrics.md); measured on the 30 hand-labelled
+    claims of eval/claims_labelled.jsonl by eval/fit_verify.py (2026-12-04, fp32): 27 of 30 agree, and no
+    combination of the grids does better (300 of 600 tie), so they stay. The three it gets wrong are wrong claims
+    it passes: a role swapped (중국 1위), a figure moved to another model, a share given to one of two companies;
+    words and similarity cannot tell them from the passage's own claim."""
+
+    # share of a Korean sentence's content terms that its passage must hold
+    term_threshold: float = 0.5
+    # with an embedder: the sentence's embedding similarity to the passage must reach this ...
+    embed_threshold: float = 0.45
+    # ... unless this share of its terms is in the passage (a quote in other words' order)
+    strong_overlap: float = 0.8
+    # an English sentence about a Korean passage: its words cannot match, its meaning must (cross-lingual
+    # similarity runs lower and on another scale)
+    embed_threshold_cross: float = 0.5
+
+
+@dataclass(frozen=True)
 class AnswerConfig:
     backend: str = "extractive"  # extractive | llamacpp | openai
     llm_path: str = ""  # GGUF file; default: the provisioned Qwen2.5-Coder-1.5B
@@ -258,6 +280,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
     extractive: ExtractiveConfig = field(default_factory=ExtractiveConfig)
+    verify: VerifyConfig = field(default_factory=VerifyConfig)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Config":

@@ -168,7 +168,7 @@ class AnswerPipeline:
         passages = [embed_text(h.chunk) for h in state.hits]
         extractive = state.spans is not None
         checked = verify_sentences(state.claims, passages, None if extractive else self.retriever.embedder,
-                                   None if extractive else self._stored_vectors(state.hits))
+                                   None if extractive else self._stored_vectors(state.hits), self.cfg.verify)
         sentences = [AnswerSentence(text, cited, support.supported, round(support.score, 3))
                      for text, cited, support in checked]
         # never a number without a source: unsupported sentences that state numbers are dropped

@@ -15,13 +15,10 @@ from typing import Sequence
 import numpy as np
 
 from ragqa import korean
+from ragqa.config import VerifyConfig
 from ragqa.numbers import numbers_in
 
-# Calibrated on the eval set's answers (see docs/metrics.md): supported claims score
-# >= 0.5 term overlap; embedding cosine of supported claims to their passage >= 0.45.
-TERM_THRESHOLD = 0.5
-EMBED_THRESHOLD = 0.45
-EMBED_THRESHOLD_CROSS = 0.5  # English claim vs Korean passage (cross-lingual similarity runs lower)
+# the thresholds: ragqa.config.VerifyConfig (with how they were set)
 _GENERIC = {"ai", "인공지능", "있다", "하다", "되다", "것", "수", "등", "년", "보고서", "자료"}
 
 
@@ -68,22 +65,24 @@ def missing_names(claim: str, passage: str) -> list[str]:
 
 
 def check(claim: str, passage: str, passage_terms: set[str] | None = None,
-          similarity: float | None = None) -> Support:
+          similarity: float | None = None, cfg: VerifyConfig | None = None) -> Support:
+    cfg = cfg or VerifyConfig()
     passage_terms = passage_terms if passage_terms is not None else set(korean.terms(passage))
     numbers_ok = _numbers_match(claim, passage)
     overlap = term_overlap(claim, passage_terms)
     if korean.is_korean(claim):
-        supported = numbers_ok and overlap >= TERM_THRESHOLD and (similarity is None or similarity >= EMBED_THRESHOLD
-                                                                  or overlap >= 0.8) \
+        supported = numbers_ok and overlap >= cfg.term_threshold and (
+            similarity is None or similarity >= cfg.embed_threshold or overlap >= cfg.strong_overlap) \
             and not missing_names(claim, passage)
     else:  # an English claim about a Korean passage: its words cannot match, its meaning can
-        supported = numbers_ok and (overlap >= TERM_THRESHOLD or (similarity is not None and
-                                                                  similarity >= EMBED_THRESHOLD_CROSS))
+        supported = numbers_ok and (overlap >= cfg.term_threshold or (similarity is not None and
+                                                                      similarity >= cfg.embed_threshold_cross))
     return Support(supported, numbers_ok, overlap, similarity)
 
 
 def verify_sentences(claims: Sequence[tuple[str, list[int]]], passages: Sequence[str], embedder=None,
-                     passage_vectors: np.ndarray | None = None) -> list[tuple[str, tuple[int, ...], Support]]:
+                     passage_vectors: np.ndarray | None = None,
+                     cfg: VerifyConfig | None = None) -> list[tuple[str, tuple[int, ...], Support]]:
     """Check each claim against its cited passages; re-attribute or flag.
 
     ``claims`` are ``(sentence, cited numbers)`` with numbers 1-based into ``passages``.
@@ -104,7 +103,7 @@ def verify_sentences(claims: Sequence[tuple[str, list[int]]], passages: Sequence
 
         def sup(k: int) -> Support:
             return check(sentence, passages[k - 1], passage_terms[k - 1],
-                         None if sims is None else float(sims[i, k - 1]))
+                         None if sims is None else float(sims[i, k - 1]), cfg)
 
         results = {k: sup(k) for k in cited}
         good = [k for k, s in results.items() if s.supported]
