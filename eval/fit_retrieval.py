@@ -37,6 +37,11 @@ GRID = {
     # EmbedConfig.query_prompt: the instruction questions are embedded with ("" = the model's own query
     # prompt, EmbeddingGemma's search-result one; the model card's question-answering and fact-checking tasks)
     "query_prompt": ("", "task: question answering | query: ", "task: fact checking | query: "),
+    # set by hand until 2026-12-04 (stop 40): how deep the focus may reorder, the diversity rule, the bridge step
+    "focus_depth": (10, 20, 40),
+    "diversity_floor": (0.4, 0.6, 0.8),
+    "diversity_share": (0.4, 0.6, 0.8, 1.0),
+    "bridge_weight": (0.0, 0.15, 0.3, 0.6),
 }
 EMBED_FIELDS = {"query_prompt"}  # set on the embedder, not on RetrievalConfig
 TIE = 0.005

@@ -62,7 +62,7 @@ def measure(engine, questions, reference: bool) -> None:
         return plain_search(self, query, *args, **kwargs)
 
     for weight in WEIGHTS:
-        def focus_rerank(self, terms, ordered, fused, dense_scores, depth=hybrid.FOCUS_DEPTH, bonus=None, w=weight):
+        def focus_rerank(self, terms, ordered, fused, dense_scores, depth=20, bonus=None, w=weight):
             extra = dict(bonus or {})
             for r, v in type_bonus(self, asked["q"], terms, ordered[:depth], w).items():
                 extra[r] = extra.get(r, 0.0) + v

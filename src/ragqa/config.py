@@ -90,7 +90,10 @@ class RetrievalConfig:
     fit half hit@1 0.905 -> 0.952); the others stayed. Re-run on 2026-12-03 with every answerable tuning
     question (eval/tuning_random2.jsonl and eval/tuning_tables.jsonl added: 144): no constant moved
     (objective 0.922); nor with eval/tuning_random3.jsonl added (165, fp32: objective 0.919), nor with
-    bm25_weight_english and candidates added to the search (2026-12-03, fp32: 0 and 40 stay, objective 0.919).
+    bm25_weight_english and candidates added to the search (2026-12-03, fp32: 0 and 40 stay, objective 0.919), nor
+    with focus_depth, diversity_floor, diversity_share and bridge_weight added (set by hand until 2026-12-04;
+    199 answerable tuning questions and the fit half, fp32: objective 0.9324 at the hand values; bridge_weight 0
+    or 0.15 0.9286, diversity_share 0.8 or 1 0.9326, inside the 0.005 margin; focus_depth 10 / 40 tie).
     `make bench` measures them on both splits beside the plain LangChain baselines (bench/run.py --splits-only)."""
 
     # hybrid | dense | bm25. Set by hand; measured (eval/measure_k.py --modes, 2026-12-03, fp32, abstention off) on
@@ -119,8 +122,19 @@ class RetrievalConfig:
     # similarity to the question, from the sentence vectors stored at index time, relative to the head's
     # best); for English questions too, where lexical focus has no words to match. Fitted (grid 0 ... 0.6)
     sentence_weight: float = 0.3
+    # how many of the fused ranking's first passages the focus terms (lexical and dense) may reorder. Set by hand;
+    # fitted (grid 10, 20, 40), see eval/retrieval_fit.json
+    focus_depth: int = 20
     diversity: bool = True
+    # diversity: only a passage scoring this share of the best fused score may displace a passage of the same
+    # document, and one document holds at most this share of the k passages while others remain. Set by hand;
+    # fitted (grids 0.4 ... 1), see eval/retrieval_fit.json
+    diversity_floor: float = 0.6
+    diversity_share: float = 0.6
     bridge: bool = True  # second retrieval step for bridge questions
+    # the bridge step's BM25 ranking (the question's terms plus names from the first passages) weighs this share
+    # of bm25_weight in the fusion. Set by hand; fitted (grid 0 ... 0.6), see eval/retrieval_fit.json
+    bridge_weight: float = 0.3
     exclude_kinds: tuple[str, ...] = ("boilerplate", "references")
 
 

@@ -57,7 +57,6 @@ def english_entity_terms(query: str) -> list[str]:
     return out
 
 
-FOCUS_DEPTH = 20  # how many of the fused ranking's first rows the focus terms may reorder
 
 
 def _rescore_head(ordered: list[int], fused: dict[int, float], bonus: dict[int, float], depth: int) -> list[int]:
@@ -110,7 +109,7 @@ class HybridRetriever:
                 expanded = self._bm25(terms + expansion, n)
                 rankings.append([r for r, _ in expanded])
                 scored.append(expanded)
-                weights.append(0.3 * bm25_w)
+                weights.append(self.cfg.bridge_weight * bm25_w)
         if self.cfg.fusion == "score":
             fused = fusion.score_fusion(scored, weights)
         else:
@@ -123,19 +122,20 @@ class HybridRetriever:
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
         sentence = {}
         if self.cfg.sentence_weight and self.embedder is not None and mode != "bm25":
-            focus = self.sentence_focus(query, ordered[:FOCUS_DEPTH])
+            focus = self.sentence_focus(query, ordered[:self.cfg.focus_depth])
             sentence = {r: self.cfg.sentence_weight * v for r, v in focus.items()}
         if self.cfg.focus_weight and lang == "ko" and terms and ordered:
-            ordered = self.focus_rerank(terms, ordered, fused, dmap, FOCUS_DEPTH, sentence)
+            ordered = self.focus_rerank(terms, ordered, fused, dmap, self.cfg.focus_depth, sentence)
         elif sentence:
-            ordered = _rescore_head(ordered, fused, sentence, FOCUS_DEPTH)
+            ordered = _rescore_head(ordered, fused, sentence, self.cfg.focus_depth)
         if self.cfg.reranker:
             ordered = self._rerank(query, ordered[: 3 * k])
         if self.cfg.diversity and ordered:
             # only passages nearly as relevant as the best one may displace a same-document passage
-            floor = 0.6 * fused[ordered[0]] if ordered[0] in fused else 0.0
+            floor = self.cfg.diversity_floor * fused[ordered[0]] if ordered[0] in fused else 0.0
             eligible = [r for r in ordered if fused.get(r, 0.0) >= floor]
-            top = fusion.diversify([(r, chunks[r].doc_id) for r in eligible], k, max_per_group=math.ceil(0.6 * k))
+            top = fusion.diversify([(r, chunks[r].doc_id) for r in eligible], k,
+                                   max_per_group=math.ceil(self.cfg.diversity_share * k))
             ordered = top + [r for r in ordered if r not in top]
         hits = []
         for rank, r in enumerate(ordered[:k], start=1):
@@ -162,7 +162,7 @@ class HybridRetriever:
         return cache[row]
 
     def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
-                     dense_scores: dict[int, float], depth: int = FOCUS_DEPTH,
+                     dense_scores: dict[int, float], depth: int = 20,
                      bonus: dict[int, float] | None = None) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
