@@ -253,7 +253,7 @@ class VerifyConfig:
     first sessions on the answers to eval/questions.jsonl (docs/metrics.md); measured on the 30 hand-labelled
     claims of eval/claims_labelled.jsonl by eval/fit_verify.py (2026-12-04, fp32): 27 of 30 agree, and no
     combination of the grids does better (300 of 600 tie), so they stay. The three it gets wrong are wrong claims
-    it passes: a role swapped (중국 1위), a figure moved to another model, a share given to one of two companies;
+    it passes: a role swapped, a figure moved to another subject, a share given to one of two companies;
     words and similarity cannot tell them from the passage's own claim."""
 
     # share of a Korean sentence's content terms that its passage must hold
