@@ -57,7 +57,7 @@ def citation_cards(answer: Answer, docs: dict, source_text) -> str:
         parts.append(
             f'<div class="rq-card" id="cite-{c.n}"><h4>[{c.n}] {esc(info.title if info else chunk.source)}</h4>'
             f'<div class="rq-meta">{esc(meta)} · {esc(chunk.source)}{_page(info, c.start, " · ")} '
-            f'{c.start}–{c.end}</div>'
+            f'{", ".join(f"{a}–{b}" for a, b in c.spans)}</div>'
             f'<div class="rq-passage">{_marked(raw, chunk.start, chunk.end, c.spans)}</div></div>')
     return "".join(parts)
 
