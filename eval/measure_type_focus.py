@@ -62,7 +62,8 @@ def measure(engine, questions, reference: bool) -> None:
         return plain_search(self, query, *args, **kwargs)
 
     for weight in WEIGHTS:
-        def focus_rerank(self, terms, ordered, fused, dense_scores, depth=20, bonus=None, w=weight):
+        def focus_rerank(self, terms, ordered, fused, dense_scores, depth=None, bonus=None, w=weight):
+            depth = self.cfg.focus_depth if depth is None else depth
             extra = dict(bonus or {})
             for r, v in type_bonus(self, asked["q"], terms, ordered[:depth], w).items():
                 extra[r] = extra.get(r, 0.0) + v

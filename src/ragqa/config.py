@@ -215,10 +215,10 @@ class ExtractiveConfig:
     # ragqa.transliteration), counts in the sentence's lexical score as the corpus's own aliases do. On/off
     # measured on the tuning split and allganize-dev's fit half, README 2026-12-04 (stop 39)
     sound_names_in_lexical: bool = True
-    # a line led by its own label ("- (생성형 AI 분야) …", "- 시즐: …") is an item of a list beside the line before
-    # it, not its continuation: the line before lends it no names (the entity checks). Its terms still count in
-    # the lexical window: extraction flattens a list's levels, and a labelled sub-item ("- (지역별 투자) …") takes
-    # its topic from the item above it ("- (투자) 글로벌 민간 AI 투자는 …"); lending neither lost one tuning answer.
+    # a line led by its own label ("- (분야) …", "- 항목: …") is an item of a list beside the line before it,
+    # not its continuation: the line before lends it no names (the entity checks). Its terms still count in the
+    # lexical window: extraction flattens a list's levels, and a labelled sub-item ("- (세부 항목) …") takes its
+    # topic from the item above it ("- (주제) …"); lending neither lost one tuning answer.
     # On/off measured on the tuning split, README 2026-12-04 (stop 39)
     labelled_line_alone: bool = True
     # when the best sentence's confidence is below the threshold, the next candidates of the asked type (up to this

@@ -67,8 +67,9 @@ def _hangul(run: str) -> str:
 
 
 def _latin(run: str) -> list[tuple[str, ...]]:
-    """Each sound's possible classes, in order (a tuple of alternatives per sound; "" is a silent letter). An acronym (no vowel
-    but u and y: GPU, HBM, LLM) is read letter by letter (지피유), not by its consonants: it has none here."""
+    """Each sound's possible classes, in order (a tuple of alternatives per sound; "" is a silent letter). An
+    acronym (no vowel but u and y: GPU, HBM, LLM) is read letter by letter (지피유), not by its consonants: it
+    has none here."""
     s = run.lower()
     if not _WORD_VOWELS.search(s):
         return []

@@ -123,7 +123,7 @@ class Citation:
                 merged[-1] = (merged[-1][0], max(merged[-1][1], b))
             else:
                 merged.append((a, b))
-        return replace(self, start=merged[0][0], end=max(b for _, b in merged), quotes=tuple(merged))
+        return replace(self, start=merged[0][0], end=merged[-1][1], quotes=tuple(merged))
 
 
 @dataclass(frozen=True)

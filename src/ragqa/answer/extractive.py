@@ -568,7 +568,7 @@ class ExtractiveAnswerer:
         # further back in its passage
         back = cand.sentence_no if _ANAPHOR.match(cand.text) else 1
         if back == 1 and self.cfg.labelled_line_alone and _LEAD_LABEL.match(cand.text):
-            back = 0  # a line led by its own label ("- (생성형 AI 분야) ...") is an item beside the one before
+            back = 0  # a line led by its own label ("- (분야) ...") is an item beside the one before
         prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
         raw = " ".join((prev, cand.text, chunk.context, chunk.section, chunk.text if chunk.kind == "table" else ""))
         window = _norm(raw)

@@ -52,7 +52,12 @@ def to_json(answer: Answer, source_text: Callable[[str], str], title_of: Callabl
     return out
 
 
+def quotes_of(citation: dict) -> list[dict]:
+    """A citation P's quotes; the citation itself (one span) where it has none (an answer file written before
+    quotes were given, or one made elsewhere)."""
+    return citation.get("quotes") or [citation]
+
+
 def quoted_text(citation: dict) -> str:
-    """A citation P's quotes as a reader sees them, `` … `` between two; its text where it has no quotes
-    (an answer file written before quotes were given)."""
-    return " … ".join(q.get("text", "") for q in citation.get("quotes") or [citation])
+    """A citation P's quotes as a reader sees them, `` … `` between two."""
+    return " … ".join(q.get("text", "") for q in quotes_of(citation))

@@ -19,6 +19,7 @@ from typing import Iterable, NamedTuple
 
 from tqdm import tqdm
 
+from ragqa.answer.serialize import quotes_of
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.faithfulness import claim_support
 from ragqa.evaluation.records import ClaimVerdict, Metrics, QuestionResult, Summary
@@ -156,8 +157,7 @@ def _spans(passages: list[dict]) -> list[M.Span]:
 def _quoted(citations: list[dict]) -> list[list[M.Span]]:
     """Each located citation's quotes (its whole span where an answer file gives no quotes): the text it
     claims to rest on, without what lies between two quotes from one passage."""
-    return [[M.Span(c["source"], int(q["start"]), int(q["end"])) for q in c.get("quotes") or [c]]
-            for c in _located(citations)]
+    return [[M.Span(c["source"], int(q["start"]), int(q["end"])) for q in quotes_of(c)] for c in _located(citations)]
 
 
 class Scores(NamedTuple):

@@ -57,8 +57,6 @@ def english_entity_terms(query: str) -> list[str]:
     return out
 
 
-
-
 def _rescore_head(ordered: list[int], fused: dict[int, float], bonus: dict[int, float], depth: int) -> list[int]:
     """The first ``depth`` rows re-sorted by fused score (relative to the top one) plus ``bonus``."""
     top = fused[ordered[0]] or 1.0
@@ -162,14 +160,16 @@ class HybridRetriever:
         return cache[row]
 
     def focus_rerank(self, terms: list[str], ordered: list[int], fused: dict[int, float],
-                     dense_scores: dict[int, float], depth: int = 20,
+                     dense_scores: dict[int, float], depth: int | None = None,
                      bonus: dict[int, float] | None = None) -> list[int]:
         """Re-rank the top candidates by how densely one sentence (or two adjacent ones)
         holds the question's terms, weighted by idf: the passage that *states* the asked
         fact beats one that is merely about the topic. The bonus shrinks with the passage's
         dense score relative to the best one, so lexical focus only reorders passages that
         are about equally close in meaning. ``bonus``: further terms added to a row's score
-        (the weighted sentence focus)."""
+        (the weighted sentence focus). ``depth``: how many of the first rows it may reorder (default
+        ``RetrievalConfig.focus_depth``)."""
+        depth = self.cfg.focus_depth if depth is None else depth
         bm25 = self.index.bm25
         qset = {t for t in set(terms) if t in bm25.vocab}
         if not qset:

@@ -66,11 +66,11 @@ def _marked(raw: str, a: int, b: int, spans, first_id: str = "") -> str:
     """``raw[a:b]`` escaped, each quoted span in it highlighted (the first with ``id=first_id``); the text
     between two quotes from one passage stays plain: the answer does not rest on it."""
     out, at = [], a
-    for i, (start, end) in enumerate(sorted(spans)):
+    for start, end in sorted(spans):
         start, end = max(start, at), min(end, b)
         if start >= end:
             continue
-        ident = f' id="{first_id}"' if first_id and not i else ""
+        ident = f' id="{first_id}"' if first_id and not out else ""
         out.append(f'{esc(raw[at:start])}<mark class="rq-hl"{ident}>{esc(raw[start:end])}</mark>')
         at = end
     return "".join(out) + esc(raw[at:b])
