@@ -370,6 +370,17 @@ def test_a_long_sentence_is_not_cut_after_a_case_marking_hayeo():
     assert "조치를 강구하여야" in window
 
 
+def test_compound_postpositions_in_hayeo_do_not_end_a_clause():
+    from ragqa.answer.extractive import _CLAUSE
+
+    sentence = ("근로자 본인의 출산과 관련하여 사용자로부터 받는 수당은 현행법에 준하여 비과세하고, 청년을 비롯하여 "
+                "신청인에 한하여 적용하며, 목표를 향하여 자료를 분석하여 제출한다")
+    parts = [p.strip() for p in _CLAUSE.split(sentence) if p and p.strip()]
+    for postposition in ("관련하여", "준하여", "비롯하여", "한하여", "향하여"):
+        assert not any(p.endswith(postposition) for p in parts), postposition
+    assert any(p.endswith("분석하여") for p in parts)  # a verb's connective -하여 still ends one
+
+
 def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
     from ragqa.types import Chunk, Hit, Sentence
