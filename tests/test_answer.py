@@ -345,6 +345,29 @@ def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
     assert "2022" in _answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")
 
 
+def test_the_clause_window_weighs_a_figure_and_its_length_as_configured():
+    import dataclasses
+
+    from ragqa.answer.extractive import ExtractiveAnswerer, _answering_window
+    from ragqa.config import ExtractiveConfig
+
+    parts = ["국내 AI 반도체 시장 규모는 빠르게 커지고 있으며", "정부 지원 사업도 확대되어", "올해 약 3조 원에 이른다"]
+    asked = "국내 AI 반도체 시장 규모는 얼마인가?"
+    # by the question's words alone the first clause answers; the figure bonus reaches the clause with the figure
+    assert "3조" not in _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.0)
+    assert "3조" in _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5)
+    # at the configured cost a character the window runs from the question's words to the figure; at a high one
+    # the figure's clause alone is cheapest
+    assert _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5).startswith("국내")
+    assert _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5, length_cost=0.05) == parts[2]
+    # the answerer passes its configured values
+    off = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
+    off.cfg = dataclasses.replace(ExtractiveConfig(), window_figure_bonus=0.0)
+    assert "3조" not in off._window(parts, asked, "number", 60, " ")
+    off.cfg = ExtractiveConfig()
+    assert "3조" in off._window(parts, asked, "number", 60, " ")
+
+
 def test_a_clause_that_says_what_is_not_so_never_ends_the_answer():
     from ragqa.answer.extractive import _CLAUSE, _answering_window
 

@@ -352,7 +352,7 @@ class ExtractiveAnswerer:
         if self.embedder is not None:
             # every sentence the index stores is compared; of those it does not store (a passage from elsewhere)
             # only the most promising are embedded now: the embedder is the costly part
-            pre = np.asarray([c.lexical + 0.3 * c.prior for c in cands]) if lang == "ko" else \
+            pre = np.asarray([c.lexical + self.cfg.embed_prior_share * c.prior for c in cands]) if lang == "ko" else \
                 np.asarray([c.prior for c in cands])
             top = np.argsort(-pre, kind="stable")[:self.cfg.embed_top_ko if lang == "ko" else self.cfg.embed_top_en]
             qv = self.embedder.embed_query(question)  # cached: retrieval embedded the same question
@@ -504,18 +504,22 @@ class ExtractiveAnswerer:
                 label, cells = "", [label] + cells
             text = row_text(label, cells)
             if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
-                text = row_text(label, [_answering_window(cells, question, qtype, max_chars, cell_sep(label))])
+                text = row_text(label, [self._window(cells, question, qtype, max_chars, cell_sep(label))])
             if len(text) > max_chars:  # a cell long by itself (a figure's layout read as a table): its pieces
                 pieces = _cell_pieces(cells, max_chars)
                 if len(pieces) > 1:
-                    text = row_text(label, [_answering_window(pieces, question, qtype, max_chars, " ")])
+                    text = row_text(label, [self._window(pieces, question, qtype, max_chars, " ")])
             note = unit_note(chunk) if _has_answer_number(text) else ""
             return Pick(cand.hit_no, f"{text} {note}" if note else text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
         parts = [p for p in _CLAUSE.split(text) if p and p.strip()]
-        return self._locate(cand, _answering_window(parts, question, qtype, max_chars, " ").strip(" ,"), source_text)
+        return self._locate(cand, self._window(parts, question, qtype, max_chars, " ").strip(" ,"), source_text)
+
+    def _window(self, parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
+        return _answering_window(parts, question, qtype, max_chars, sep, self.cfg.window_figure_bonus,
+                                 self.cfg.window_length_cost)
 
     @staticmethod
     def _locate(cand: Candidate, text: str, source_text: str) -> Pick:
@@ -859,10 +863,12 @@ def _cell_pieces(cells: Sequence[str], max_chars: int) -> list[str]:
     return [c for p in pieces for c in (_CLAUSE.split(p) if len(p) > max_chars else [p]) if c and c.strip()]
 
 
-def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
+def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str,
+                      figure_bonus: float = ExtractiveConfig.window_figure_bonus,
+                      length_cost: float = ExtractiveConfig.window_length_cost) -> str:
     """The run of consecutive parts (clauses of a long sentence, cells of a long row) within ``max_chars``
-    that covers most of the question's terms (and states a figure, for a how-much question), the
-    shorter the better."""
+    that covers most of the question's terms (``figure_bonus`` more when it states a figure, for a how-much
+    question), the shorter the better (``length_cost`` a character)."""
     qterms = question_terms(question)
     best, best_score = sep.join(parts)[:max_chars], -1.0
     for i in range(len(parts)):
@@ -875,7 +881,8 @@ def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars
             if j + 1 < len(parts) and _NOT_BUT.search(window):
                 continue  # "A가 아니라": the answer goes on to B
             cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
-            score = cover + (0.5 if qtype == "number" and _has_answer_number(window) else 0.0) - 0.0005 * len(window)
+            score = cover + (figure_bonus if qtype == "number" and _has_answer_number(window) else 0.0) \
+                - length_cost * len(window)
             if score > best_score:
                 best, best_score = window, score
     return best
