@@ -56,7 +56,7 @@ def sub_questions(question: str) -> list[str]:
 # -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case, Korean's compound
 # postpositions (으로 인하여, 에 대하여, 을 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여, 와 관련하여, 에 준하여,
 # 에 한하여, 을 향하여, 을 비롯하여, 에 반하여: "due to", "about", "for", "by", "through", "than", "in connection
-# with", "as for", "only for", "toward", "including", "against"), which leaves its phrase unfinished (`사업자는
+# with", "in line with", "only for", "toward", "including", "against"), which leaves its phrase unfinished (`사업자는
 # 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
 _CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))"
                      r"(?<![인대위의관통비련준한향롯반]하여)\s+|"
