@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "eval"))
 
 from fit_abstention import TUNING_SETS  # noqa: E402
-from fit_parts import load, score  # noqa: E402
+from fit_parts import add_gain, load, score  # noqa: E402
 
 GRIDS = {
     "max_chars": (150, 200, 300, 400),
@@ -64,10 +64,7 @@ def main() -> int:
     searches = {}
     for name, grid in GRIDS.items():
         rows = [measure({**current, name: value}) for value in grid]
-        here = next(r for r in rows if r[name] == current[name])
-        for r in rows:
-            r["gain"] = round(r["reference_fit_half"]["key_fact_recall"] - here["reference_fit_half"]["key_fact_recall"]
-                              + r["tuning"]["correct_concise"] - here["tuning"]["correct_concise"], 4)
+        add_gain(rows, next(r for r in rows if r[name] == current[name]))
         best = max(rows, key=lambda r: r["gain"])
         if best["gain"] > margin:
             current[name] = best[name]
