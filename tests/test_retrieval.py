@@ -21,7 +21,8 @@ def test_score_fusion_normalizes():
 def test_near_duplicates_collapse_only_within_a_document():
     items = [(1, "d1", "한국의 투자는 13.9억 달러"), (2, "d1", "한국의 투자는 13.9억 달러이다"),
              (3, "d2", "한국의 투자는 13.9억 달러"), (4, "d1", "전혀 다른 내용의 문장")]
-    assert collapse_duplicates(items) == [1, 3, 4]
+    assert collapse_duplicates(items, 0.8) == [1, 3, 4]
+    assert collapse_duplicates(items, 1.01) == [1, 2, 3, 4]  # above 1: the rule is off
 
 
 def test_diversify_caps_one_document_while_others_remain():

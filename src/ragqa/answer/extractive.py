@@ -424,7 +424,7 @@ class ExtractiveAnswerer:
             # another report's copy): retrieval's duplicate test, across documents too
             sh = fusion.shingles(c.text)
             if any((c.hit_no, c.sentence_no) == (x.hit_no, x.sentence_no) for x in chosen) or \
-                    any(fusion.containment(sh, other) >= fusion.DUPLICATE_CONTAINMENT for other in seen):
+                    any(fusion.containment(sh, other) >= cfg.parts_duplicate_containment for other in seen):
                 continue
             length = min(len(c.text), cfg.parts_sentence_chars)
             if size + length + 5 > cfg.parts_max_chars:

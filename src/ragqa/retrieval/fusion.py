@@ -46,13 +46,9 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(small & large) / len(small)
 
 
-# share of the shorter text's character trigrams found in the other above which two texts are one
-# (a table extracted twice, a sentence repeated with a word changed); set by hand, not fitted
-DUPLICATE_CONTAINMENT = 0.8
-
-
-def collapse_duplicates(items: Sequence[tuple[K, str, str]], threshold: float = DUPLICATE_CONTAINMENT) -> list[K]:
-    """Keep the first of each group of near-identical texts from the same document.
+def collapse_duplicates(items: Sequence[tuple[K, str, str]], threshold: float) -> list[K]:
+    """Keep the first of each group of near-identical texts from the same document: two texts are one when
+    ``threshold`` of the shorter one's shingles occur in the other (``RetrievalConfig.duplicate_containment``).
 
     ``items`` are ``(key, group, text)`` in rank order; texts of *different* groups
     (documents) are never collapsed: two reports giving the same figure are both wanted.

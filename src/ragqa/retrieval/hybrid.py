@@ -115,7 +115,8 @@ class HybridRetriever:
         ordered = sorted(fused, key=lambda r: -fused[r])
         chunks = self.index.chunks
         head = max(4 * k, 20)  # only the head of the ranking can reach the top k
-        ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]]) \
+        ordered = fusion.collapse_duplicates([(r, chunks[r].doc_id, chunks[r].text) for r in ordered[:head]],
+                                             self.cfg.duplicate_containment) \
             + ordered[head:]
         dmap, bmap = dict(dense_hits), dict(bm25_hits)
         sentence = {}
