@@ -548,6 +548,10 @@ def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     assert unit_pattern("새 모델은 추론 비용을 얼마나 낮췄나?") is None  # "50% 절감" answers it
     assert unit_pattern("새 모델의 추론 비용은 얼마인가?").search("1억 달러") and \
         not unit_pattern("새 모델의 추론 비용은 얼마인가?").search("50% 절감")
+    # the same in English: a change in revenue is answered by a rate, the revenue itself by an amount
+    grew = unit_pattern("By what percentage did the company's average revenue grow in 2023?")
+    assert grew.search("25.9% 증가") and not grew.search("1억 달러")
+    assert unit_pattern("What was the company's revenue in 2023?").search("1억 달러")
 
 
 def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
