@@ -552,6 +552,7 @@ def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     grew = unit_pattern("By what percentage did the company's average revenue grow in 2023?")
     assert grew.search("25.9% 증가") and not grew.search("1억 달러")
     assert unit_pattern("What was the company's revenue in 2023?").search("1억 달러")
+    assert unit_pattern("What was Rose Chang Inc.'s valuation?").search("1억 달러")  # names, not a change
 
 
 def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):

@@ -252,7 +252,8 @@ _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + 
            # an amount of money, unless the question asks how it changed or to what degree (얼마나 줄였나, by what
            # percentage did revenue grow): a rate answers that
            (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트|얼마나|"
-                       r"\b(?:percent|grow|grew|increas|decreas|declin|rise|rose|fell|fall|drop|chang|ratio|rate\b)))"
+                       r"\b(?:percent|grow|grew|increas|decreas|declin|ris(?:e|es|en|ing)\b|(?-i:rose)\b|"
+                       r"fell\b|fall(?:s|en)?\b|drop|chang(?:e|es|ed|ing)\b|ratio|rate\b)))"
                        r".*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|\b(?:valuation|revenue|budget|cost))", re.I),
             re.compile(r"\d" + _BIG + r"\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
            (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|\bpercent|\bshare", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
