@@ -80,6 +80,37 @@ def scorer(engine, questions, reference: bool):
     return score
 
 
+def search_sets(cfg, questions: list[Path], reference: Path | None = None,
+                reference_index: Path | None = None) -> list[tuple[str, object, object]]:
+    """The sets retrieval is scored on, as (name, engine, score): the answerable ``questions`` with gold passages
+    and, with a reference-answer set, the questions on its fit half (``fit_abstention.fit_half``)."""
+    from fit_abstention import fit_half, read_all
+
+    from ragqa.engine import Engine
+    from ragqa.evaluation.runner import read_questions
+
+    engine = Engine(cfg)
+    sets = [("tuning", engine, scorer(engine, [q for q in read_all(questions) if q.answerable and q.gold], False))]
+    if reference:
+        ref, _ = read_questions(reference / "questions.jsonl")
+        half = fit_half([q.doc for q in ref])
+        engine = Engine(cfg.replace(paths={"corpus_dir": (reference / "docs").resolve(),
+                                           "index_dir": reference_index.resolve()}))
+        sets.append((f"{reference.name} fit half", engine,
+                     scorer(engine, [q for q in ref if q.doc in half and q.answerable and q.gold], True)))
+    return sets
+
+
+def measure_sets(sets: list[tuple[str, object, object]], point: dict) -> dict:
+    """Each set's hit@1 and MRR with the constants of ``point``, and the objective: their mean over the sets."""
+    row = {}
+    for name, _, score in sets:
+        h, m, n = score(point)
+        row[name] = {"hit@1": round(h, 4), "mrr": round(m, 4), "n": n}
+    row["objective"] = round(sum((row[name]["hit@1"] + row[name]["mrr"]) / 2 for name, _, _ in sets) / len(sets), 4)
+    return row
+
+
 def main() -> None:
     from fit_abstention import ANSWERABLE_SETS
 
@@ -94,31 +125,14 @@ def main() -> None:
         sys.exit("retrieval weights are fitted on the tuning split only")
 
     from coordinate import coordinate_search
-    from fit_abstention import fit_half, read_all
 
     from ragqa.config import Config
-    from ragqa.engine import Engine
-    from ragqa.evaluation.runner import read_questions
 
     cfg = Config.from_env()
-    sets = []
-    tuning = read_all(args.questions)
-    sets.append(("tuning", scorer(Engine(cfg), [q for q in tuning if q.answerable and q.gold], False)))
-    if args.reference:
-        ref, _ = read_questions(args.reference / "questions.jsonl")
-        half = fit_half([q.doc for q in ref])
-        engine = Engine(cfg.replace(paths={"corpus_dir": (args.reference / "docs").resolve(),
-                                           "index_dir": args.reference_index.resolve()}))
-        sets.append((f"{args.reference.name} fit half",
-                     scorer(engine, [q for q in ref if q.doc in half and q.answerable and q.gold], True)))
+    sets = search_sets(cfg, args.questions, args.reference, args.reference_index)
 
     def measure(point: dict) -> dict:
-        row = {}
-        for name, score in sets:
-            h, m, n = score(point)
-            row[name] = {"hit@1": round(h, 4), "mrr": round(m, 4), "n": n}
-        row["objective"] = round(sum((row[name]["hit@1"] + row[name]["mrr"]) / 2 for name, _ in sets) / len(sets), 4)
-        return row
+        return measure_sets(sets, point)
 
     grid = {k: v for k, v in GRID.items() if not args.only or k in args.only}
     start = {k: getattr(cfg.embed if k in EMBED_FIELDS else cfg.retrieval, k) for k in grid}

@@ -24,12 +24,10 @@ B = (0.3, 0.5, 0.75, 0.9, 1.0)
 
 
 def main() -> None:
-    from fit_abstention import ANSWERABLE_SETS, fit_half, read_all
-    from fit_retrieval import scorer
+    from fit_abstention import ANSWERABLE_SETS
+    from fit_retrieval import measure_sets, search_sets
 
     from ragqa.config import Config
-    from ragqa.engine import Engine
-    from ragqa.evaluation.runner import read_questions
     from ragqa.index.sparse import BM25
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -38,29 +36,18 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "eval" / "bm25_fit.json")
     args = ap.parse_args()
 
-    cfg = Config.from_env()
-    tuning = Engine(cfg)
-    ref, _ = read_questions(args.reference / "questions.jsonl")
-    half = fit_half([q.doc for q in ref])
-    reference = Engine(cfg.replace(paths={"corpus_dir": (args.reference / "docs").resolve(),
-                                          "index_dir": args.reference_index.resolve()}))
-    sets = [("tuning", tuning, scorer(tuning, [q for q in read_all(list(ANSWERABLE_SETS)) if q.answerable and q.gold],
-                                      False)),
-            (f"{args.reference.name} fit half", reference,
-             scorer(reference, [q for q in ref if q.doc in half and q.answerable and q.gold], True))]
+    sets = search_sets(Config.from_env(), list(ANSWERABLE_SETS), args.reference, args.reference_index)
+    engines = [engine for _, engine, _ in sets]
+    stored = [engine.index.bm25 for engine in engines]
     points = []
     for k1 in K1:
         for b in B:
-            row: dict = {"k1": k1, "b": b}
-            for name, engine, score in sets:
-                stored = engine.index.bm25
-                engine.index.bm25 = BM25(stored.vocab, stored.tf, k1, b)
-                h, m, n = score({})
-                engine.index.bm25 = stored
-                row[name] = {"hit@1": round(h, 4), "mrr": round(m, 4), "n": n}
-            row["objective"] = round(sum((row[name]["hit@1"] + row[name]["mrr"]) / 2 for name, _, _ in sets) / len(sets), 4)
-            points.append(row)
-            print(row, file=sys.stderr)
+            for engine, bm25 in zip(engines, stored):
+                engine.index.bm25 = BM25(bm25.vocab, bm25.tf, k1, b)
+            points.append({"k1": k1, "b": b, **measure_sets(sets, {})})
+            print(points[-1], file=sys.stderr)
+    for engine, bm25 in zip(engines, stored):
+        engine.index.bm25 = bm25
     best = max(p["objective"] for p in points)
     out = {"date": dt.date.today().isoformat(), "objective": "mean over the sets of (hit@1 + MRR) / 2",
            "command": "python eval/measure_bm25.py --reference ../shared/external/allganize-dev --reference-index DIR",
