@@ -136,7 +136,8 @@ class RetrievalConfig:
     # of bm25_weight in the fusion. Set by hand; fitted (grid 0 ... 0.6), see eval/retrieval_fit.json
     bridge_weight: float = 0.3
     # two passages of one document are one (a table extracted twice, a paragraph repeated with a word changed)
-    # when this share of the shorter one's character trigrams occur in the other; only the first is kept.
+    # when this share of the shorter one's character trigrams occur in the other; only the first is kept. The
+    # answer's parts use the same test (across documents: a further part repeating one already chosen is skipped).
     # Set by hand; fitted (eval/fit_retrieval.py --only duplicate_containment, eval/duplicate_fit.json, 2026-12-04,
     # fp32): 0.8 stays (objective 0.9324 at 0.7, 0.8, 0.9 and off alike; 0.6: one tuning question fewer at rank 1)
     duplicate_containment: float = 0.8
@@ -256,10 +257,6 @@ class ExtractiveConfig:
     parts_max_sentences: int = 8
     parts_max_chars: int = 700
     parts_sentence_chars: int = 400
-    # a further part is the same sentence again (a table extracted twice, a summary repeated in the body, another
-    # report's copy) when this share of the shorter one's character trigrams occur in a part already chosen:
-    # retrieval's duplicate test (RetrievalConfig.duplicate_containment), set by hand to the same value
-    parts_duplicate_containment: float = 0.8
     abstention_model: str = ""  # JSON of the fitted model; empty = the one shipped (ragqa/answer/abstention.json)
     # override the fitted threshold (0..1); below 0 = the model's own
     abstention_threshold: float = -1.0

@@ -143,7 +143,8 @@ class AnswerPipeline:
 
     def _extractive(self, state: _State) -> _State:
         answerer = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder,
-                                      max_sentences=self.cfg.answer.max_sentences, cfg=self.cfg.extractive)
+                                      max_sentences=self.cfg.answer.max_sentences, cfg=self.cfg.extractive,
+                                      duplicate_containment=self.cfg.retrieval.duplicate_containment)
         texts = {h.chunk.source: self.source_text(h.chunk.source) for h in state.hits}
         result = answerer.answer(state.resolved, state.hits, texts)
         state.confidence = None if result.confidence is None else round(result.confidence, 4)

@@ -18,7 +18,7 @@ import numpy as np
 
 from ragqa import aliases, glossary, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
-from ragqa.config import ExtractiveConfig
+from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
 from ragqa.numbers import numbers_in
@@ -286,8 +286,10 @@ class ExtractiveAnswerer:
     may serve concurrent questions."""
 
     def __init__(self, index: IndexData, embedder=None, max_sentences: int = 3, cfg: ExtractiveConfig | None = None,
-                 abstention: AbstentionModel | None = None):
+                 abstention: AbstentionModel | None = None,
+                 duplicate_containment: float = RetrievalConfig.duplicate_containment):
         self.index = index
+        self.duplicate_containment = duplicate_containment  # retrieval's test of one text repeated
         self.embedder = embedder
         self.max_sentences = max_sentences
         self.cfg = cfg or ExtractiveConfig()
@@ -426,7 +428,7 @@ class ExtractiveAnswerer:
             # another report's copy): retrieval's duplicate test, across documents too
             sh = fusion.shingles(c.text)
             if any((c.hit_no, c.sentence_no) == (x.hit_no, x.sentence_no) for x in chosen) or \
-                    any(fusion.containment(sh, other) >= cfg.parts_duplicate_containment for other in seen):
+                    any(fusion.containment(sh, other) >= self.duplicate_containment for other in seen):
                 continue
             length = min(len(c.text), cfg.parts_sentence_chars)
             if size + length + 5 > cfg.parts_max_chars:
