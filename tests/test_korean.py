@@ -50,6 +50,19 @@ def test_other_names_of_a_country_match_it():
     assert "한국" not in terms("우리 회사의 나라별 매출")  # 우리 and 나라 apart are not Korea
 
 
+def test_an_ordinal_matches_however_it_is_written():
+    second = "2번째"
+    for written in ("두 번째 시나리오", "2번째 시나리오", "둘째, 시나리오", "시나리오 ②", "⑵ 시나리오", "❷ 시나리오"):
+        assert second in terms(written), written
+    assert "1번째" in terms("첫 번째 방안") and "1번째" in terms("첫째로")
+    # a statute's paragraph: a citation writes 제1항, the article itself ①
+    assert "1번째" in terms("공무원연금법 제65조 제1항 제1호") and "1번째" in terms("① 공무원이었던 사람이")
+    # not ordinals: a count (두 번, twice), the first week (첫 주), a rank (a term of its own), an amount, a
+    # footnote mark, a fraction
+    for text in ("두 번 방문했다", "첫 주 동안", "세계 2위", "2억 달러", "반면²⁸⁾ 오픈AI는", "½ 이상"):
+        assert not [t for t in terms(text) if t.endswith("번째")], text
+
+
 def test_language_detection():
     assert is_korean("2024 Global AI Index에서 대한민국의 종합 점수는?")
     assert not is_korean("How much did Korea invest in AI?")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -82,12 +83,56 @@ _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _APOSTROPHES = ("'", "\u2018", "\u2019")
 _SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
 # Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
-TERMS_VERSION = 4  # 4: a Hanja word maps to countries only when every character is one (中央 is not 中)
+TERMS_VERSION = 5  # 5: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째
 # Other names of a country that reports use for it: the canonical name is emitted beside
 # them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
 _HANJA_RELATION = set("對訪反親駐在脫")  # 對中 (toward China), 訪美 (visit to the US), 駐韓 (stationed in Korea)
 _COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "중국", "日": "일본", "英": "영국", "佛": "프랑스",
             "獨": "독일", "印": "인도"}
+
+
+# An ordinal is written many ways: 두 번째 / 2번째 / 둘째 in prose, ②, ⑵, ⒉, ❷ opening the second item of
+# a list, and a statute's second paragraph is ② where a citation of it writes 제2항 (Korean legal drafting
+# numbers paragraphs with circled digits). Each also yields the term N번째, so "두 번째 시나리오" finds
+# "시나리오 ②" and "제65조 제1항" finds the article's ① paragraph. Kiwi otherwise drops them all: 두 is a
+# determiner, 번 and 째 are function morphemes, ② a symbol. A rank (2위) is not mapped: it is a term of its
+# own already, and a second one made a rank outweigh the rest of a sentence (measured, README).
+_ORDINAL_WORD = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_ORDINAL_NR = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "여섯째": 6, "일곱째": 7, "여덟째": 8, "아홉째": 9,
+               "열째": 10}
+
+
+def _enclosed_number(form: str) -> int | None:
+    """The number of a circled, parenthesized or full-stop digit (①, ⑵, ⒊, ❹, ➎), else None."""
+    if len(form) != 1:
+        return None
+    name = unicodedata.name(form, "")
+    value = unicodedata.numeric(form, None)
+    if value is None or value != int(value) or not any(k in name for k in ("CIRCLED", "PARENTHESIZED", "FULL STOP")):
+        return None
+    return int(value)
+
+
+def _ordinal(tokens, i: int) -> int | None:
+    """The ordinal that starts at ``tokens[i]`` (두 번째, 2번째, 둘째, ②, 제2항), else None."""
+    tok = tokens[i]
+    tag = str(tok.tag).split("-")[0]
+    if tag == "SW":
+        return _enclosed_number(tok.form)
+    if tag == "NR" and tok.form in _ORDINAL_NR:
+        return _ORDINAL_NR[tok.form]
+    if tag == "SN":
+        number = int(tok.form) if tok.form.isdigit() else None
+    else:
+        number = _ORDINAL_WORD.get(tok.form) if tag in ("MM", "NR") else None
+    if not number:
+        return None
+    following = [(t.form, str(t.tag).split("-")[0]) for t in tokens[i + 1:i + 3]]
+    if following == [("번", "NNB"), ("째", "XSN")]:
+        return number
+    if tag == "SN" and _touching(tokens, i, 1) == "항":  # 제2항, a statute's second paragraph
+        return number
+    return None
 
 
 def _touching(tokens, i: int, step: int) -> str:
@@ -134,6 +179,9 @@ def terms(text: str) -> list[str]:
     for i, tok in enumerate(tokens):
         tag = str(tok.tag).split("-")[0]
         form = tok.form
+        ordinal = _ordinal(tokens, i)
+        if ordinal is not None:
+            out.append(f"{ordinal}번째")
         if tag not in _CONTENT:
             continue
         if tag == "NNB" and form in _STOP_NNB:
