@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ragqa.answer.extractive import _numbers_differ, question_type, subject_overlap  # noqa: E402
+from ragqa.answer.question import question_type  # noqa: E402
+from ragqa.answer.sentences import numbers_differ, subject_overlap  # noqa: E402
 from ragqa.evaluation.metrics import fact_present  # noqa: E402
 
 
@@ -37,7 +38,7 @@ def pairs(run: Path) -> list[dict]:
             continue
         facts = r.get("must_include") or []
         for a, b in combinations(r.get("citations") or [], 2):
-            if a["source"] == b["source"] or not _numbers_differ([a["text"], b["text"]]):
+            if a["source"] == b["source"] or not numbers_differ([a["text"], b["text"]]):
                 continue
             fa = {f for f in facts if fact_present(f, a["text"])}
             fb = {f for f in facts if fact_present(f, b["text"])}

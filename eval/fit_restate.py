@@ -2,7 +2,7 @@
 
 A sentence written in the question's own words (a heading such as "e커머스 통합으로 리소스를 효율적으로
 활용할 수 있습니다.", a lead-in such as "…가치 사슬은 크게 세 단계로 구분하였다:") matches the question best
-and answers nothing: what answers follows it. ``ragqa.answer.extractive.restates`` calls a sentence such when at
+and answers nothing: what answers follows it. ``ragqa.answer.sentences.restates`` calls a sentence such when at
 most ``restate_novelty`` of its content words are not the question's and it states no figure the question
 lacks; the next sentence of its passage then joins the answer. The value is chosen, as eval/fit_parts.py
 chooses its constants, on

@@ -1,6 +1,6 @@
 """Measure (not fit, not used by ragqa) whether retrieval gains from the answer type: a how-much question
-(``answer.extractive.question_type`` == "number") preferring a head passage whose sentences that best match the
-question's terms state a figure of the asked kind (``_has_answer_number``, with the asked unit where the question
+(``answer.question.question_type`` == "number") preferring a head passage whose sentences that best match the
+question's terms state a figure of the asked kind (``has_answer_number``, with the asked unit where the question
 names one: ``unit_pattern``), the classic answer-type filter of factoid QA.
 
 The bonus ``weight`` is added to the lexical focus re-ranking of the fused head (``HybridRetriever.focus_rerank``,
@@ -28,7 +28,8 @@ WEIGHTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 
 def type_bonus(retriever, question: str, terms: list[str], rows: list[int], weight: float) -> dict[int, float]:
     """``weight`` for each of ``rows`` holding a figure of the asked kind in a sentence on the question's terms."""
-    from ragqa.answer.extractive import _has_answer_number, question_type, unit_pattern
+    from ragqa.answer.question import question_type, unit_pattern
+    from ragqa.answer.sentences import has_answer_number
 
     if not weight or question_type(question) != "number":
         return {}
@@ -41,7 +42,7 @@ def type_bonus(retriever, question: str, terms: list[str], rows: list[int], weig
         cover = [sum(idf.get(t, 0.0) for t in set(s)) for s in retriever.index.sentence_terms[r]]
         if not sentences or not cover or max(cover) <= 0:
             continue
-        if any(c >= 0.5 * max(cover) and _has_answer_number(s.text) and (unit is None or unit.search(s.text))
+        if any(c >= 0.5 * max(cover) and has_answer_number(s.text) and (unit is None or unit.search(s.text))
                for c, s in zip(cover, sentences)):
             out[r] = weight
     return out

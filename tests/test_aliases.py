@@ -64,7 +64,7 @@ def test_a_country_is_found_by_its_hanja_abbreviation_but_not_in_other_hanja():
 
 
 def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():
-    from ragqa.answer.extractive import _LISTING
+    from ragqa.answer.question import LISTING
 
     index = SimpleNamespace(aliases=Aliases.from_texts([TEXT]))
     answerer = ExtractiveAnswerer(index, abstention=object())
@@ -74,8 +74,8 @@ def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():
     cand = Candidate(1, 1, best, passage.index(best), len(passage), 1.0, 0.0)
     assert not answerer._mentions("알파상사", cand, hits) and answerer._in_passage("알파상사", cand, hits)
     assert not answerer._in_passage("감마전자", cand, hits)
-    assert _LISTING.search("알파상사, 베타물산은 각각 어떻게 매출을 늘렸나?")
-    assert not _LISTING.search("알파상사의 매출은 얼마인가?")
+    assert LISTING.search("알파상사, 베타물산은 각각 어떻게 매출을 늘렸나?")
+    assert not LISTING.search("알파상사의 매출은 얼마인가?")
 
 
 def test_a_name_of_several_words_pairs_whole_and_is_found_where_a_text_writes_it():

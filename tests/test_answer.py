@@ -267,9 +267,9 @@ def test_table_rows_are_given_with_their_column_names():
     ("세 가지 방향을 제시했다", True),
 ])
 def test_a_figure_is_told_from_digits_that_name_or_refer(text, figure):
-    from ragqa.answer.extractive import _has_answer_number
+    from ragqa.answer.sentences import has_answer_number
 
-    assert _has_answer_number(text) is figure
+    assert has_answer_number(text) is figure
 
 
 def test_sentences_that_follow_each_other_become_one_quote():
@@ -295,14 +295,15 @@ def test_sentences_that_follow_each_other_become_one_quote():
 
 
 def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
-    from ragqa.answer.extractive import _ANAPHOR, question_entities
+    from ragqa.answer.question import question_entities
+    from ragqa.answer.sentences import ANAPHOR
 
     assert "언스" not in question_entities("리스크 관리·컴플라이언스 영역에 속하는 것은?")  # 컴플라이|언스
     assert "메타" in question_entities("메타의 MTIA 칩은?")  # a name at the start of a word stays
-    assert _ANAPHOR.match("이 회사는 2024년 10월 25억$ 기업가치로 투자 유치를 추진 중")
-    assert _ANAPHOR.match("이들 기업은 AI 모델을 개발한다")
-    assert not _ANAPHOR.match("이번 라운딩에서는 66억 달러가 투자되었다")
-    assert not _ANAPHOR.match("이러한 기술은 널리 쓰인다")
+    assert ANAPHOR.match("이 회사는 2024년 10월 25억$ 기업가치로 투자 유치를 추진 중")
+    assert ANAPHOR.match("이들 기업은 AI 모델을 개발한다")
+    assert not ANAPHOR.match("이번 라운딩에서는 66억 달러가 투자되었다")
+    assert not ANAPHOR.match("이러한 기술은 널리 쓰인다")
 
 
 @pytest.mark.parametrize("question, text, fits", [
@@ -314,25 +315,25 @@ def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
     ("데이터센터는 몇 곳인가?", "데이터센터 2억 달러 투자", False),  # a figure without the counter
 ])
 def test_the_asked_unit_is_found_after_a_power_of_ten(question, text, fits):
-    from ragqa.answer.extractive import unit_pattern
+    from ragqa.answer.question import unit_pattern
 
     assert bool(unit_pattern(question).search(text)) is fits
 
 
 def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
     from ragqa import korean
-    from ragqa.answer.extractive import _labelled_for
+    from ragqa.answer.sentences import labelled_for
 
     asked = set(korean.terms("국내 AI 유망기업 중 헬스케어 분야로 분류된 기업은?"))
-    assert _labelled_for("- 헬스케어: 뉴로핏, 딥노이드, 루닛, 뷰노", asked)
-    assert not _labelled_for("- 모빌리티·운송: 니어스랩, 모라이", asked)  # another category's line
-    assert not _labelled_for("국내 주요 유망 스타트업의 매출액은 증가하는 추세이며 헬스케어 분야는 성장", asked)
-    assert not _labelled_for("헬스케어 기업 회의는 10:30에 시작", asked)  # a clock time is not a label
-    assert _labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)
+    assert labelled_for("- 헬스케어: 뉴로핏, 딥노이드, 루닛, 뷰노", asked)
+    assert not labelled_for("- 모빌리티·운송: 니어스랩, 모라이", asked)  # another category's line
+    assert not labelled_for("국내 주요 유망 스타트업의 매출액은 증가하는 추세이며 헬스케어 분야는 성장", asked)
+    assert not labelled_for("헬스케어 기업 회의는 10:30에 시작", asked)  # a clock time is not a label
+    assert labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)
 
 
 def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
-    from ragqa.answer.extractive import _answering_window
+    from ragqa.answer.sentences import answering_window
     from ragqa.tables import row_cells
 
     header = ("설립", "기업가치", "주요 투자자", "핵심 기술")
@@ -340,26 +341,27 @@ def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
           "아마존 창업자 제프 베조스, 엔비디아, SKT 등 " + "다수의 투자자 " * 10 + "\tRAG 시스템: 실시간 웹 검색과 AI 생성 응답의 결합"
     label, cells = row_cells(row, header)
     assert label == "퍼플렉시티" and cells[0].startswith("설립 2022년")
-    window = _answering_window(cells, "퍼플렉시티의 핵심 기술은?", "general", 120, ", ")
+    window = answering_window(cells, "퍼플렉시티의 핵심 기술은?", "general", 120, ", ")
     assert window.startswith("핵심 기술 RAG") and len(window) <= 120  # the answering cell, not the long one
-    assert "2022" in _answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")
+    assert "2022" in answering_window(cells, "퍼플렉시티는 언제 설립되었나?", "general", 120, ", ")
 
 
 def test_the_clause_window_weighs_a_figure_and_its_length_as_configured():
     import dataclasses
 
-    from ragqa.answer.extractive import ExtractiveAnswerer, _answering_window
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.answer.sentences import answering_window
     from ragqa.config import ExtractiveConfig
 
     parts = ["국내 AI 반도체 시장 규모는 빠르게 커지고 있으며", "정부 지원 사업도 확대되어", "올해 약 3조 원에 이른다"]
     asked = "국내 AI 반도체 시장 규모는 얼마인가?"
     # by the question's words alone the first clause answers; the figure bonus reaches the clause with the figure
-    assert "3조" not in _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.0)
-    assert "3조" in _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5)
+    assert "3조" not in answering_window(parts, asked, "number", 60, " ", figure_bonus=0.0)
+    assert "3조" in answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5)
     # at the configured cost a character the window runs from the question's words to the figure; at a high one
     # the figure's clause alone is cheapest
-    assert _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5).startswith("국내")
-    assert _answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5, length_cost=0.05) == parts[2]
+    assert answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5).startswith("국내")
+    assert answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5, length_cost=0.05) == parts[2]
     # the answerer passes its configured values
     off = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
     off.cfg = dataclasses.replace(ExtractiveConfig(), window_figure_bonus=0.0)
@@ -369,36 +371,36 @@ def test_the_clause_window_weighs_a_figure_and_its_length_as_configured():
 
 
 def test_a_clause_that_says_what_is_not_so_never_ends_the_answer():
-    from ragqa.answer.extractive import _CLAUSE, _answering_window
+    from ragqa.answer.sentences import CLAUSE, answering_window
 
     sentence = ("협회 규정에 따른 회비 감면은, 단순히 회원 자격을 유지할 것을 요건으로 하는 혜택이 아니라, "
                 "지난 5년 동안 봉사 활동에 꾸준히 참여하여 지역 사회에 기여한 회원에게 주는 보상에 해당한다")
-    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    parts = [p for p in CLAUSE.split(sentence) if p and p.strip()]
     assert len(parts) == 4 and parts[1].endswith("아니라,")
-    window = _answering_window(parts, "회비 감면의 요건은 무엇인가?", "general", 80, " ")
+    window = answering_window(parts, "회비 감면의 요건은 무엇인가?", "general", 80, " ")
     assert not window.rstrip(" ,").endswith("아니라") and "봉사 활동" in window
     # a window that starts after the negated clause stands alone
-    assert _answering_window(parts[1:], "봉사 활동 보상은?", "general", 80, " ").startswith("지난 5년")
+    assert answering_window(parts[1:], "봉사 활동 보상은?", "general", 80, " ").startswith("지난 5년")
 
 
 def test_a_long_sentence_is_not_cut_after_a_case_marking_hayeo():
-    from ragqa.answer.extractive import _CLAUSE, _answering_window
+    from ragqa.answer.sentences import CLAUSE, answering_window
 
     sentence = ("법은 소비자의 권리를 정하고, 아울러 사업자의 책무로서 사업자는 물품으로 인하여 소비자에게 위해가 "
                 "발생하지 아니하도록 필요한 조치를 강구하여야 하고, 정보를 성실하게 제공하여 피해를 줄여야 한다")
-    parts = [p.strip() for p in _CLAUSE.split(sentence) if p and p.strip()]
+    parts = [p.strip() for p in CLAUSE.split(sentence) if p and p.strip()]
     assert not any(p.endswith("인하여") for p in parts)  # 으로 인하여 marks a cause: the phrase goes on
     assert any(p.endswith("제공하여") for p in parts)  # a connective -하여 still ends a clause
-    window = _answering_window(parts, "사업자의 책무는 무엇인가?", "general", 120, " ")
+    window = answering_window(parts, "사업자의 책무는 무엇인가?", "general", 120, " ")
     assert "조치를 강구하여야" in window
 
 
 def test_compound_postpositions_in_hayeo_do_not_end_a_clause():
-    from ragqa.answer.extractive import _CLAUSE
+    from ragqa.answer.sentences import CLAUSE
 
     sentence = ("근로자 본인의 출산과 관련하여 사용자로부터 받는 수당은 현행법에 준하여 비과세하고, 청년을 비롯하여 "
                 "신청인에 한하여 적용하며, 목표를 향하여 자료를 분석하여 제출한다")
-    parts = [p.strip() for p in _CLAUSE.split(sentence) if p and p.strip()]
+    parts = [p.strip() for p in CLAUSE.split(sentence) if p and p.strip()]
     for postposition in ("관련하여", "준하여", "비롯하여", "한하여", "향하여"):
         assert not any(p.endswith(postposition) for p in parts), postposition
     assert any(p.endswith("분석하여") for p in parts)  # a verb's connective -하여 still ends one
@@ -430,7 +432,7 @@ def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     ("AI 인덱스 2024에서 한국의 순위는?", "스탠퍼드 'AI 인덱스 2024' 발간", {"24"}),
 ])
 def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(question, context, named):
-    from ragqa.answer.extractive import named_years
+    from ragqa.answer.question import named_years
 
     assert named_years(question, context) == named
 
@@ -455,7 +457,7 @@ def test_a_year_is_the_reports_name_only_where_the_question_writes_it_so(questio
     ("Which company leads the whole market?", "name"),
 ])
 def test_the_question_type_is_what_the_question_asks_for(question, expected):
-    from ragqa.answer.extractive import question_type
+    from ragqa.answer.question import question_type
 
     assert question_type(question) == expected
 
@@ -468,27 +470,27 @@ def test_the_question_type_is_what_the_question_asks_for(question, expected):
     ("두 보고서의 수치를 각각 비교하면?", True, True),
 ])
 def test_an_english_question_asks_for_several_things_by_whole_words(question, parts, multi):
-    from ragqa.answer.extractive import _MULTI_Q, _PARTS_Q
+    from ragqa.answer.question import MULTI_Q, PARTS_Q
 
-    assert bool(_PARTS_Q.search(question)) is parts and bool(_MULTI_Q.search(question)) is multi
+    assert bool(PARTS_Q.search(question)) is parts and bool(MULTI_Q.search(question)) is multi
 
 
 def test_a_table_cell_long_by_itself_is_cut_to_the_pieces_that_answer():
-    from ragqa.answer.extractive import _answering_window, _cell_pieces
+    from ragqa.answer.sentences import answering_window, cell_pieces
 
     cells = ["개요 • 퍼플렉시티 AI는 '22년 오픈AI 출신 스리니바스 등이 설립한 AI 기반 검색 엔진임. • '24년 기업가치 "
              "10억$ 이상으로 약 1.65억$의 자금을 조달했음. 투자자로서는 아마존 창업자인 제프 베조스도 있음. "
              "• RAG 시스템: 실시간 웹 검색과 AI 생성 응답의 결합 • 정확성 중시: 출처 명시로 신뢰성 확보",
              "수익 모델 • Pro 등 Subscription 버전 • 광고: 광고가 답변에 직접 통합됨. 광고 유형으로는 스폰서드 미디어"]
-    pieces = _cell_pieces(cells, 120)
+    pieces = cell_pieces(cells, 120)
     assert "퍼플렉시티 AI는 '22년 오픈AI 출신 스리니바스 등이 설립한 AI 기반 검색 엔진임." in pieces
     assert all(len(p) <= 120 for p in pieces)
-    answer = _answering_window(pieces, "퍼플렉시티 AI를 설립한 사람은 누구인가?", "name", 120, " ")
+    answer = answering_window(pieces, "퍼플렉시티 AI를 설립한 사람은 누구인가?", "name", 120, " ")
     assert "스리니바스" in answer and "Subscription" not in answer and len(answer) <= 120
 
 
 def test_two_reports_figures_are_a_conflict_only_when_they_speak_of_the_same_thing():
-    from ragqa.answer.extractive import subject_overlap
+    from ragqa.answer.sentences import subject_overlap
     from ragqa.config import ExtractiveConfig
 
     threshold = ExtractiveConfig().conflict_overlap
@@ -501,7 +503,7 @@ def test_two_reports_figures_are_a_conflict_only_when_they_speak_of_the_same_thi
 
 
 def test_a_sentence_in_the_questions_own_words_restates_it():
-    from ragqa.answer.extractive import restates
+    from ragqa.answer.sentences import restates
 
     question = "e커머스 통합이 기업에게 리소스를 효율적으로 활용하게 만드는 구체적인 방법은 무엇인가요?"
     heading = "e커머스 통합으로 리소스를 효율적으로 활용할 수 있습니다."
@@ -543,7 +545,7 @@ def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path,
 
 
 def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
-    from ragqa.answer.extractive import unit_pattern
+    from ragqa.answer.question import unit_pattern
 
     assert unit_pattern("새 모델은 추론 비용을 얼마나 낮췄나?") is None  # "50% 절감" answers it
     assert unit_pattern("새 모델의 추론 비용은 얼마인가?").search("1억 달러") and \
@@ -556,7 +558,7 @@ def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
 
 
 def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
-    from ragqa.answer.extractive import sub_questions
+    from ragqa.answer.question import sub_questions
 
     assert sub_questions("개최 횟수는 어떻게 변하였고, 심의안건 중 관련 비중은 얼마나 됩니까?") == [
         "개최 횟수는 어떻게 변하였고", "심의안건 중 관련 비중은 얼마나 됩니까?"]
@@ -571,14 +573,15 @@ def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
 def test_a_best_sentence_opening_on_a_connective_is_preceded_by_its_premise():
     from types import SimpleNamespace
 
-    from ragqa.answer.extractive import _ANAPHOR, _DEPENDENT, Candidate, ExtractiveAnswerer
+    from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+    from ragqa.answer.sentences import ANAPHOR, DEPENDENT
     from ragqa.config import ExtractiveConfig
 
     premise = "온라인 주문으로 전환할 수 있는 비율은 업계와 전략에 따라 다릅니다."
     best = "그러나 많은 고객은 1년 후 전체 주문의 10% 이상을 온라인 주문으로 전환하였습니다."
-    assert _DEPENDENT.match(best) and _DEPENDENT.match("따라서, 정부는 예산을 늘렸다.")
-    assert not _DEPENDENT.match("그러나니 세트") and not _DEPENDENT.match("특히 중국은 특허가 많다.")  # 특히 adds, not depends
-    assert _ANAPHOR.match("이는 세계 시장의 1.78%에 해당한다.")
+    assert DEPENDENT.match(best) and DEPENDENT.match("따라서, 정부는 예산을 늘렸다.")
+    assert not DEPENDENT.match("그러나니 세트") and not DEPENDENT.match("특히 중국은 특허가 많다.")  # 특히 adds, not depends
+    assert ANAPHOR.match("이는 세계 시장의 1.78%에 해당한다.")
     answerer = ExtractiveAnswerer(SimpleNamespace(), abstention=object(), cfg=ExtractiveConfig())
 
     def cand(no: int, text: str, score: float) -> Candidate:

@@ -101,7 +101,8 @@ def test_every_stored_sentence_is_compared_by_meaning_not_only_the_lexical_best(
     stores costs a dot product, so it always gets its similarity (a chosen sentence must not score 0)."""
     import dataclasses
 
-    from ragqa.answer.extractive import ExtractiveAnswerer, question_type
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.answer.question import question_type
 
     question = "중국의 AI 반도체 투자 규모는 얼마인가?"
     hits = engine.search(question).hits

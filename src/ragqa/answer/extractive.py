@@ -11,70 +11,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
 
 from ragqa import aliases, glossary, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
+from ragqa.answer.question import (LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years, question_entities,
+                                   question_terms, question_type, question_years, sentence_years, sub_questions,
+                                   unit_pattern)
+from ragqa.answer.sentences import (ANAPHOR, CLAUSE, DEPENDENT, LEAD_LABEL, answering_window, as_cleaned, cell_pieces,
+                                    figure_table, has_answer_number, labelled_for, not_an_answer, numbers_differ,
+                                    restates, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
-from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
-from ragqa.retrieval.hybrid import english_entity_terms
-from ragqa.tables import CAPTION_LINE, cell_sep, declared_units, row_cells, row_text, scoring_text, unit_note
-from ragqa.types import Chunk, Hit
-
-_NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|\bhow (?:much|many)\b|"
-                       r"\bwhat share\b|\bpercent(?:age)?\b|\bvaluations?\b|\bcosts?\b|\brates?\b|\bnumber of\b|\bscores?\b",
-                       re.I)
-_NAME_Q = re.compile(r"누구|어디|어느|무엇|무슨|이름|어떤 (?:기업|모델|회사|국가|나라)|\bwho(?:m|se)?\b|\bwhich\b|\bwhere\b|"
-                     r"\bwhat (?:model|company)\b", re.I)
-_MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보도|자료는|자료들|모두|변했|추이|\bboth\b|\beach\b|\bcompar", re.I)
-# the forms of a question that asks for several things or an explanation (not its topic words): verbs of
-# explaining and comparing, and two questions joined by a connective ending ("무엇이며, ...", "언제이고, ...",
-# "있는지, ...", "그리고", "또한")
-_PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|"
-                      r"(?:며|고|지|지와|지를)\s*,|그리고|또한|\bexplain|\bdescrib|\bdifferen|\bcompar|\beach\b|"
-                      r"\blist(?:s|ed|ing)?\b", re.I)
-# where a Korean question joins two questions: a connective ending before a comma (무엇이며, / 있는지, /
-# 변하였고,), or 그리고 / 또한 between them
-_SUBQ_SPLIT = re.compile(r"(?<=[가-힣][고며지])\s*,\s*|[,.]?\s*(?:그리고|또한)\s+")
-
-
-def sub_questions(question: str) -> list[str]:
-    """The questions a compound Korean question joins (``…어떻게 변하였고, 심의안건 중 … 비중은 얼마나
-    됩니까?`` -> two), each with at least one content noun; one item when it is not compound."""
-    parts = [p.strip(" ,") for p in _SUBQ_SPLIT.split(question) if p and p.strip(" ,")]
-    parts = [p for p in parts if content_nouns(p)]
-    return parts if len(parts) > 1 else [question]
-
-
-# where a long sentence may be cut into clauses: after a comma, after a connective ending (-며, -고, -으나, -지만,
-# -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case, Korean's compound
-# postpositions (으로 인하여, 에 대하여, 을 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여, 와 관련하여, 에 준하여,
-# 에 한하여, 을 향하여, 을 비롯하여, 에 반하여: "due to", "about", "for", "by", "through", "than", "in connection
-# with", "in line with", "only for", "toward", "including", "against"), which leaves its phrase unfinished (`사업자는
-# 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
-_CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))"
-                     r"(?<![인대위의관통비련준한향롯반]하여)\s+|"
-                     r"\s+-\s+|\s*ㅇ\s+")
-_YEARISH = re.compile(r"^(19|20)\d\d$")
-# a question that lists several names or asks about each ("A와 B", "A, B", "A 및 B", "각각", "모두")
-_LISTING = re.compile(r"[와과]\s|및|,|각각|모두|며")
-# a clause that says what is not so and leaves what is to the next one ("A가 아니라, B이다"): an answer never
-# ends on it, or it would state the negated half alone
-_NOT_BUT = re.compile(r"(?:아니라|아니고)\s*[,，]?\s*$")
-# a sentence that opens on a connective of contrast, consequence or restatement (그러나, 따라서, 즉, 다만, 이처럼):
-# it states the second half of an argument whose first half is the sentence before it
-_DEPENDENT = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:그러나|하지만|그런데|따라서|그러므로|그래서|즉|다만|이에|이처럼|이와 같이|"
-                        r"이로써|이로 인해|이를 통해|결국|반면)[\s,]")
-# a sentence that opens by referring back to something named before it: 이 회사는, 해당 기업의, 이는, 이들은
-_ANAPHOR = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:(?:이|그|해당|동|이들|그들)\s+[가-힣]{1,4}(?:은|는|이|가|의|도)\s|(?:이는|이들은|이들이|이들의|그는|그들은|그들이)[\s,])")
-_YEAR_TERM = re.compile(r"^(19|20)\d\d(년)?$")
-_GENERIC_ENTITIES = {"ai", "인공지능", "ai인덱스"}
+from ragqa.tables import cell_sep, declared_units, row_cells, row_text, scoring_text, unit_note
+from ragqa.types import Hit
 
 
 @dataclass(frozen=True)
@@ -112,169 +66,6 @@ class ExtractiveResult:
     features: dict | None = None  # what that probability was computed from
 
 
-# how much / how many asked outright: a figure is wanted wherever the word stands
-_NUMBER_ASKED = re.compile(r"얼마|몇|퍼센트|%|\bhow (?:much|many)\b|\bwhat share\b|\bpercentage\b|\bnumber of\b", re.I)
-# a noun of quantity (규모, 비용, 순위, 총액, 특허 수, …) or one that a suffix of quantity ends (점유율, 성장률,
-# 전망치: Kiwi tags the suffix XSN), standing as the noun a question asks for
-_QUANTITY_NOUN = re.compile(r"(?:규모|비중|비율|금액|비용|점수|순위|액수|수치|액)$|^수$")
-_QUANTITY_SUFFIX = frozenset("율률치량")
-
-
-def _asked_noun(question: str) -> tuple[str, str] | None:
-    """The noun a Korean question ends on, the one it asks for, and its suffix (``…기여한 스타트업은?`` →
-    (스타트업, ""), ``…시장 점유율은?`` → (점유, 율)); None when it ends on a verb or a copula (``…얼마인가?``,
-    ``…어떻게 변했나?``)."""
-    tokens = [t for t in korean.kiwi().tokenize(question) if t.tag not in ("SF", "SS", "SE", "SW", "SP", "SO")]
-    while tokens and tokens[-1].tag.startswith("J"):
-        tokens.pop()
-    if not tokens:
-        return None
-    last = tokens[-1]
-    if last.tag == "XSN" and len(tokens) > 1 and tokens[-2].tag.startswith("N"):
-        return tokens[-2].form, last.form
-    return (last.form, "") if last.tag.startswith("N") or last.tag == "SL" else None
-
-
-def question_type(question: str) -> str:
-    """``number`` when the question asks for a figure, ``name`` for a who/which/where, else ``general``. A
-    Korean question that ends on a noun asks for that noun: it wants a figure when that noun is one of
-    quantity, not when such a noun only names its topic (``학습 비용 문제에 대응해 시도되고 있는 것은?``)."""
-    if _NUMBER_ASKED.search(question):
-        return "number"
-    head = _asked_noun(question) if korean.is_korean(question) else None
-    if head is not None:
-        if _QUANTITY_NOUN.search(head[0]) or head[1] in _QUANTITY_SUFFIX:
-            return "number"
-    elif _NUMBER_Q.search(question):
-        return "number"
-    if _NAME_Q.search(question):
-        return "name"
-    return "general"
-
-
-_NATIVE_COUNT = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(가지|개|명|곳|번|배)")
-
-
-# digits that are not a figure: part of a name (MI300, H100, GPT-4, TPU v6) or a reference to a figure,
-# table or footnote ([그림 10], <표 3>, 19))
-_NOT_A_FIGURE = re.compile(r"[A-Za-z]+-?\d[\d.]*|[가-힣]+-\d[\d.]*|[\[<(]\s*(?:그림|표|Figure|Table)\s*\d+[^\]>)]*[\]>)]|"
-                           r"(?:그림|표)\s*\d+|(?<![\d.(])\d{1,3}\)", re.I)
-
-
-# a date or a period is not a quantity: '24년, '24.07., 2024.7.15, 7월 15일, 2분기 (3개월 is one)
-_DATE = re.compile(r"[‘’']\d{2}(?:\.\d{1,2}){0,2}\.?|(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?|"
-                   r"(?<![\d.])\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?|(?<![\d.])\d\s*분기")
-
-
-def _has_answer_number(text: str) -> bool:
-    """A figure that can answer a how-much question: not a year or a date, not a name's or a reference's digits."""
-    if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
-        return True
-    return any(not _is_year(n) for n in _figures(_DATE.sub(" ", text)) if n != 0)
-
-
-def _figures(text: str) -> list[float]:
-    """The numbers ``text`` states as figures: not a name's or a reference's digits (MI300, [그림 10], 19))."""
-    return numbers_in(_NOT_A_FIGURE.sub(" ", text))
-
-
-def _is_year(n: float) -> bool:
-    return float(n).is_integer() and bool(_YEARISH.match(str(int(n))))
-
-
-def question_entities(question: str) -> list[str]:
-    """Names the answer must be about: proper nouns, Latin names, model names with versions."""
-    out = []
-    for m in re.finditer(r"[A-Za-z]+[\-\s]?\d+(?:\.\d+)?[A-Za-z]*", question):  # GPT-5, R1, Llama 3.1
-        out.append(re.sub(r"\s", "", m.group(0)).lower())
-    for name in korean.names(question):
-        form = name.form.lower()
-        if not name.latin and name.start > 0 and re.match(r"[가-힣]", question[name.start - 1]):
-            continue  # a piece Kiwi cut from a longer word (컴플라이|언스), not a name
-        if form not in _GENERIC_ENTITIES and not any(form in o for o in out):
-            out.append(form)
-    return out
-
-
-def question_terms(question: str) -> set[str]:
-    """The terms a question can share with the (Korean) text: its Kiwi terms, or for an English question
-    only its names and figures."""
-    return set(korean.terms(question) if korean.is_korean(question) else english_entity_terms(question))
-
-
-def question_years(question: str) -> set[str]:
-    """Years the question is about, as two-digit strings ('2023년', "'23년", "매출액('23)" -> '23)."""
-    years = {m.group(1) for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question)}
-    # an apostrophe and two digits standing alone ('23년, '24.09., a column's ('23)), not '23andMe
-    years |= {m.group(1) for m in re.finditer(r"['’‘](\d\d)(?:년|\.|(?![0-9A-Za-z가-힣]))", question)}
-    return years
-
-
-def sentence_years(text: str) -> set[str]:
-    return question_years(text)
-
-
-def named_years(question: str, context: str) -> set[str]:
-    """The question's years that belong to a name the passage's context line writes (its report's title,
-    section, table header): ``AI 인덱스 2024에서``, ``MWC 2024에서`` name a report or an event, not the year
-    asked about. A year counts as named when the word beside it in the question (before it, or after it
-    and its ``년``) stands beside it in the context too; ``B사의 2024년 매출액`` asks about 2024 even in a report
-    titled 2024 whose table has a column 매출액."""
-    ctx = context.casefold()
-    out = set()
-    for m in re.finditer(r"(?<!\d)20(\d\d)(?!\d)", question):
-        year = "20" + m.group(1)
-        if year not in ctx:
-            continue
-        before = re.findall(r"[^\W\d_][\w\-]*", question[:m.start()])[-1:]
-        after = re.findall(r"[^\W\d_][\w\-]*", re.sub(r"^\s*년(도)?", "", question[m.end():]))[:1]
-        gap = r"[\s'‘’\"“”(]{0,3}"
-        if any(re.search(re.escape(stem) + r"[^\s\d]{0,4}" + gap + year, ctx) for w in before for stem in _stems(w)) \
-                or any(re.search(year + r"\s*(?:년도?)?" + gap + re.escape(stem), ctx) for w in after for stem in _stems(w)):
-            out.add(m.group(1))
-    return out
-
-
-def _stems(word: str) -> list[str]:
-    """``word`` and, for a Korean word that may carry a particle (``인덱스에서``), its prefixes of two letters
-    or more, longest first."""
-    word = word.casefold()
-    if len(word) < 2:
-        return []
-    if not re.match(r"[가-힣]", word):
-        return [word]
-    return [word[:n] for n in range(len(word), 1, -1)]
-
-
-# a Korean figure may carry a power of ten before its counter: 2천억 개, 1,200만 명, 3천 곳
-_BIG = r"(?:\s*(?:십|백|천|만|억|조))*"
-_UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + _BIG + r"\s*명(?!당)")),
-           # an amount of money, unless the question asks how it changed or to what degree (얼마나 줄였나, by what
-           # percentage did revenue grow): a rate answers that
-           (re.compile(r"^(?!.*(성장|증가|감소|늘었|줄었|변했|비율|%|퍼센트|얼마나|"
-                       r"\b(?:percent|grow|grew|increas|decreas|declin|ris(?:e|es|en|ing)\b|(?-i:rose)\b|"
-                       r"fell\b|fall(?:s|en)?\b|drop|chang(?:e|es|ed|ing)\b|ratio|rate\b)))"
-                       r".*(매출|금액|비용|투자액|예산|기업\s*가치|가치는|\b(?:valuation|revenue|budget|cost))", re.I),
-            re.compile(r"\d" + _BIG + r"\s*(달러|원|\$|유로|엔|위안)|\$\s*\d|\d\s*(억|조)")),
-           (re.compile(r"몇\s*(%|퍼센트|프로)|비중|비율|점유율|정답률|\bpercent|\bshare", re.I), re.compile(r"\d\s*(%|퍼센트|%p)")),
-           (re.compile(r"몇\s*위|순위|\brank", re.I), re.compile(r"\d\s*위")),
-           (re.compile(r"몇\s*배"), re.compile(r"\d\s*배")),
-           (re.compile(r"몇\s*(개|건|곳)"), re.compile(r"\d" + _BIG + r"\s*(개|건|곳)"))]
-
-
-def unit_pattern(question: str) -> re.Pattern[str] | None:
-    """The unit the answer's number must carry (몇 명 -> 명, 점유율 -> %), when the question says."""
-    for asks, unit in _UNIT_Q:
-        if asks.search(question):
-            return unit
-    return None
-
-
-def content_nouns(question: str) -> list[str]:
-    """The question's nouns of two or more characters (Kiwi NNG/NNP)."""
-    return [t.form for t in korean.kiwi().tokenize(question) if str(t.tag) in ("NNG", "NNP") and len(t.form) >= 2]
-
-
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
@@ -299,7 +90,7 @@ class ExtractiveAnswerer:
     # -- scoring ---------------------------------------------------------------------------
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
         bm25 = self.index.bm25
-        qterms = {t for t in question_terms(question) if not _YEAR_TERM.match(t)}  # years count once, in the year bonus
+        qterms = {t for t in question_terms(question) if not YEAR_TERM.match(t)}  # years count once, in the year bonus
         idf = {t: float(bm25.idf[bm25.vocab[t]]) for t in qterms if t in bm25.vocab}
         total = sum(idf.values()) or 1.0
         # a name the corpus also spells in the other script (제미나이 울트라 / Gemini Ultra): the question's terms
@@ -320,7 +111,7 @@ class ExtractiveAnswerer:
             # the report's title, publisher and section count for every one of its sentences
             context_terms = set(korean.terms(hit.chunk.context)) if idf else set()
             previous: set[str] = set()
-            numeric = _figure_table(hit.chunk)
+            numeric = figure_table(hit.chunk)
             for j, s in enumerate(hit.chunk.sentences):
                 own = terms_of(j)
                 if renamed:
@@ -330,7 +121,7 @@ class ExtractiveAnswerer:
                 if sounded:
                     own = own | {t for name, inside in sounded if not inside <= own
                                  and transliteration.written_in(name, s.text) for t in inside}
-                if len(s.text) >= 8 and not _not_an_answer(s.text, numeric):
+                if len(s.text) >= 8 and not not_an_answer(s.text, numeric):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
                     window = sum(w for t, w in idf.items() if t in own | previous | context_terms) / total if idf else 0.0
@@ -369,7 +160,7 @@ class ExtractiveAnswerer:
         for c, sim in zip(cands, sims):
             score = lexical_w * c.lexical + dense_w * float(sim) + cfg.prior_weight * c.prior
             if qtype == "number":
-                score += cfg.number_bonus if _has_answer_number(c.text) else -cfg.number_bonus
+                score += cfg.number_bonus if has_answer_number(c.text) else -cfg.number_bonus
             mismatch = self._year_mismatch(c, question, hits)
             if mismatch is not None:  # the asked year, not another one
                 score += -cfg.year_bonus if mismatch else cfg.year_bonus
@@ -377,7 +168,7 @@ class ExtractiveAnswerer:
                 names = re.findall(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]|([A-Z][A-Za-z0-9.\-]+)", c.text)
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
                 score += cfg.name_bonus if new else -cfg.name_penalty
-            if qterms and _labelled_for(c.text, qterms):  # "- 분야명: 기업 A, 기업 B" for a question on 분야명
+            if qterms and labelled_for(c.text, qterms):  # "- 분야명: 기업 A, 기업 B" for a question on 분야명
                 score += cfg.label_bonus
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score,
                                     float(sim)))
@@ -460,7 +251,7 @@ class ExtractiveAnswerer:
         rows embedded after their caption every row of a table scores close to the best one."""
         cfg = self.cfg
         chunk = hits[best.hit_no - 1].chunk
-        if "\t" in best.text and _figure_table(chunk):
+        if "\t" in best.text and figure_table(chunk):
             return
         for c in ranked:
             if c.hit_no != best.hit_no or abs(c.sentence_no - best.sentence_no) != 1:
@@ -510,19 +301,19 @@ class ExtractiveAnswerer:
             if len(text) > max_chars and len(cells) > 1:  # a long row: its label and the cells that answer
                 text = row_text(label, [self._window(cells, question, qtype, max_chars, cell_sep(label))])
             if len(text) > max_chars:  # a cell long by itself (a figure's layout read as a table): its pieces
-                pieces = _cell_pieces(cells, max_chars)
+                pieces = cell_pieces(cells, max_chars)
                 if len(pieces) > 1:
                     text = row_text(label, [self._window(pieces, question, qtype, max_chars, " ")])
-            note = unit_note(chunk) if _has_answer_number(text) else ""
+            note = unit_note(chunk) if has_answer_number(text) else ""
             return Pick(cand.hit_no, f"{text} {note}" if note else text, cand.start, cand.end, cand.score)
         text = cand.text.lstrip("-•*ㅇ□ ").strip()
         if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
-        parts = [p for p in _CLAUSE.split(text) if p and p.strip()]
+        parts = [p for p in CLAUSE.split(text) if p and p.strip()]
         return self._locate(cand, self._window(parts, question, qtype, max_chars, " ").strip(" ,"), source_text)
 
     def _window(self, parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str) -> str:
-        return _answering_window(parts, question, qtype, max_chars, sep, self.cfg.window_figure_bonus,
+        return answering_window(parts, question, qtype, max_chars, sep, self.cfg.window_figure_bonus,
                                  self.cfg.window_length_cost)
 
     @staticmethod
@@ -577,8 +368,8 @@ class ExtractiveAnswerer:
         chunk = hits[cand.hit_no - 1].chunk
         # the sentence before names the subject; a sentence that refers back ("이 회사는", "이는") may name it
         # further back in its passage
-        back = cand.sentence_no if _ANAPHOR.match(cand.text) else 1
-        if back == 1 and self.cfg.labelled_line_alone and _LEAD_LABEL.match(cand.text):
+        back = cand.sentence_no if ANAPHOR.match(cand.text) else 1
+        if back == 1 and self.cfg.labelled_line_alone and LEAD_LABEL.match(cand.text):
             back = 0  # a line led by its own label ("- (분야) ...") is an item beside the one before
         prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
         raw = " ".join((prev, cand.text, chunk.context, chunk.section, chunk.text if chunk.kind == "table" else ""))
@@ -618,7 +409,7 @@ class ExtractiveAnswerer:
             return ExtractiveResult((), True, False, 0.0, "no passages")
         entities = question_entities(question) if lang == "ko" else []
         need = len(entities)
-        listing = bool(_LISTING.search(question))
+        listing = bool(LISTING.search(question))
         if need > 1 and listing:
             need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
         names = self._english_names(question) if lang == "en" else []
@@ -630,7 +421,7 @@ class ExtractiveAnswerer:
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
             if qtype != "number":
                 return True
-            if not _has_answer_number(c.text):
+            if not has_answer_number(c.text):
                 return False
             # in the asked unit, written out or, for a table's row, declared by its table (단위: 억원; 종업원 수)
             return unit is None or bool(unit.search(c.text)) or ("\t" in c.text and any(
@@ -663,7 +454,7 @@ class ExtractiveAnswerer:
             return ExtractiveResult((), True, False, best.score, why, confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
-        multi = bool(_MULTI_Q.search(question))
+        multi = bool(MULTI_Q.search(question))
         cfg = self.cfg
         for c in pool[1:]:
             if len(chosen) >= self.max_sentences:
@@ -677,7 +468,7 @@ class ExtractiveAnswerer:
             same_text = any(_norm(c.text) in _norm(x.text) or _norm(x.text) in _norm(c.text) for x in chosen)
             if same_text:
                 continue
-            wants_number = qtype != "number" or _has_answer_number(c.text)
+            wants_number = qtype != "number" or has_answer_number(c.text)
             on_topic = c.lexical >= cfg.on_topic_ratio * best.lexical  # about the same thing, not merely similar
             if other_doc and qtype == "number" and wants_number and not on_topic:
                 # or another report's figure for the best sentence's thing, in that report's words (the
@@ -686,7 +477,7 @@ class ExtractiveAnswerer:
             if (other_doc and wants_number and on_topic) or (multi and c.score >= cfg.multi_ratio * best.score):
                 chosen.append(c)
                 docs.add(doc)
-        parts = bool(_PARTS_Q.search(question))
+        parts = bool(PARTS_Q.search(question))
         if parts and lang == "ko":
             self._add_sub_answers(chosen, question, hits)
         if parts:
@@ -695,7 +486,7 @@ class ExtractiveAnswerer:
             self._add_adjacent(chosen, ranked, best, hits)
         if restates(best.text, question, cfg.restate_novelty):
             self._add_next(chosen, ranked, best)
-        elif cfg.add_premise and _DEPENDENT.match(best.text):
+        elif cfg.add_premise and DEPENDENT.match(best.text):
             self._add_previous(chosen, ranked, best)
         texts = source_texts or {}
 
@@ -714,7 +505,7 @@ class ExtractiveAnswerer:
         ``conflict_overlap`` of their content words): a model's training cost and another's query price differ
         without being a conflict."""
         return any(hits[a.hit_no - 1].chunk.doc_id != hits[b.hit_no - 1].chunk.doc_id
-                   and _numbers_differ([a.text, b.text])
+                   and numbers_differ([a.text, b.text])
                    and subject_overlap(a.text, b.text) >= self.cfg.conflict_overlap
                    for i, a in enumerate(picks) for b in picks[i + 1:])
 
@@ -797,34 +588,6 @@ class ExtractiveAnswerer:
         return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
 
 
-# a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
-_LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
-
-
-def _labelled_for(text: str, qterms: set[str]) -> bool:
-    """The sentence is a line whose lead label names one of the question's terms: reports list the items of
-    a category, or a country's figures, under such labels."""
-    m = _LEAD_LABEL.match(text)
-    label = m and (m.group(1) or m.group(2))
-    return bool(label) and bool(set(korean.terms(label)) & qterms)
-
-
-def _figure_table(chunk: Chunk) -> bool:
-    """A table chunk whose rows mostly carry figures: its rows without one are headers and labels. In a table
-    of words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
-    if chunk.kind != "table":
-        return False
-    data = [r.text for r in chunk.sentences if not CAPTION_LINE.match(r.text.strip())]
-    return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
-
-
-def _not_an_answer(text: str, numeric_table: bool = False) -> bool:
-    """Captions, source notes and a figure table's header row describe data; they do not answer."""
-    if CAPTION_LINE.match(text.strip()):
-        return True
-    return numeric_table and not re.search(r"\d", text)
-
-
 def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> tuple[Pick, ...]:
     """Picks from one passage that follow each other in the source (only whitespace between) become one
     pick: one quote, one citation span. ``source_of(hit_no)`` is the text the picks' offsets point into. The
@@ -840,7 +603,7 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
             raw_prev, raw = source[prev.start:prev.end], source[p.start:p.end]
             if raw_prev == prev.text and raw == p.text:
                 text = source[prev.start:p.end]  # as written, the whitespace between included
-            elif _as_cleaned(raw_prev) == _as_cleaned(prev.text) and _as_cleaned(raw) == _as_cleaned(p.text):
+            elif as_cleaned(raw_prev) == as_cleaned(prev.text) and as_cleaned(raw) == as_cleaned(p.text):
                 text = f"{prev.text} {p.text}"
             else:
                 text = None
@@ -849,82 +612,3 @@ def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> 
                 continue
         out.append(p)
     return tuple(out)
-
-
-def _as_cleaned(text: str) -> str:
-    """Text without whitespace and markdown escapes: what a cleaned sentence and its source span share."""
-    return re.sub(r"\s+|\\(?=[^\w\s])", "", text)
-
-
-# where a table cell's text breaks: a bullet, or the end of a sentence (plain or in the reports' noun-ending
-# style, 임./함./됨.)
-_CELL_BREAK = re.compile(r"\s*[•▪◦●■□ㅇ]\s+|(?<=[다임음함됨]\.)\s+")
-
-
-def _cell_pieces(cells: Sequence[str], max_chars: int) -> list[str]:
-    """The cells broken at bullets and sentence ends, and a piece still over ``max_chars`` at its clauses."""
-    pieces = [p.strip() for cell in cells for p in _CELL_BREAK.split(cell) if p and p.strip()]
-    return [c for p in pieces for c in (_CLAUSE.split(p) if len(p) > max_chars else [p]) if c and c.strip()]
-
-
-def _answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str,
-                      figure_bonus: float = ExtractiveConfig.window_figure_bonus,
-                      length_cost: float = ExtractiveConfig.window_length_cost) -> str:
-    """The run of consecutive parts (clauses of a long sentence, cells of a long row) within ``max_chars``
-    that covers most of the question's terms (``figure_bonus`` more when it states a figure, for a how-much
-    question), the shorter the better (``length_cost`` a character)."""
-    qterms = question_terms(question)
-    best, best_score = sep.join(parts)[:max_chars], -1.0
-    for i in range(len(parts)):
-        window = ""
-        for j in range(i, len(parts)):
-            nxt = (window + sep + parts[j].strip()) if window else parts[j].strip()
-            if len(nxt) > max_chars and window and not _NOT_BUT.search(window):  # one part longer is still whole
-                break
-            window = nxt
-            if j + 1 < len(parts) and _NOT_BUT.search(window):
-                continue  # "A가 아니라": the answer goes on to B
-            cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
-            score = cover + (figure_bonus if qtype == "number" and _has_answer_number(window) else 0.0) \
-                - length_cost * len(window)
-            if score > best_score:
-                best, best_score = window, score
-    return best
-
-
-_SUBJECT_TAGS = ("NNG", "NNP", "SL", "SH")
-
-
-@lru_cache(maxsize=1024)
-def _content_words(text: str) -> frozenset[str]:
-    """Kiwi nouns, Latin and Chinese-character words of ``text``, lower-cased (cached: one answer compares
-    its best sentence with every other report's candidate, and its picks pairwise)."""
-    return frozenset(t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS)
-
-
-def restates(sentence: str, question: str, novelty: float) -> bool:
-    """The sentence says little the question does not: at most ``novelty`` of its content words (Kiwi nouns,
-    Latin and Chinese-character words) are not the question's, and it states no figure the question does not.
-    Such a sentence is a heading or a lead-in ("e커머스 통합으로 리소스를 효율적으로 활용할 수 있습니다.",
-    "…가치 사슬은 크게 세 단계로 구분하였다:"), written in the question's words; the answer is what follows it.
-    A negative ``novelty`` turns the test off."""
-    if novelty < 0:
-        return False
-    words = _content_words(sentence)
-    if not words or len(words - _content_words(question)) > novelty * len(words):
-        return False
-    return not set(_figures(sentence)) - set(_figures(question))
-
-
-def subject_overlap(a: str, b: str) -> float:
-    """How far two sentences speak of the same thing: the Jaccard overlap of their content words (Kiwi
-    nouns, Latin and Chinese-character words, lower-cased); figures are left out, they are what may differ."""
-    wa, wb = _content_words(a), _content_words(b)
-    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
-
-
-def _numbers_differ(texts: list[str]) -> bool:
-    sets = [{n for n in numbers_in(t) if not _is_year(n)}
-            for t in texts]
-    sets = [s for s in sets if s]
-    return len(sets) > 1 and any(a != sets[0] for a in sets[1:])

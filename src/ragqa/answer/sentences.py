@@ -1,0 +1,176 @@
+"""What a passage's sentence states, read for answering: its figures (not a year, a date, a name's or a
+reference's digits), where it may be cut into clauses, whether it leans on the sentence before it, the window of
+it that answers a question, whether it only restates the question.
+
+Used by the extractive answerer (:mod:`ragqa.answer.extractive`); pure functions of text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from ragqa import korean
+from ragqa.answer.question import question_terms
+from ragqa.config import ExtractiveConfig
+from ragqa.numbers import numbers_in
+from ragqa.tables import CAPTION_LINE
+from ragqa.types import Chunk
+
+# where a long sentence may be cut into clauses: after a comma, after a connective ending (-며, -고, -으나, -지만,
+# -는데, -어/-여), at a dash or a bullet; not after -하여 where it only marks a case, Korean's compound
+# postpositions (으로 인하여, 에 대하여, 을 위하여, 에 의하여, 에 관하여, 을 통하여, 에 비하여, 와 관련하여, 에 준하여,
+# 에 한하여, 을 향하여, 을 비롯하여, 에 반하여: "due to", "about", "for", "by", "through", "than", "in connection
+# with", "in line with", "only for", "toward", "including", "against"), which leaves its phrase unfinished (`사업자는
+# 물품등으로 인하여` | `소비자에게 … 조치를 강구하여야 하고`)
+CLAUSE = re.compile(r"(?<=[,，])\s+|(?<=(?:으며|하며|이며|였고|했고|으나|지만|는데|되어|하여|해서|이고))"
+                    r"(?<![인대위의관통비련준한향롯반]하여)\s+|"
+                    r"\s+-\s+|\s*ㅇ\s+")
+_YEARISH = re.compile(r"^(19|20)\d\d$")
+# a clause that says what is not so and leaves what is to the next one ("A가 아니라, B이다"): an answer never
+# ends on it, or it would state the negated half alone
+_NOT_BUT = re.compile(r"(?:아니라|아니고)\s*[,，]?\s*$")
+# a sentence that opens on a connective of contrast, consequence or restatement (그러나, 따라서, 즉, 다만, 이처럼):
+# it states the second half of an argument whose first half is the sentence before it
+DEPENDENT = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:그러나|하지만|그런데|따라서|그러므로|그래서|즉|다만|이에|이처럼|이와 같이|"
+                       r"이로써|이로 인해|이를 통해|결국|반면)[\s,]")
+# a sentence that opens by referring back to something named before it: 이 회사는, 해당 기업의, 이는, 이들은
+ANAPHOR = re.compile(r"^\s*[-•*ㅇ□]?\s*(?:(?:이|그|해당|동|이들|그들)\s+[가-힣]{1,4}(?:은|는|이|가|의|도)\s|(?:이는|이들은|이들이|이들의|그는|그들은|그들이)[\s,])")
+
+
+_NATIVE_COUNT = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(가지|개|명|곳|번|배)")
+
+
+# digits that are not a figure: part of a name (MI300, H100, GPT-4, TPU v6) or a reference to a figure,
+# table or footnote ([그림 10], <표 3>, 19))
+_NOT_A_FIGURE = re.compile(r"[A-Za-z]+-?\d[\d.]*|[가-힣]+-\d[\d.]*|[\[<(]\s*(?:그림|표|Figure|Table)\s*\d+[^\]>)]*[\]>)]|"
+                           r"(?:그림|표)\s*\d+|(?<![\d.(])\d{1,3}\)", re.I)
+
+
+# a date or a period is not a quantity: '24년, '24.07., 2024.7.15, 7월 15일, 2분기 (3개월 is one)
+_DATE = re.compile(r"[‘’']\d{2}(?:\.\d{1,2}){0,2}\.?|(?:19|20)\d{2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?|"
+                   r"(?<![\d.])\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?|(?<![\d.])\d\s*분기")
+
+
+def has_answer_number(text: str) -> bool:
+    """A figure that can answer a how-much question: not a year or a date, not a name's or a reference's digits."""
+    if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
+        return True
+    return any(not _is_year(n) for n in _figures(_DATE.sub(" ", text)) if n != 0)
+
+
+def _figures(text: str) -> list[float]:
+    """The numbers ``text`` states as figures: not a name's or a reference's digits (MI300, [그림 10], 19))."""
+    return numbers_in(_NOT_A_FIGURE.sub(" ", text))
+
+
+def _is_year(n: float) -> bool:
+    return float(n).is_integer() and bool(_YEARISH.match(str(int(n))))
+
+
+# a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
+LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
+
+
+def labelled_for(text: str, qterms: set[str]) -> bool:
+    """The sentence is a line whose lead label names one of the question's terms: reports list the items of
+    a category, or a country's figures, under such labels."""
+    m = LEAD_LABEL.match(text)
+    label = m and (m.group(1) or m.group(2))
+    return bool(label) and bool(set(korean.terms(label)) & qterms)
+
+
+def figure_table(chunk: Chunk) -> bool:
+    """A table chunk whose rows mostly carry figures: its rows without one are headers and labels. In a table
+    of words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
+    if chunk.kind != "table":
+        return False
+    data = [r.text for r in chunk.sentences if not CAPTION_LINE.match(r.text.strip())]
+    return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
+
+
+def not_an_answer(text: str, numeric_table: bool = False) -> bool:
+    """Captions, source notes and a figure table's header row describe data; they do not answer."""
+    if CAPTION_LINE.match(text.strip()):
+        return True
+    return numeric_table and not re.search(r"\d", text)
+
+
+def as_cleaned(text: str) -> str:
+    """Text without whitespace and markdown escapes: what a cleaned sentence and its source span share."""
+    return re.sub(r"\s+|\\(?=[^\w\s])", "", text)
+
+
+# where a table cell's text breaks: a bullet, or the end of a sentence (plain or in the reports' noun-ending
+# style, 임./함./됨.)
+_CELL_BREAK = re.compile(r"\s*[•▪◦●■□ㅇ]\s+|(?<=[다임음함됨]\.)\s+")
+
+
+def cell_pieces(cells: Sequence[str], max_chars: int) -> list[str]:
+    """The cells broken at bullets and sentence ends, and a piece still over ``max_chars`` at its clauses."""
+    pieces = [p.strip() for cell in cells for p in _CELL_BREAK.split(cell) if p and p.strip()]
+    return [c for p in pieces for c in (CLAUSE.split(p) if len(p) > max_chars else [p]) if c and c.strip()]
+
+
+def answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str,
+                      figure_bonus: float = ExtractiveConfig.window_figure_bonus,
+                      length_cost: float = ExtractiveConfig.window_length_cost) -> str:
+    """The run of consecutive parts (clauses of a long sentence, cells of a long row) within ``max_chars``
+    that covers most of the question's terms (``figure_bonus`` more when it states a figure, for a how-much
+    question), the shorter the better (``length_cost`` a character)."""
+    qterms = question_terms(question)
+    best, best_score = sep.join(parts)[:max_chars], -1.0
+    for i in range(len(parts)):
+        window = ""
+        for j in range(i, len(parts)):
+            nxt = (window + sep + parts[j].strip()) if window else parts[j].strip()
+            if len(nxt) > max_chars and window and not _NOT_BUT.search(window):  # one part longer is still whole
+                break
+            window = nxt
+            if j + 1 < len(parts) and _NOT_BUT.search(window):
+                continue  # "A가 아니라": the answer goes on to B
+            cover = len(qterms & set(korean.terms(window))) / (len(qterms) or 1)
+            score = cover + (figure_bonus if qtype == "number" and has_answer_number(window) else 0.0) \
+                - length_cost * len(window)
+            if score > best_score:
+                best, best_score = window, score
+    return best
+
+
+_SUBJECT_TAGS = ("NNG", "NNP", "SL", "SH")
+
+
+@lru_cache(maxsize=1024)
+def _content_words(text: str) -> frozenset[str]:
+    """Kiwi nouns, Latin and Chinese-character words of ``text``, lower-cased (cached: one answer compares
+    its best sentence with every other report's candidate, and its picks pairwise)."""
+    return frozenset(t.form.lower() for t in korean.kiwi().tokenize(text) if str(t.tag).split("-")[0] in _SUBJECT_TAGS)
+
+
+def restates(sentence: str, question: str, novelty: float) -> bool:
+    """The sentence says little the question does not: at most ``novelty`` of its content words (Kiwi nouns,
+    Latin and Chinese-character words) are not the question's, and it states no figure the question does not.
+    Such a sentence is a heading or a lead-in ("e커머스 통합으로 리소스를 효율적으로 활용할 수 있습니다.",
+    "…가치 사슬은 크게 세 단계로 구분하였다:"), written in the question's words; the answer is what follows it.
+    A negative ``novelty`` turns the test off."""
+    if novelty < 0:
+        return False
+    words = _content_words(sentence)
+    if not words or len(words - _content_words(question)) > novelty * len(words):
+        return False
+    return not set(_figures(sentence)) - set(_figures(question))
+
+
+def subject_overlap(a: str, b: str) -> float:
+    """How far two sentences speak of the same thing: the Jaccard overlap of their content words (Kiwi
+    nouns, Latin and Chinese-character words, lower-cased); figures are left out, they are what may differ."""
+    wa, wb = _content_words(a), _content_words(b)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def numbers_differ(texts: list[str]) -> bool:
+    sets = [{n for n in numbers_in(t) if not _is_year(n)}
+            for t in texts]
+    sets = [s for s in sets if s]
+    return len(sets) > 1 and any(a != sets[0] for a in sets[1:])
