@@ -1,5 +1,5 @@
 """Measure how full a PDF page's last line must be for its sentence to go on at the next page's top
-(ingest.clean._FULL_LINE, a share of the document's column width).
+(ingest.wraps.FULL_LINE, a share of the document's column width).
 
 A sentence cut by a page break goes on over the page's number and running title when its page ends on a
 full line; a short last line (a cover's, a contents entry's, a caption's) ends its paragraph there. For each
@@ -60,7 +60,7 @@ def main() -> int:
     from ragqa.evaluation import metrics as M
     from ragqa.evaluation.runner import gold_texts, read_questions
     from ragqa.index import build
-    from ragqa.ingest import clean
+    from ragqa.ingest import wraps
 
     questions, _ = read_questions(args.reference / "questions.jsonl")
     half = fit_half([q.doc for q in questions])
@@ -74,7 +74,7 @@ def main() -> int:
         engine = Engine(cfg)
         real = chunking.CHUNKER_VERSION
         for n, value in enumerate(VALUES):
-            clean._FULL_LINE = value
+            wraps.FULL_LINE = value
             # a version of its own for each value, so the copy is chunked again (its vectors reused)
             chunking.CHUNKER_VERSION = build.CHUNKER_VERSION = 10_000 + n
             engine.build(progress=False)

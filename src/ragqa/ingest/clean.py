@@ -12,17 +12,18 @@ sentence), *folding* every run of whitespace into one space (one tab when the ru
 tab: table cells stay apart), and *substituting* single
 characters from :data:`OCR_FIXES` (``Al`` -> ``AI``, ``皿`` -> ``Ⅲ`` in headings); a markup tag
 between cells or blocks (``</td><td>``) leaves its ``<`` as the one separating space or tab.
-Its first and last characters are the first and last characters of the span.
+Its first and last characters are the first and last characters of the span. Where a PDF's line goes on in the
+next one (a wrap mid-sentence or mid-word, a page break) is decided by :mod:`ragqa.ingest.wraps`.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import statistics
 import unicodedata
 from dataclasses import dataclass
 
+from ragqa.ingest import wraps
 from ragqa.ingest.furniture import furniture_spans
 from ragqa.types import Segment
 
@@ -81,7 +82,6 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
 ]
 _ARTICLE = re.compile(r"^제\s?\d{1,3}조(?:의\s?\d{1,2})?\s*\([^()]{1,40}\)$")  # a statute's article: 제3조(알선수재)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
-_SENTENCE_END = re.compile(r"(다|요|음|함|됨|임|니다|[.!?。”\"'’)\]>])\s*$")
 _REFERENCES = re.compile(r"^[<〈\[(]?\s*(참고\s*자료|참고\s*문헌|references|bibliography)\s*[>〉\])]?$", re.I)
 _FOOTNOTE = re.compile(r"^(?:(?P<number>\d{1,3})\)\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|<https?://[^\s>]+>$|https?://\S+$)")
 _CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
@@ -105,7 +105,7 @@ _HTML_HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>", re.I)
 
 
 @dataclass
-class _Line:
+class Line:
     start: int  # offsets of the stripped line in the source text
     end: int
     text: str
@@ -114,17 +114,17 @@ class _Line:
     lead_tabs: int = 0  # tabs in the stripped indentation: empty leading cells of a table row
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str) -> list[Line]:
     out, offset = [], 0
     for raw in text.split("\n"):
         s = offset + (len(raw) - len(raw.lstrip()))
         e = offset + len(raw.rstrip())
-        out.append(_Line(s, max(s, e), text[s:max(s, e)], lead_tabs=raw[:s - offset].count("\t")))
+        out.append(Line(s, max(s, e), text[s:max(s, e)], lead_tabs=raw[:s - offset].count("\t")))
         offset += len(raw) + 1
     return out
 
 
-def _is_blank(line: _Line) -> bool:
+def _is_blank(line: Line) -> bool:
     return not line.text or not unicodedata.normalize("NFKC", line.text).strip()
 
 
@@ -149,11 +149,9 @@ def heading_level(text: str) -> int:
 
 
 _CLAUSE_END = re.compile(r"(?:다|라)\.$|,$")
-_MONTH_DAY = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.(?:\s|$)")
-_YEAR_END = re.compile(r"(?:19|20)\d{2}\.$")
 
 
-def _previous_text(lines: list[_Line], i: int) -> str:
+def _previous_text(lines: list[Line], i: int) -> str:
     """The text of the last non-blank line before ``i`` ("" at the start)."""
     for line in reversed(lines[:i]):
         if not _is_blank(line):
@@ -161,7 +159,7 @@ def _previous_text(lines: list[_Line], i: int) -> str:
     return ""
 
 
-def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
+def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
              chrome: re.Pattern[str] | None = None) -> None:
     """Set ``kind`` (and ``level`` for headings) on every line, in place.
 
@@ -206,7 +204,7 @@ def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
             line.kind = "table"
             continue
         level = heading_level(t)
-        if level and _MONTH_DAY.match(t) and _YEAR_END.search(_previous_text(lines, i)):
+        if level and wraps.MONTH_DAY.match(t) and wraps.YEAR_END.search(_previous_text(lines, i)):
             level = 0  # "2. 25. ..." after a line ending "2017.": a date wrapped across lines, not section 2
         if level:
             line.kind, line.level = "heading", level
@@ -220,7 +218,7 @@ def classify(lines: list[_Line], furniture: frozenset[int] = frozenset(),
         if _CAPTION.match(t) and not _TAG.fullmatch(t):
             line.kind = "caption"
             continue
-        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not _SENTENCE_END.search(t):
+        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not wraps.SENTENCE_END.search(t):
             line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines; a short sentence stays
             continue
         line.kind = "body"
@@ -236,7 +234,7 @@ _OUTLINE_MAX_CHARS = 40  # a title, not a sentence; the numbered-heading pattern
 _ENUMERATED = re.compile(r"^\d{1,2}\.\s")
 
 
-def _enumerations_are_items(lines: list[_Line]) -> None:
+def _enumerations_are_items(lines: list[Line]) -> None:
     """A ``N. …`` heading next to another ``N. …`` line, or under a statute's article (``제3조(알선수재)``), is
     an item of a list (a statute's items, an order's clauses, a list of parties, contents entries), not a
     section's title: a section holds text before the next one begins."""
@@ -262,7 +260,7 @@ def _numbered_level(text: str) -> int:
     return 2 if _ENUMERATED.match(text) else _outline_level(text)
 
 
-def _outline_headings(lines: list[_Line]) -> None:
+def _outline_headings(lines: list[Line]) -> None:
     """Body lines that title what follows in a Korean outline (``가. 당사자들의 주장``, ``1) 원고``, ``(1) P에
     대한 뇌물공여``) become headings: short, numbered at a level below ``1.``, stating no sentence, and followed
     by text of their own rather than by the next item of the same list or of a higher one (``가. 전산설비`` /
@@ -270,7 +268,7 @@ def _outline_headings(lines: list[_Line]) -> None:
     shown = [ln for ln in lines if ln.kind != "blank"]
     for k, line in enumerate(shown):
         t = line.text
-        if line.kind != "body" or len(t) > _OUTLINE_MAX_CHARS or _SENTENCE_END.search(t) or _CLAUSE_END.search(t):
+        if line.kind != "body" or len(t) > _OUTLINE_MAX_CHARS or wraps.SENTENCE_END.search(t) or _CLAUSE_END.search(t):
             continue
         level = _outline_level(t)
         nxt = shown[k + 1] if k + 1 < len(shown) else None
@@ -282,9 +280,9 @@ def _outline_headings(lines: list[_Line]) -> None:
         line.kind, line.level = "heading", level
 
 
-def _retag_continuation_rows(lines: list[_Line]) -> None:
+def _retag_continuation_rows(lines: list[Line]) -> None:
     """Tab-indented lines right after a table row are wrapped cells of that table (one pass)."""
-    prev: _Line | None = None  # the last non-blank line seen, after any retagging
+    prev: Line | None = None  # the last non-blank line seen, after any retagging
     for line in lines:
         if prev is not None and prev.kind == "table" and line.kind in ("body", "caption") and \
                 (line.lead_tabs or "\t" in line.text):
@@ -366,7 +364,7 @@ def _same(src: str, out: str) -> bool:
     return src == out or (out in " \t" and (src.isspace() or src in "\u00a0<")) or OCR_FIXES.get(src) == out
 
 
-def _unreferenced_notes_are_items(text: str, lines: list[_Line], pages: tuple[int, ...]) -> None:
+def _unreferenced_notes_are_items(text: str, lines: list[Line], pages: tuple[int, ...]) -> None:
     """In a paged document a line opening with ``N)`` is a footnote only where the text refers to it: a mark
     ``N)`` written onto a word (``보온병1)``, ``판결2)``) on its page or the one before. Without one it is a
     numbered item (a judgment numbers its third level ``1)``, ``2)``: ``2) 이 법원의 판단``), and body."""
@@ -400,16 +398,16 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
         _unreferenced_notes_are_items(text, lines, pages)
     _enumerations_are_items(lines)
     _outline_headings(lines)
-    measure = _measure(lines) if pages else math.inf
+    measure = wraps.measure(lines) if pages else math.inf
     if pages:
         # a numbered line whose last word goes on in the next line, or that fills the column and goes on in
         # the next line, is a wrapped item, not a title (a title stops short of the column's width)
         for a, b in zip(lines, lines[1:]):
-            if a.kind == "heading" and b.kind == "body" and not _NEW_ITEM.match(b.text) \
-                    and (len(a.text) >= _FULL_LINE * measure or _inside_word(a.text, b.text)):
+            if a.kind == "heading" and b.kind == "body" and not wraps.NEW_ITEM.match(b.text) \
+                    and (len(a.text) >= wraps.FULL_LINE * measure or wraps.inside_word(a.text, b.text)):
                 a.kind, a.level = "body", 0
     evidence = ocr_al_evidence(text)
-    glyph = _glyph_pattern(text, lines) if pages else None
+    glyph = wraps.glyph_pattern(text, lines) if pages else None
     bulleted = {ln.start: m.end() for ln in lines if glyph and (m := glyph.match(ln.text))}  # line -> glyph length
     # headings numbered with a real Roman numeral, by their title: "皿. 시사점" is "Ⅲ. 시사점" when the
     # document also has that heading, or when its headings' sequence expects Ⅲ next
@@ -456,12 +454,12 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             i = j + 1
             continue
         if line.kind == "body":
-            j, skip = _continuation(lines, i, soft_wrap=bool(pages), items=frozenset(bulleted), pages=pages,
-                                    measure=measure)
+            j, skip = wraps.continuation(lines, i, soft_wrap=bool(pages), items=frozenset(bulleted), pages=pages,
+                                         measure=measure)
             if line.start in bulleted:  # a symbol font's bullet read as a letter: not part of the text
                 skip = skip + [(line.start, line.start + bulleted[line.start])]
             if pages:
-                skip = skip + _breaks_inside_words(lines[i:j + 1], skip)
+                skip = skip + wraps.breaks_inside_words(lines[i:j + 1], skip)
             clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
             if clean:
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
@@ -469,9 +467,9 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             continue
         # in a paged format a footnote (or a "1) " item read as one) wraps like a body line: its wrapped
         # lines go on in it, not in a body paragraph of their own that starts mid-word
-        j = _continuation(lines, i, soft_wrap=True, over_footnotes=False)[0] \
+        j = wraps.continuation(lines, i, soft_wrap=True, over_footnotes=False)[0] \
             if line.kind == "footnote" and pages else i
-        clean, pos = clean_span(text, line.start, lines[j].end, _breaks_inside_words(lines[i:j + 1], []),
+        clean, pos = clean_span(text, line.start, lines[j].end, wraps.breaks_inside_words(lines[i:j + 1], []),
                                 ai_evidence=evidence)
         if clean:
             segments.append(Segment(line.start, lines[j].end, line.kind, clean, pos, section))  # type: ignore[arg-type]
@@ -479,7 +477,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     return mark_repeats(segments)
 
 
-def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
+def _clean_lines(text: str, lines: list[Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
     """Clean several lines as one text, keeping a newline between rows."""
     chars: list[str] = []
     pos: list[int] = []
@@ -496,157 +494,6 @@ def _clean_lines(text: str, lines: list[_Line], evidence: set[str] | None = None
         pos.extend(p)
     return "".join(chars), tuple(pos)
 
-
-_ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list item, after a page break
-# ... and within a page: any shape of Unicode's arrows, geometric shapes, symbols and dingbats blocks (▣, ▶,
-# ◆, ➡, ☞, ❶: a bullet, an arrow that leads a conclusion, a dingbat number), a symbol font's private-use glyph,
-# a box's or a claim's title (《 … 》, 【청구항 1】), circled numbers,
-# "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped "A → B" may carry to the next line, nor a single bracket
-# (「법」, which may open a title inside the sentence), nor the "2. 25." of a date wrapped after its year
-_NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ■◦￭※*➀-➉①-⑳\u2190\u2191\u2193-\u21ff\u25a0-\u25ff\u2600-\u27bf\uf000-\uf0ff《【]|^\(|"
-                       r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s(?!\d{1,2}\.(?:\s|$))")
-
-
-def _continuation(lines: list[_Line], i: int, soft_wrap: bool = False, over_footnotes: bool = True,
-                  items: frozenset[int] = frozenset(), pages: tuple[int, ...] = (),
-                  measure: float = math.inf) -> tuple[int, list[tuple[int, int]]]:
-    """Index of the last line of the paragraph starting at ``i``, and footnote spans to skip.
-
-    ``soft_wrap``: the text was laid out in lines by a page (PDF): a line that ends mid-sentence and is
-    followed at once by a body line that does not open a new item (a bullet, a number, a parenthesis)
-    goes on in that line. In authored text (TXT, HTML) a line break ends the paragraph.
-    ``over_footnotes``: a sentence cut by footnote lines (a page break) goes on after them; off for a
-    footnote's own continuation, which a next footnote ends. ``items``: start offsets of further lines that
-    open an item (a symbol font's bullet read as a letter, :func:`_glyph_pattern`). ``pages``: where each
-    page starts; a sentence whose page ends on a full line (``measure``: :func:`_measure`) goes on over the
-    page's furniture (its number, running title: boilerplate lines, skipped like footnotes) on the next
-    page. A short last line (a cover's, a contents entry, a caption) ends its paragraph there."""
-    j, skip = i, []
-    passable = ("blank", "footnote", "boilerplate") if over_footnotes else ("blank",)
-    while not _SENTENCE_END.search(lines[j].text) or soft_wrap and _number_goes_on(lines, j):
-        k = j + 1
-        between: list[_Line] = []
-        while k < len(lines) and lines[k].kind in passable:
-            between.append(lines[k])
-            k += 1
-        if k >= len(lines):
-            break
-        wrapped = soft_wrap and not between
-        page_break = soft_wrap and len(lines[j].text) >= _FULL_LINE * measure \
-            and any(lines[j].end < p <= lines[k].start for p in pages)
-        footnoted = any(l.kind == "footnote" for l in between)
-        furniture = any(l.kind == "boilerplate" for l in between)
-        if not (wrapped or page_break or footnoted) or (furniture and not page_break) \
-                or lines[k].kind != "body" or (_NEW_ITEM if wrapped or page_break and not footnoted
-                                               else _ITEM).match(lines[k].text) \
-                or lines[k].start in items:
-            break
-        skip.extend((l.start, l.end) for l in between if l.kind in ("footnote", "boilerplate"))
-        j = k
-    return j, skip
-
-
-# a line at least this share of the document's measure fills the page's width (justified text varies a little).
-# Set by hand, measured by eval/measure_full_line.py (eval/full_line.json): on allganize-dev's fit half 0.8 and
-# 0.9 tie, 0.6 and 0.7 lose 1.75 questions of key-fact recall, never joining gains 0.72 of one (under the
-# one-question margin a move needs)
-_FULL_LINE = 0.8
-
-
-def _measure(lines: list[_Line]) -> float:
-    """The width of the document's text column, in characters: the median length of the body lines that
-    wrap mid-sentence into another body line (infinite when none does)."""
-    widths = [len(a.text) for a, b in zip(lines, lines[1:])
-              if a.kind == b.kind == "body" and not _SENTENCE_END.search(a.text)]
-    return statistics.median(widths) if widths else math.inf
-
-
-def _number_goes_on(lines: list[_Line], j: int) -> bool:
-    """Line ``j`` ends with a date or number whose sentence goes on in the next line, though its last
-    character is a period: a year wrapped before its month and day ("… 2017." / "2. 25. …"), or a date the
-    next line continues with a particle or an ending ("… 2017. 2. 26." / "부터 …", "까지는 …": Kiwi reads the
-    two joined)."""
-    if j + 1 >= len(lines):
-        return False
-    a, b = lines[j].text, lines[j + 1].text
-    if _YEAR_END.search(a) and _MONTH_DAY.match(b):
-        return True
-    return _particle_follows(a, b)
-
-
-def _particle_follows(a: str, b: str) -> bool:
-    """Line ``a`` ends with a number or date ("2017. 2. 26.") that line ``b`` continues with a particle or an
-    ending ("부터", "까지는", "자로"), as Kiwi reads the two written together."""
-    tail = _NUMBER_END.search(a)
-    if not tail or not _HANGUL_START.match(b):
-        return False
-    from ragqa import korean
-
-    number = tail.group(0).strip()
-    tokens = korean.kiwi().tokenize(number + b.split()[0])
-    after = [t for t in tokens if t.start >= len(number)]
-    return bool(after) and after[0].tag.startswith(("J", "E", "VCP", "XS"))
-
-
-_NUMBER_END = re.compile(r"\d[\d.\s]*\d\.$|\d\.$")
-_HANGUL_START = re.compile(r"[가-힣]")
-
-
-def _glyph_pattern(text: str, lines: list[_Line]) -> re.Pattern[str] | None:
-    """A pattern for the bullets a PDF's symbol font left as a Latin letter (Wingdings' ■ read as `n`, ● as
-    `l`): a lone lower-case letter that opens at least three lines, mostly before Korean text, and stands
-    alone nowhere else in the document. None when the document has none."""
-    openers: dict[str, list[str]] = {}  # letter -> the character after it, one per line it opens
-    for ln in lines:
-        m = _GLYPH_LINE.match(ln.text)
-        if m:
-            openers.setdefault(m.group(1), []).append(m.group(2))
-    letters = [c for c, after in openers.items() if len(after) >= 3
-               and 2 * sum("가" <= a <= "힣" for a in after) > len(after)
-               and len(re.findall(rf"(?<![A-Za-z]){c}(?![A-Za-z])", text)) == len(after)]
-    return re.compile(rf"[{''.join(letters)}]\s+(?=\S)") if letters else None
-
-
-_GLYPH_LINE = re.compile(r"([a-z])\s+(\S)")
-_WRAP_LEFT = re.compile(r"[가-힣0-9]$")
-_WRAP_RIGHT = re.compile(r"^[가-힣]")
-
-
-def _breaks_inside_words(lines: list[_Line], skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The line breaks of one paragraph that fall inside a word, as spans to delete.
-
-    A page wraps a Korean line anywhere, mid-word (`사업자는 물` / `품등으로`, `신속한 치` / `료가`); read with
-    a space there, the word is two (`물 품등으로`) for the reader, for BM25's terms and for the sentence
-    vectors. Where a Hangul syllable (or a digit) meets a Hangul syllable across a break, Kiwi's spacing model
-    reads the last words before it and the first after it joined and says whether a space belongs there
-    (:func:`_inside_word`); a particle after a date is written onto it (:func:`_particle_follows`).
-    ``skip``: spans already deleted (footnote lines between two lines of the sentence)."""
-    kept = [ln for ln in lines if ln.text and not any(a <= ln.start and ln.end <= b for a, b in skip)]
-    out = []
-    for a, b in zip(kept, kept[1:]):
-        if _particle_follows(a.text, b.text):  # "2017. 2. 26." / "부터": the particle is written onto the date
-            out.append((a.end, b.start))
-            continue
-        if _inside_word(a.text, b.text):
-            out.append((a.end, b.start))
-    return out
-
-
-def _inside_word(a: str, b: str) -> bool:
-    """A line break between lines ``a`` and ``b`` falls inside a Korean word: Kiwi's spacing model, reading
-    the last words of ``a`` and the first of ``b`` joined, puts no space there."""
-    from ragqa import korean
-
-    if not (_WRAP_LEFT.search(a) and _WRAP_RIGHT.match(b)):
-        return False
-    left, right = " ".join(a.split()[-2:]), " ".join(b.split()[:2])
-    spaced = korean.kiwi().space(left + right, reset_whitespace=False)
-    at, seen = len(left.replace(" ", "")), 0
-    for k, ch in enumerate(spaced):
-        seen += ch != " "
-        if seen == at:
-            return spaced[k + 1:k + 2] != " "
-    return False
 
 
 _NORM = re.compile(r"[\W_]+")
