@@ -40,11 +40,11 @@ def test_a_name_is_found_in_the_other_spelling():
     sentence = "앤스로픽은 2024년 클로드3를 공개했다."
     hits = [Hit(_chunk(sentence), 1.0, 1)]
     cand = Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0)
-    assert answerer._entities_present(["anthropic"], cand, hits)
-    assert answerer._entities_present(["claude3"], cand, hits)
-    assert not answerer._entities_present(["오픈ai"], cand, hits)
+    assert answerer.names.present(["anthropic"], cand, hits)
+    assert answerer.names.present(["claude3"], cand, hits)
+    assert not answerer.names.present(["오픈ai"], cand, hits)
     # an English question's names: the glossary's, plus the spellings the corpus gives
-    names = answerer._english_names("When did Anthropic release Claude 3?")
+    names = answerer.names.english_names("When did Anthropic release Claude 3?")
     assert ("claude3", "클로드3") in names and any("앤스로픽" in alts for alts in names)
 
 
@@ -54,7 +54,7 @@ def test_a_country_is_found_by_its_hanja_abbreviation_but_not_in_other_hanja():
 
     def present(name: str, sentence: str) -> bool:
         hits = [Hit(_chunk(sentence), 1.0, 1)]
-        return answerer._entities_present([name], Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0), hits)
+        return answerer.names.present([name], Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0), hits)
 
     growth = "국가별 성장전망(%): (美) 2.1→1.5 (中) 5.4→4.6 / (獨)△0.5→0.9"
     assert present("미국", growth) and present("중국", growth) and present("독일", growth)
@@ -72,8 +72,8 @@ def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():
     best = "베타물산 주문액이 15% 상승했습니다."
     hits = [Hit(_chunk(passage), 1.0, 1)]
     cand = Candidate(1, 1, best, passage.index(best), len(passage), 1.0, 0.0)
-    assert not answerer._mentions("알파상사", cand, hits) and answerer._in_passage("알파상사", cand, hits)
-    assert not answerer._in_passage("감마전자", cand, hits)
+    assert not answerer.names.mentions("알파상사", cand, hits) and answerer.names.in_passage("알파상사", cand, hits)
+    assert not answerer.names.in_passage("감마전자", cand, hits)
     assert LISTING.search("알파상사, 베타물산은 각각 어떻게 매출을 늘렸나?")
     assert not LISTING.search("알파상사의 매출은 얼마인가?")
 

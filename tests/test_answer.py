@@ -627,7 +627,7 @@ def test_a_line_led_by_its_own_label_borrows_no_name_from_the_line_before():
         cfg = replace(ExtractiveConfig(), labelled_line_alone=alone)
         answerer = ExtractiveAnswerer(SimpleNamespace(aliases=Aliases.from_texts([""])), abstention=object(), cfg=cfg)
         s = sentences[j]
-        return answerer._entities_present([name], Candidate(1, j, s.text, s.start, s.end, 1.0, 0.0), hits)
+        return answerer.names.present([name], Candidate(1, j, s.text, s.start, s.end, 1.0, 0.0), hits)
 
     assert present("한국", 1, alone=False)  # the line before lent it
     assert not present("한국", 1, alone=True)

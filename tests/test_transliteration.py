@@ -52,8 +52,8 @@ def test_the_answerer_finds_a_question_name_written_in_the_other_script():
     sentence = "McKinsey & Company의 분석에 따르면 2024년에는 이 비율이 30%로 증가했다."
     hits = [Hit(Chunk("c1", "d1", "r.txt", 0, len(sentence), sentence, "", "text"), 1.0, 1)]
     cand = Candidate(1, 0, sentence, 0, len(sentence), 1.0, 0.0)
-    assert answerer._entities_present(["맥킨지"], cand, hits)
-    assert not answerer._entities_present(["가트너"], cand, hits)
+    assert answerer.names.present(["맥킨지"], cand, hits)
+    assert not answerer.names.present(["가트너"], cand, hits)
 
 
 def test_a_name_written_in_the_other_script_counts_in_the_sentence_lexical_score(tmp_path, fake_embedder):

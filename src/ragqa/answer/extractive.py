@@ -15,14 +15,15 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ragqa import aliases, glossary, korean, transliteration
+from ragqa import aliases, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
+from ragqa.answer.names import NameChecks, norm
 from ragqa.answer.question import (LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years, question_entities,
                                    question_terms, question_type, question_years, sentence_years, sub_questions,
                                    unit_pattern)
-from ragqa.answer.sentences import (ANAPHOR, CLAUSE, DEPENDENT, LEAD_LABEL, answering_window, as_cleaned, cell_pieces,
-                                    figure_table, has_answer_number, labelled_for, not_an_answer, numbers_differ,
-                                    restates, subject_overlap)
+from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_cleaned, cell_pieces, figure_table,
+                                    has_answer_number, labelled_for, not_an_answer, numbers_differ, restates,
+                                    subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
@@ -66,10 +67,6 @@ class ExtractiveResult:
     features: dict | None = None  # what that probability was computed from
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
-
-
 class ExtractiveAnswerer:
     """Selects and cites sentences; whether to answer at all is the fitted abstention model's call.
 
@@ -86,6 +83,7 @@ class ExtractiveAnswerer:
         self.cfg = cfg or ExtractiveConfig()
         self.max_chars = self.cfg.max_chars
         self.abstention = abstention or load_model(self.cfg.abstention_model)
+        self.names = NameChecks(index, self.cfg)
 
     # -- scoring ---------------------------------------------------------------------------
     def _candidates(self, question: str, hits: list[Hit], lang: str) -> list[Candidate]:
@@ -324,61 +322,6 @@ class ExtractiveAnswerer:
             return Pick(cand.hit_no, text, cand.start + at, cand.start + at + len(text), cand.score)
         return Pick(cand.hit_no, text, cand.start, cand.end, cand.score)
 
-    def _english_names(self, question: str) -> list[tuple[str, ...]]:
-        """The names of an English question, each with its Korean spellings: the glossary's, and for a
-        name the glossary lacks, those the corpus pairs with it (``앤스로픽(Anthropic)``)."""
-        names = glossary.korean_names(question)
-        known = {_norm(n) for alts in names for n in alts}
-        for m in re.finditer(r"\b[A-Z][0-9A-Za-z\-]*(?:\s[A-Z0-9][0-9A-Za-z\-]*)*", question):
-            words = m.group(0).split()
-            # the longest run of capitalized words the corpus knows (Denis Yarats, Llama 3), else each word
-            spans = [" ".join(words[i:i + n]) for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)]
-            for span in spans:
-                if glossary.korean_names(span) or not self.index.aliases.known(span):
-                    continue
-                forms = tuple(sorted(self.index.aliases.forms(span)))
-                if not known & set(forms) and not any(_norm(span) in k for k in known):
-                    names.append(forms)
-                    known |= set(forms)
-        return names
-
-    def _entity_count(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> int:
-        return sum(self._entities_present([e], cand, hits) for e in entities)
-
-    def _mentions(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
-        return self._entities_present([name], cand, hits)
-
-    def _found(self, name: str, cand: Candidate, hits: list[Hit], by_passage: bool) -> bool:
-        return self._in_passage(name, cand, hits) if by_passage else self._mentions(name, cand, hits)
-
-    def _in_passage(self, name: str, cand: Candidate, hits: list[Hit]) -> bool:
-        """The name anywhere in the candidate's passage (its text, context line and section)."""
-        chunk = hits[cand.hit_no - 1].chunk
-        raw = f"{chunk.text} {chunk.context} {chunk.section}"
-        return self._named(name, _norm(raw), chunk.text, raw)
-
-    def _named(self, name: str, window: str, text: str, raw: str) -> bool:
-        """``name`` in ``window`` (normalized) in any spelling the corpus gives it, or in the other script as it
-        sounds (맥킨지 for McKinsey, in ``raw``, the window as written), or a country by the other names BM25
-        reads as it in ``text``."""
-        return any(form in window for form in self.index.aliases.forms(name)) or \
-            korean.names_country(name, text) or transliteration.written_in(name, raw)
-
-    def _entities_present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
-        chunk = hits[cand.hit_no - 1].chunk
-        # the sentence before names the subject; a sentence that refers back ("이 회사는", "이는") may name it
-        # further back in its passage
-        back = cand.sentence_no if ANAPHOR.match(cand.text) else 1
-        if back == 1 and self.cfg.labelled_line_alone and LEAD_LABEL.match(cand.text):
-            back = 0  # a line led by its own label ("- (분야) ...") is an item beside the one before
-        prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
-        raw = " ".join((prev, cand.text, chunk.context, chunk.section, chunk.text if chunk.kind == "table" else ""))
-        window = _norm(raw)
-        # a name counts in any spelling the corpus gives it (앤스로픽 for Anthropic, 라마3 for Llama 3), and a
-        # country by the other names BM25 reads as it in the sentence or the one before (美 in "(美) 2.1→1.5";
-        # not in a title such as "韓AI 시사점", which would put the country in every sentence of its document)
-        return all(self._named(e, window, prev + " " + cand.text, raw) for e in entities)
-
     def focus_passages(self, question: str, hits: list[Hit], max_chars: int = 350) -> list[str]:
         """Each passage cut to its sentences that best match the question (in document order),
         so an LLM reads less: the prompt is most of its cost on a CPU."""
@@ -412,10 +355,11 @@ class ExtractiveAnswerer:
         listing = bool(LISTING.search(question))
         if need > 1 and listing:
             need = 1  # "A와 B의 ... 각각": each sentence may answer for one of them
-        names = self._english_names(question) if lang == "en" else []
-        with_names = [c for c in ranked if self._entity_count(entities, c, hits) >= need] if entities else ranked
+        names = self.names.english_names(question) if lang == "en" else []
+        with_names = [c for c in ranked if self.names.count(entities, c, hits) >= need] if entities else ranked
         if names:
-            with_names = [c for c in with_names if all(any(self._mentions(n, c, hits) for n in alts) for alts in names)]
+            with_names = [c for c in with_names
+                          if all(any(self.names.mentions(n, c, hits) for n in alts) for alts in names)]
         unit = unit_pattern(question) if qtype == "number" else None
 
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
@@ -465,7 +409,7 @@ class ExtractiveAnswerer:
             close = c.score >= (cfg.other_doc_ratio if other_doc else cfg.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
-            same_text = any(_norm(c.text) in _norm(x.text) or _norm(x.text) in _norm(c.text) for x in chosen)
+            same_text = any(norm(c.text) in norm(x.text) or norm(x.text) in norm(c.text) for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or has_answer_number(c.text)
@@ -515,8 +459,8 @@ class ExtractiveAnswerer:
         """What the abstention model reads (ragqa.answer.abstention.FEATURES). A name counts as found with the
         best sentence (and the one before), or with ``by_passage`` anywhere in its passage: a question that
         lists several names ("A, B, C는 각각") is answered one sentence per name."""
-        found = sum(self._found(e, best, hits, by_passage) for e in entities) + \
-            sum(any(self._found(n, best, hits, by_passage) for n in alts) for alts in names)
+        found = sum(self.names.found(e, best, hits, by_passage) for e in entities) + \
+            sum(any(self.names.found(n, best, hits, by_passage) for n in alts) for alts in names)
         wanted = len(entities) + len(names)
         mismatch = self._year_mismatch(best, question, hits)
         return {
@@ -575,7 +519,7 @@ class ExtractiveAnswerer:
             if f == "absent_share" and missing:
                 said.append(f"words the documents never use: {', '.join(missing)}")
             elif f == "entity_share" and features["entity_share"] < 1:
-                absent = [e for e in entities if not self._found(e, best, hits, by_passage)]
+                absent = [e for e in entities if not self.names.found(e, best, hits, by_passage)]
                 said.append(f"names not found with the best {'passage' if by_passage else 'sentence'}" +
                             (f": {', '.join(absent)}" if absent else ""))
             elif f == "type_match" and not features["type_match"]:
