@@ -52,8 +52,12 @@ def test_other_names_of_a_country_match_it():
 
 def test_an_ordinal_matches_however_it_is_written():
     second = "2번째"
-    for written in ("두 번째 시나리오", "2번째 시나리오", "둘째, 시나리오", "시나리오 ②", "⑵ 시나리오", "❷ 시나리오"):
+    for written in ("두 번째 시나리오", "2번째 시나리오", "둘째, 시나리오", "시나리오 ②", "⑵ 시나리오", "❷ 시나리오",
+                    "두 번째 LLM"):  # Kiwi reads 번째 as two morphemes or, here, as one
         assert second in terms(written), written
+    # an ordinal that states a rank is the rank reports write: "second-most" is 2위
+    assert "2위" in terms("두 번째로 많은 특허") and "2위" in terms("세계 2위") and "9위" in terms("조사 대상 중 9번째였다")
+    assert "1번째" in terms("첫 번째로, 정부는") and "1위" not in terms("첫 번째로, 정부는")  # "firstly," enumerates
     assert "1번째" in terms("첫 번째 방안") and "1번째" in terms("첫째로")
     # a statute's paragraph: a citation writes 제1항, the article itself ①
     assert "1번째" in terms("공무원연금법 제65조 제1항 제1호") and "1번째" in terms("① 공무원이었던 사람이")

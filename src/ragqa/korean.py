@@ -83,7 +83,7 @@ _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _APOSTROPHES = ("'", "\u2018", "\u2019")
 _SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
 # Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
-TERMS_VERSION = 5  # 5: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째
+TERMS_VERSION = 6  # 6: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째; a rank (두 번째로 많은) 2위
 # Other names of a country that reports use for it: the canonical name is emitted beside
 # them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
 _HANJA_RELATION = set("對訪反親駐在脫")  # 對中 (toward China), 訪美 (visit to the US), 駐韓 (stationed in Korea)
@@ -95,8 +95,9 @@ _COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "
 # a list, and a statute's second paragraph is ② where a citation of it writes 제2항 (Korean legal drafting
 # numbers paragraphs with circled digits). Each also yields the term N번째, so "두 번째 시나리오" finds
 # "시나리오 ②" and "제65조 제1항" finds the article's ① paragraph. Kiwi otherwise drops them all: 두 is a
-# determiner, 번 and 째 are function morphemes, ② a symbol. A rank (2위) is not mapped: it is a term of its
-# own already, and a second one made a rank outweigh the rest of a sentence (measured, README).
+# determiner, 번 and 째 are function morphemes, ② a symbol. An ordinal that states a rank (두 번째로 많은,
+# 9번째였다) yields the rank's own term instead, 2위, as reports write ranks; a rank does not also yield N번째: a
+# second term made a rank outweigh the rest of a sentence (measured, README).
 _ORDINAL_WORD = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _ORDINAL_NR = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "여섯째": 6, "일곱째": 7, "여덟째": 8, "아홉째": 9,
                "열째": 10}
@@ -113,26 +114,35 @@ def _enclosed_number(form: str) -> int | None:
     return int(value)
 
 
-def _ordinal(tokens, i: int) -> int | None:
-    """The ordinal that starts at ``tokens[i]`` (두 번째, 2번째, 둘째, ②, 제2항), else None."""
+def _ordinal(tokens, i: int) -> str | None:
+    """The term of the ordinal that starts at ``tokens[i]``, else None: ``2번째`` for 두 번째, 2번째, 둘째, ②,
+    제2항; ``2위`` for one that states a rank, 두 번째로 많은 (an ordinal before 로 and a word) or 9번째였다 (before
+    the copula), as reports write ranks (2위)."""
     tok = tokens[i]
     tag = str(tok.tag).split("-")[0]
     if tag == "SW":
-        return _enclosed_number(tok.form)
-    if tag == "NR" and tok.form in _ORDINAL_NR:
-        return _ORDINAL_NR[tok.form]
+        number = _enclosed_number(tok.form)
+        return f"{number}번째" if number is not None else None
+    if tag == "NR" and tok.form in _ORDINAL_NR:  # 첫째, 둘째: "firstly", "secondly"
+        return f"{_ORDINAL_NR[tok.form]}번째"
     if tag == "SN":
         number = int(tok.form) if tok.form.isdigit() else None
     else:
         number = _ORDINAL_WORD.get(tok.form) if tag in ("MM", "NR") else None
     if not number:
         return None
-    following = [(t.form, str(t.tag).split("-")[0]) for t in tokens[i + 1:i + 3]]
-    if following == [("번", "NNB"), ("째", "XSN")]:
-        return number
     if tag == "SN" and _touching(tokens, i, 1) == "항":  # 제2항, a statute's second paragraph
-        return number
-    return None
+        return f"{number}번째"
+    forms = [(t.form, str(t.tag).split("-")[0]) for t in tokens[i + 1:i + 5]]
+    if forms[:2] == [("번", "NNB"), ("째", "XSN")]:  # Kiwi reads 번째 as two morphemes or as one
+        after = forms[2:]
+    elif forms[:1] == [("번째", "NNB")]:
+        after = forms[1:]
+    else:
+        return None
+    ranked = (after[:1] == [("로", "JKB")] and len(after) > 1 and after[1][1] not in ("SP", "SF", "JX")) \
+        or after[:1] and after[0][1] == "VCP"
+    return f"{number}위" if ranked else f"{number}번째"
 
 
 def _touching(tokens, i: int, step: int) -> str:
@@ -181,7 +191,7 @@ def terms(text: str) -> list[str]:
         form = tok.form
         ordinal = _ordinal(tokens, i)
         if ordinal is not None:
-            out.append(f"{ordinal}번째")
+            out.append(ordinal)
         if tag not in _CONTENT:
             continue
         if tag == "NNB" and form in _STOP_NNB:
