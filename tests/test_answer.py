@@ -557,6 +557,45 @@ def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     assert unit_pattern("What was Rose Chang Inc.'s valuation?").search("1억 달러")  # names, not a change
 
 
+def test_a_figure_of_the_asked_kind_in_a_passage_naming_the_subject_beats_a_sentence_without_one(tmp_path,
+                                                                                                    fake_embedder):
+    """A report names its source once and gives the figures sentences later ("Quantix가 … 발표했다. … 특히, 웹 기반
+    AI 앱의 52%가 …"): for a how-much question about Quantix the 52% sentence answers, not the one naming Quantix
+    with no percentage; the missing name still counts in the confidence (entity_share)."""
+    import dataclasses
+
+    from conftest import make_config
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "apps.md").write_text(
+        "# 소비자용 AI 앱 동향\n\nQuantix가 2024년 소비자용 AI 앱 보고서를 발표했다. Quantix 자료에 따르면 가장 많이 쓰이는 50개의 AI 모바일 앱 중 "
+        "다수가 소비자용 서비스다. 챗봇과 사진 편집 앱들이 상위를 차지하고 있다. 특히, 웹 기반 AI 앱의 52%가 콘텐츠 생성과 "
+        "편집에 집중하고 있다.\n", encoding="utf-8")
+    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
+    eng.build(progress=False)
+    question = "Quantix 자료에서 웹 기반 AI 앱의 몇 %가 콘텐츠 생성과 편집에 집중하나?"
+    hits = eng.retriever.search(question).hits
+
+    def best(on: bool):
+        cfg = dataclasses.replace(eng.cfg.extractive, typed_in_passage=on)
+        return ExtractiveAnswerer(eng.index, eng.embedder, cfg=cfg).answer(question, hits, decide=False)
+
+    answered = best(True)
+    assert "52%" in answered.picks[0].text and answered.features["type_match"] == 1.0
+    assert answered.features["entity_share"] < 1.0  # the sentence does not name Quantix
+    assert "52%" not in best(False).picks[0].text  # the rule off: the sentence naming Quantix, no percentage
+    # a question whose subject the passage does not name gains nothing
+    other = "Zentra 자료에서 웹 기반 AI 앱의 몇 %가 콘텐츠 생성과 편집에 집중하나?"
+    cfg = eng.cfg.extractive
+    result = ExtractiveAnswerer(eng.index, eng.embedder, cfg=cfg).answer(other, eng.retriever.search(other).hits,
+                                                                          decide=False)
+    assert result.features["entity_share"] == 0.0
+
+
 def test_a_compound_question_gets_a_sentence_for_each_question_it_joins(engine):
     from ragqa.answer.question import sub_questions
 

@@ -227,6 +227,11 @@ class ExtractiveConfig:
     # topic from the item above it ("- (주제) …"); lending neither lost one tuning answer.
     # On/off measured on the tuning split, README 2026-12-04 (stop 39)
     labelled_line_alone: bool = True
+    # a how-much question's sentence of the asked type whose passage names the question's entities (though not
+    # the sentence or the one before it: "a16z가 발표했다. … 특히, 웹 기반 AI 앱의 52%가 …") is preferred to a
+    # sentence that names them but states no figure of the asked kind; the missing name still lowers the
+    # confidence (entity_share). On/off measured on the tuning split, README 2026-12-05 (stop 43)
+    typed_in_passage: bool = True
     # when the best sentence's confidence is below the threshold, the next candidates of the asked type (up to this
     # many) are offered to the abstention model too and the first that passes answers. Fitted by
     # eval/fit_second_chances.py on the tuning split (306 questions, near-misses weighted to 20%): utility 198.2 /

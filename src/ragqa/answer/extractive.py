@@ -371,8 +371,12 @@ class ExtractiveAnswerer:
             return unit is None or bool(unit.search(c.text)) or ("\t" in c.text and any(
                 unit.search("1" + u) for u in declared_units(hits[c.hit_no - 1].chunk)))
 
-        # prefer a sentence with the question's names and of the asked type; a missing one lowers the confidence
-        pool = [c for c in with_names if typed(c)] or with_names or [c for c in ranked if typed(c)] or ranked
+        # prefer a sentence with the question's names and of the asked type, then one of the asked type in a
+        # passage that names them; a missing one lowers the confidence
+        pool = [c for c in with_names if typed(c)]
+        if not pool and entities and qtype == "number" and self.cfg.typed_in_passage:
+            pool = [c for c in ranked if typed(c) and all(self.names.in_passage(e, c, hits) for e in entities)]
+        pool = pool or with_names or [c for c in ranked if typed(c)] or ranked
         best = pool[0]
         nouns = content_nouns(question) if lang == "ko" else []
         # content nouns the corpus never uses: ordinary words of a question's phrasing are often among
