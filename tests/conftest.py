@@ -64,6 +64,18 @@ def make_config(corpus: Path, index: Path, **stages) -> Config:
     return cfg
 
 
+def one_document_engine(tmp_path: Path, embedder, name: str, text: str):
+    """An engine over a corpus of one document ``name`` holding ``text``, indexed with ``embedder``."""
+    from ragqa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, encoding="utf-8")
+    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=embedder)
+    eng.build(progress=False)
+    return eng
+
+
 @pytest.fixture
 def engine(mini_corpus, tmp_path, fake_embedder):
     from ragqa.engine import Engine

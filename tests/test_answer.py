@@ -519,20 +519,15 @@ def test_a_sentence_in_the_questions_own_words_restates_it():
 def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path, fake_embedder):
     """"몇 명" is answered by a row whose column counts (종업원 수) and "얼마" by one whose caption declares 억원:
     a table writes its units once, not in every cell. The row is given with the table's unit note."""
-    from conftest import make_config
+    from conftest import one_document_engine
 
     from ragqa.answer.extractive import ExtractiveAnswerer
-    from ragqa.engine import Engine
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "firms.md").write_text(
-        "# 유망기업 현황\n\n국내 교육 분야 유망기업의 매출과 인력은 다음과 같다.\n\n"
-        "<국내 교육 분야 유망기업 매출 및 영업이익률(단위: 억원, %)>\n\n"
-        "기업명\t분야\t매출액('23)\t종업원 수\n가나에듀\t교육\t77.0\t119\n다라랩\t교육\t135.5\t160\n\n"
-        "출처: 가상 조사기관\n", encoding="utf-8")
-    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
-    eng.build(progress=False)
+    text = ("# 유망기업 현황\n\n국내 교육 분야 유망기업의 매출과 인력은 다음과 같다.\n\n"
+            "<국내 교육 분야 유망기업 매출 및 영업이익률(단위: 억원, %)>\n\n"
+            "기업명\t분야\t매출액('23)\t종업원 수\n가나에듀\t교육\t77.0\t119\n다라랩\t교육\t135.5\t160\n\n"
+            "출처: 가상 조사기관\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "firms.md", text)
     answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive)
     for question in ("가나에듀의 종업원 수는 몇 명인가?", "가나에듀의 2023년 매출액은 얼마인가?"):
         result = answerer.answer(question, eng.retriever.search(question).hits, decide=False)
@@ -564,19 +559,14 @@ def test_a_figure_of_the_asked_kind_in_a_passage_naming_the_subject_beats_a_sent
     with no percentage; the missing name still counts in the confidence (entity_share)."""
     import dataclasses
 
-    from conftest import make_config
+    from conftest import one_document_engine
 
     from ragqa.answer.extractive import ExtractiveAnswerer
-    from ragqa.engine import Engine
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "apps.md").write_text(
-        "# 소비자용 AI 앱 동향\n\nQuantix가 2024년 소비자용 AI 앱 보고서를 발표했다. Quantix 자료에 따르면 가장 많이 쓰이는 50개의 AI 모바일 앱 중 "
-        "다수가 소비자용 서비스다. 챗봇과 사진 편집 앱들이 상위를 차지하고 있다. 특히, 웹 기반 AI 앱의 52%가 콘텐츠 생성과 "
-        "편집에 집중하고 있다.\n", encoding="utf-8")
-    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
-    eng.build(progress=False)
+    text = ("# 소비자용 AI 앱 동향\n\nQuantix가 2024년 소비자용 AI 앱 보고서를 발표했다. "
+            "Quantix 자료에 따르면 가장 많이 쓰이는 50개의 AI 모바일 앱 중 다수가 소비자용 서비스다. "
+            "챗봇과 사진 편집 앱들이 상위를 차지하고 있다. 특히, 웹 기반 AI 앱의 52%가 콘텐츠 생성과 편집에 집중하고 있다.\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "apps.md", text)
     question = "Quantix 자료에서 웹 기반 AI 앱의 몇 %가 콘텐츠 생성과 편집에 집중하나?"
     hits = eng.retriever.search(question).hits
 

@@ -61,17 +61,13 @@ def test_a_name_written_in_the_other_script_counts_in_the_sentence_lexical_score
     spelling it 맥킨지, so a sentence about another year that writes the question's spelling does not win on it."""
     from dataclasses import replace
 
-    from conftest import make_config
 
-    from ragqa.engine import Engine
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "auto.md").write_text(
-        "# 자동화 전망\n\nMcKinsey & Company의 분석에 따르면 2024년에는 업무 자동화 비율이 30%로 증가했다. "
-        "맥킨지는 2025년에는 자동화 비율이 50%를 넘을 것으로 전망하였다.\n", encoding="utf-8")
-    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=fake_embedder)
-    eng.build(progress=False)
+    from conftest import one_document_engine
+
+    text = ("# 자동화 전망\n\nMcKinsey & Company의 분석에 따르면 2024년에는 업무 자동화 비율이 30%로 증가했다. "
+            "맥킨지는 2025년에는 자동화 비율이 50%를 넘을 것으로 전망하였다.\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "auto.md", text)
     question = "맥킨지 분석에서 2024년 자동화 비율은?"
     hits = eng.retriever.search(question).hits
 
