@@ -375,7 +375,11 @@ class ExtractiveAnswerer:
         # passage that names them; a missing one lowers the confidence
         pool = [c for c in with_names if typed(c)]
         if not pool and entities and qtype == "number" and self.cfg.typed_in_passage:
-            pool = [c for c in ranked if typed(c) and all(self.names.in_passage(e, c, hits) for e in entities)]
+            first = {}  # a passage names the entities or not: judged once, on its first candidate
+            for c in ranked:
+                first.setdefault(c.hit_no, c)
+            naming = {n for n, c in first.items() if all(self.names.in_passage(e, c, hits) for e in entities)}
+            pool = [c for c in ranked if c.hit_no in naming and typed(c)]
         pool = pool or with_names or [c for c in ranked if typed(c)] or ranked
         best = pool[0]
         nouns = content_nouns(question) if lang == "ko" else []
