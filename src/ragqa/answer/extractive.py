@@ -17,7 +17,7 @@ import numpy as np
 
 from ragqa import aliases, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
-from ragqa.answer.names import NameChecks, norm
+from ragqa.answer.names import NameChecks
 from ragqa.answer.question import (LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years, question_entities,
                                    question_terms, question_type, question_years, sentence_years, sub_questions,
                                    unit_pattern)
@@ -417,7 +417,8 @@ class ExtractiveAnswerer:
             close = c.score >= (cfg.other_doc_ratio if other_doc else cfg.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
-            same_text = any(norm(c.text) in norm(x.text) or norm(x.text) in norm(c.text) for x in chosen)
+            same_text = any(aliases.norm(c.text) in aliases.norm(x.text) or aliases.norm(x.text) in aliases.norm(c.text)
+                            for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or has_answer_number(c.text)

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ragqa import glossary, korean, transliteration
+from ragqa.aliases import norm
 from ragqa.answer.sentences import ANAPHOR, LEAD_LABEL
 from ragqa.config import ExtractiveConfig
 from ragqa.index.store import IndexData
@@ -19,11 +20,6 @@ from ragqa.types import Hit
 
 if TYPE_CHECKING:
     from ragqa.answer.extractive import Candidate
-
-
-def norm(text: str) -> str:
-    """``text`` without whitespace, lower-cased: how names are looked for in a window."""
-    return re.sub(r"\s+", "", text).lower()
 
 
 class NameChecks:
