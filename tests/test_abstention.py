@@ -105,3 +105,36 @@ def test_the_threshold_is_the_median_of_resampled_choices():
     median, (low, high) = bagged_threshold(p, y, answerable, resamples=50)
     assert low <= median <= high and low < high  # the resampled choices spread, the median sits inside
     assert abs(median - single) <= 0.1
+
+
+def _dump(path: Path, informative: bool, seed: int = 0) -> Path:
+    """Rows as fit_abstention.py --dump writes them: three question sets, answerable or not; with ``informative``
+    the similarity tells them apart, else it is noise."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for n in range(90):
+        answerable = n % 3 != 0
+        features = {f: float(rng.normal()) for f in FEATURES}
+        if informative:
+            features["similarity"] = (1.0 if answerable else -1.0) + 0.3 * float(rng.normal())
+        rows.append({"id": f"q{n}", "set": f"set{n % 3 + n // 45}", "type": "fact" if answerable else "unanswerable",
+                     "label": int(answerable), "answerable": answerable, "features": features})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_two_refits_are_compared_on_the_same_resampled_questions(tmp_path):
+    noise, signal = _dump(tmp_path / "a.jsonl", False), _dump(tmp_path / "b.jsonl", True)
+
+    def compare(a: Path, b: Path) -> str:
+        proc = subprocess.run([sys.executable, str(ROOT / "eval" / "compare_abstention.py"), str(a), str(b),
+                               "--resamples", "200"], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    same = compare(noise, noise)
+    assert "B - A +0.0" in same and "[+0.0, +0.0]" in same and "0 with other features" in same
+    better = compare(noise, signal)
+    assert "90 with other features" in better and "B better in 100% of resamples" in better
+    worse = compare(signal, noise)
+    assert "B better in 0% of resamples" in worse
