@@ -23,23 +23,9 @@ from pathlib import Path
 import numpy as np
 
 
-def held_out_probabilities(rows: list[dict], features: list[str]) -> np.ndarray:
-    """Each question's probability from a model fitted on the other question sets (as fit_abstention.py)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import LeaveOneGroupOut, cross_val_predict
-
-    X = np.array([[r["features"][f] for f in features] for r in rows], dtype=float)
-    scale = X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = (X - X.mean(axis=0)) / scale
-    target = np.array([int(r["answerable"]) for r in rows])
-    sets = np.array([r["set"] for r in rows])
-    return cross_val_predict(LogisticRegression(C=1.0, max_iter=1000), Z, target, groups=sets,
-                             cv=LeaveOneGroupOut(), method="predict_proba")[:, 1]
-
-
 def main() -> None:
-    from fit_abstention import bagged_threshold, unanswerable_weight
+    from fit_abstention import bagged_threshold, held_out_by_set, question_utilities, standardized, unanswerable_weight
+    from sklearn.linear_model import LogisticRegression
 
     from ragqa.answer.abstention import FEATURES
 
@@ -65,13 +51,12 @@ def main() -> None:
     def per_question(rows: dict) -> tuple[np.ndarray, float]:
         """Each question's weighted utility at the configuration's own threshold, and the threshold."""
         ordered = [rows[k] for k in keys]
-        p = held_out_probabilities(ordered, list(FEATURES))
+        Z, _, _ = standardized(np.array([[r["features"][f] for f in FEATURES] for r in ordered], dtype=float))
+        p = held_out_by_set(lambda: LogisticRegression(C=1.0, max_iter=1000), Z, answerable.astype(int),
+                            np.array([r["set"] for r in ordered]))
         y = np.array([r["label"] for r in ordered])
         t, _ = bagged_threshold(p, y, answerable, 0.0, weight)
-        answered = p >= t
-        scored = np.where(y == 1, 1.0, np.where(answerable, 0.0, -1.0))
-        value = np.where(answered, scored, np.where(answerable, 0.0, 1.0))
-        return value * np.where(answerable, 1.0, weight), t
+        return question_utilities(p, y, answerable, t, 0.0, weight), t
 
     ua, ta = per_question(a)
     ub, tb = per_question(b)

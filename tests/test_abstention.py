@@ -108,7 +108,7 @@ def test_the_threshold_is_the_median_of_resampled_choices():
 
 
 def _dump(path: Path, informative: bool, seed: int = 0) -> Path:
-    """Rows as fit_abstention.py --dump writes them: three question sets, answerable or not; with ``informative``
+    """Rows as fit_abstention.py --dump writes them: four question sets, answerable or not; with ``informative``
     the similarity tells them apart, else it is noise."""
     rng = np.random.default_rng(seed)
     rows = []
