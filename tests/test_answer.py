@@ -539,6 +539,32 @@ def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path,
     assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 0.0
 
 
+def test_a_how_much_question_is_typed_by_what_the_answer_shows_of_a_long_row(tmp_path, fake_embedder):
+    """A long row is answered by its label and the cells that answer; when the cell shown states no sum of money
+    and only another cell does, the row is no answer to "얼마" (type_match 0, ``type_shown``); read on the whole
+    row, as before, it was one."""
+    import dataclasses
+
+    from conftest import one_document_engine
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    filler = "사업 확대를 위한 협력과 인력 양성을 추진하고 있음. " * 4
+    text = ("# 투자 현황\n\n가나전자의 투자 이력은 다음과 같다.\n\n<가나전자 투자 이력>\n\n"
+            "구분\t초기 설립\t최근 라운드\n"
+            f"가나전자\t• '19년 가나전자는 영리 법인을 설립했고 다라은행으로부터 자본 투자를 받았음. 다라은행이 지분 "
+            f"49%를 보유하고 있음. {filler}\t• '24년 가나전자는 1,570억$ 기업 가치로 투자를 마감함. {filler}\n\n"
+            "출처: 가상 조사기관\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "invest.md", text)
+    ask = "가나전자가 '19년 영리 법인을 설립할 때 다라은행이 투자한 금액은?"
+    hits = eng.retriever.search(ask).hits
+    shown = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive).answer(ask, hits, decide=False)
+    assert "49%" in shown.picks[0].text and "1,570억" not in shown.picks[0].text  # the cell with the question's words
+    assert shown.features["type_match"] == 0.0
+    whole = ExtractiveAnswerer(eng.index, eng.embedder, cfg=dataclasses.replace(eng.cfg.extractive, type_shown=False))
+    assert whole.answer(ask, hits, decide=False).features["type_match"] == 1.0
+
+
 def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     from ragqa.answer.question import unit_pattern
 

@@ -232,6 +232,11 @@ class ExtractiveConfig:
     # sentence that names them but states no figure of the asked kind; the missing name still lowers the
     # confidence (entity_share). On/off measured on the tuning split, README 2026-12-05 (stop 43)
     typed_in_passage: bool = True
+    # a how-much question's type match (an abstention feature) is read on what the answer shows of the sentence
+    # (a long sentence's or row's window), not on the whole: a row whose other cell holds a sum of money is no
+    # answer to "얼마" when the cell shown states none. On/off measured on the tuning split (eval/measure_variants.py):
+    # one near-miss more refused of 107, no answer changed, README 2026-12-05 (stop 45)
+    type_shown: bool = True
     # when the best sentence's confidence is below the threshold, the next candidates of the asked type (up to this
     # many) are offered to the abstention model too and the first that passes answers. Fitted by
     # eval/fit_second_chances.py on the tuning split (306 questions, near-misses weighted to 20%): utility 198.2 /

@@ -23,7 +23,7 @@ from ragqa.answer.question import (LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content
                                    unit_pattern)
 from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_cleaned, cell_pieces, figure_table,
                                     has_answer_number, labelled_for, not_an_answer, numbers_differ, restates,
-                                    subject_overlap)
+                                    states_figure, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
@@ -365,11 +365,19 @@ class ExtractiveAnswerer:
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
             if qtype != "number":
                 return True
-            if not has_answer_number(c.text):
-                return False
             # in the asked unit, written out or, for a table's row, declared by its table (단위: 억원; 종업원 수)
-            return unit is None or bool(unit.search(c.text)) or ("\t" in c.text and any(
-                unit.search("1" + u) for u in declared_units(hits[c.hit_no - 1].chunk)))
+            return states_figure(c.text, unit, declared_units(hits[c.hit_no - 1].chunk) if "\t" in c.text else ())
+
+        parts = bool(PARTS_Q.search(question))
+
+        def shown_typed(c: Candidate) -> bool:
+            """``typed``, and so is the part of it the answer shows (a long sentence's or row's window): a row
+            whose other cell has the figure is not an answer when the cell shown has none."""
+            if not typed(c) or qtype != "number" or not self.cfg.type_shown:
+                return typed(c)
+            chunk = hits[c.hit_no - 1].chunk
+            shown = self._clause(c, question, qtype, "", hits, self.cfg.parts_sentence_chars if parts else None)
+            return states_figure(shown.text, unit, declared_units(chunk) if chunk.kind == "table" else ())
 
         # prefer a sentence with the question's names and of the asked type, then one of the asked type in a
         # passage that names them; a missing one lowers the confidence
@@ -388,15 +396,16 @@ class ExtractiveAnswerer:
         missing = [n for n in nouns if n not in self.index.bm25.vocab]
         # a question listing several names is answered one sentence per name: they count in the best passage
         by_passage = listing and len(entities) + len(names) > 1
-        features = self._features(question, lang, entities, names, len(nouns), missing, typed(best), best, hits,
-                                  by_passage)
+        features = self._features(question, lang, entities, names, len(nouns), missing, shown_typed(best), best,
+                                  hits, by_passage)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold and self.cfg.second_chances:
             # the best-scoring sentence may not be the one the documents answer with: the next ones of the asked
             # type are offered to the same model (a how-much question is never answered without a figure)
             for c in [c for c in pool[1:] if typed(c)][:self.cfg.second_chances]:
-                f = self._features(question, lang, entities, names, len(nouns), missing, typed(c), c, hits, by_passage)
+                f = self._features(question, lang, entities, names, len(nouns), missing, shown_typed(c), c, hits,
+                                   by_passage)
                 p = self.abstention.probability(f)
                 if p >= threshold:
                     best, features, confidence = c, f, p
@@ -430,7 +439,6 @@ class ExtractiveAnswerer:
             if (other_doc and wants_number and on_topic) or (multi and c.score >= cfg.multi_ratio * best.score):
                 chosen.append(c)
                 docs.add(doc)
-        parts = bool(PARTS_Q.search(question))
         if parts and lang == "ko":
             self._add_sub_answers(chosen, question, hits)
         if parts:

@@ -113,6 +113,14 @@ def cell_pieces(cells: Sequence[str], max_chars: int) -> list[str]:
     return [c for p in pieces for c in (CLAUSE.split(p) if len(p) > max_chars else [p]) if c and c.strip()]
 
 
+def states_figure(text: str, unit: re.Pattern[str] | None, declared: Sequence[str] = ()) -> bool:
+    """``text`` states a figure of the asked kind: a figure (not a name's digits), in the asked ``unit`` when the
+    question names one (``몇 명`` -> 명), written out or ``declared`` by the table it comes from (단위: 억원)."""
+    if not has_answer_number(text):
+        return False
+    return unit is None or bool(unit.search(text)) or any(unit.search("1" + u) for u in declared)
+
+
 def answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str,
                       figure_bonus: float = ExtractiveConfig.window_figure_bonus,
                       length_cost: float = ExtractiveConfig.window_length_cost) -> str:

@@ -1,0 +1,94 @@
+"""Measure ``ExtractiveConfig`` variants end to end on the tuning split, the shipped abstention model deciding.
+
+Every question of the fitted tuning sets (``fit_abstention.TUNING_SETS``, near-misses included) and, reported
+apart, of ``eval/tuning_random5.jsonl`` (outside every fit) is searched once and answered by one answerer per
+variant; a variant is a name and the ``ExtractiveConfig`` fields it changes, as JSON. For each: right answers
+(every ``must_include`` fact in the answer), correct & concise, false abstentions, abstentions on near-misses and
+the utility the abstention threshold is chosen by (``fit_abstention.utility``, near-misses weighted to 20%). About
+a minute for all variants on two cores: answers only, no report, no citation scoring (``ragqa eval`` does those).
+
+    RAGQA_EMBED_DTYPE=fp32 RAGQA_INDEX=runs/index-fp32 python eval/measure_variants.py \\
+        'before={"type_shown": false}' 'after={}' --rows runs/variants.json
+
+``--rows`` writes each question's decision, confidence and score per variant (to see which moved).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+FRESH = ROOT / "eval" / "tuning_random5.jsonl"
+
+
+def variant(arg: str) -> tuple[str, dict]:
+    name, _, fields = arg.partition("=")
+    if not name or not fields:
+        raise argparse.ArgumentTypeError(f"expected NAME=JSON, got {arg!r}")
+    return name, json.loads(fields)
+
+
+def main() -> int:
+    from fit_abstention import TUNING_SETS, read_all, unanswerable_weight, utility
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("variants", nargs="+", type=variant, help="NAME=JSON of ExtractiveConfig fields")
+    ap.add_argument("--rows", type=Path, help="write every question's outcome per variant as JSON")
+    ap.add_argument("--unanswerable-share", type=float, default=0.2)
+    args = ap.parse_args()
+
+    from tqdm import tqdm
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+    from ragqa.evaluation import metrics as M
+
+    cfg = Config.from_env()
+    engine = Engine(cfg)
+    engine.build(progress=True)
+    answerers = {name: ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
+                                          cfg=dataclasses.replace(cfg.extractive, **fields))
+                 for name, fields in args.variants}
+    questions = [(p.stem, q) for p in (*TUNING_SETS, FRESH) for q in read_all([p])]
+    rows = []
+    for qset, q in tqdm(questions, desc="variants", unit="q"):
+        hits = engine.search(q.question).hits
+        texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
+        outcomes = {}
+        for name, answerer in answerers.items():
+            r = answerer.answer(q.question, hits, texts)
+            text = " ".join(p.text for p in r.picks)
+            right = q.type != "unanswerable" and not r.abstain and M.correct(text, q.must_include) == 1.0
+            outcomes[name] = {"answered": not r.abstain, "confidence": round(r.confidence, 3), "right": right,
+                              "concise": right and len(text) <= M.concise_limit(q.type)}
+        rows.append({"set": qset, "id": q.id, "type": q.type, "variants": outcomes})
+    for part, fresh in (("tuning (fitted sets)", False), (f"{FRESH.stem} (outside every fit)", True)):
+        subset = [r for r in rows if (r["set"] == FRESH.stem) == fresh]
+        answerable = np.array([r["type"] != "unanswerable" for r in subset])
+        weight = unanswerable_weight(answerable, args.unanswerable_share)
+        print(f"{part}: {int(answerable.sum())} answerable, {int((~answerable).sum())} near-misses")
+        for name, _ in args.variants:
+            answered = np.array([r["variants"][name]["answered"] for r in subset])
+            right = np.array([float(r["variants"][name]["right"]) for r in subset])
+            concise = sum(r["variants"][name]["concise"] for r in subset)
+            # utility() reads p >= t as answered: the decisions as probabilities 1 / 0 at threshold 0.5
+            u = utility(answered.astype(float), right, answerable, 0.5, 0.0, weight)
+            print(f"  {name}: right {int(right.sum())}, correct & concise {concise}, false abstentions "
+                  f"{int((~answered & answerable).sum())}, near-misses refused {int((~answered & ~answerable).sum())}, "
+                  f"utility {u:.2f}")
+    if args.rows:
+        args.rows.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
