@@ -729,3 +729,23 @@ def test_a_further_candidate_of_the_asked_type_answers_when_the_best_one_falls_s
     top = answerer(AbstentionModel.neutral(), 0).answer(count, hits, texts, decide=False)
     assert top.features["type_match"] == 0.0
     assert answerer(scored_by(-50.0, top.best_score - 1e-3), 8).answer(count, hits, texts).abstain
+
+
+def test_the_abstention_note_names_the_rarest_term_the_best_sentence_lacks(tmp_path, fake_embedder):
+    """A refusal lowered by a question term the best sentence lacks names that term (구독자, which the corpus uses
+    elsewhere), not the interrogative the question asks with (몇), which no answer writes."""
+    from conftest import one_document_engine
+
+    from ragqa.answer.abstention import FEATURES, AbstentionModel
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    text = "# 현황\n\n가나에듀의 2023년 가입자 수는 1,200명이다.\n\n다라랩은 구독자 확대에 집중했다.\n"
+    eng = one_document_engine(tmp_path, fake_embedder, "firms.md", text)
+    n = len(FEATURES)
+    reads_missing = AbstentionModel(FEATURES, (0.0,) * n, (1.0,) * n,
+                                    tuple(-5.0 if f == "missing_idf" else 0.0 for f in FEATURES), 0.0, 0.5, {})
+    answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive, abstention=reads_missing)
+    ask = "가나에듀의 2023년 구독자 수는 몇 명인가?"
+    result = answerer.answer(ask, eng.retriever.search(ask).hits)
+    assert result.abstain
+    assert "not in or before the best sentence: 구독자" in result.reason and "몇" not in result.reason.split(":")[-1]

@@ -18,9 +18,9 @@ import numpy as np
 from ragqa import aliases, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.answer.names import NameChecks
-from ragqa.answer.question import (LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years, question_entities,
-                                   question_terms, question_type, question_years, sentence_years, sub_questions,
-                                   unit_pattern)
+from ragqa.answer.question import (INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years,
+                                   question_entities, question_terms, question_type, question_years, sentence_years,
+                                   sub_questions, unit_pattern)
 from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_cleaned, cell_pieces, figure_table,
                                     has_answer_number, labelled_for, not_an_answer, numbers_differ, restates,
                                     states_figure, subject_overlap)
@@ -411,7 +411,7 @@ class ExtractiveAnswerer:
                     best, features, confidence = c, f, p
                     break
         if decide and confidence < threshold:
-            why = self._why(features, confidence, threshold, missing, entities, best, hits, by_passage)
+            why = self._why(features, confidence, threshold, missing, entities, best, hits, by_passage, question)
             return ExtractiveResult((), True, False, best.score, why, confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
@@ -506,6 +506,10 @@ class ExtractiveAnswerer:
         title and section do not contain, as a share of the corpus's highest idf (0 = none missing).
         A near-miss question (another year, an attribute the passage does not give) usually differs
         from an answerable one by one specific, rare term."""
+        return max(self._missing_terms(question, best, hits).values(), default=0.0)
+
+    def _missing_terms(self, question: str, best: Candidate, hits: list[Hit]) -> dict[str, float]:
+        """The question terms ``_missing_idf`` finds missing, each with its idf as a share of the top one."""
         bm25 = self.index.bm25
         chunk = hits[best.hit_no - 1].chunk
         terms_of = self._sentence_terms(hits[best.hit_no - 1])
@@ -515,9 +519,8 @@ class ExtractiveAnswerer:
         if chunk.kind == "table":
             window |= set(korean.terms(chunk.text))
         top = float(np.max(bm25.idf))
-        missing = [float(bm25.idf[bm25.vocab[t]]) if t in bm25.vocab else top
-                   for t in set(korean.terms(question)) - window]
-        return max(missing, default=0.0) / (top or 1.0)
+        return {t: (float(bm25.idf[bm25.vocab[t]]) if t in bm25.vocab else top) / (top or 1.0)
+                for t in sorted(set(korean.terms(question)) - window)}
 
     def _passage_similarity(self, question: str, hit: Hit) -> float:
         """Embedding similarity of the question and the passage (its stored vector)."""
@@ -529,8 +532,10 @@ class ExtractiveAnswerer:
         return float(np.dot(np.asarray(qv, np.float32), np.asarray(vec, np.float32)))
 
     def _why(self, features: dict[str, float], confidence: float, threshold: float, missing: list[str],
-             entities: list[str], best: Candidate, hits: list[Hit], by_passage: bool = False) -> str:
-        """The abstention note: the confidence and what lowered it most, in words."""
+             entities: list[str], best: Candidate, hits: list[Hit], by_passage: bool = False,
+             question: str = "") -> str:
+        """The abstention note: the confidence and what lowered it most, in words (the rarest question term
+        the best sentence lacks named, so a reader can tell a missing fact from a question worded otherwise)."""
         said = []
         for f in self.abstention.lowered_by(features):
             if f == "absent_share" and missing:
@@ -543,6 +548,14 @@ class ExtractiveAnswerer:
                 said.append("no figure of the asked kind")
             elif f == "year_mismatch" and features["year_mismatch"]:
                 said.append("the sentence gives another year")
+            elif f == "missing_idf" and features["missing_idf"] > 0 and question:
+                # named, so a reader can tell a fact the passage lacks from a question worded otherwise; the
+                # interrogatives count in the feature (fitted so) but no answer writes them: not named
+                terms = {t: v for t, v in self._missing_terms(question, best, hits).items() if t not in INTERROGATIVES}
+                if terms:
+                    rarest = max(terms, key=lambda t: (terms[t], t))
+                    # a compound's piece (독자 of 구독자) is named as the missing word it is part of
+                    said.append(f"not in or before the best sentence: {max((t for t in terms if rarest in t), key=len)}")
             elif f in ("best_score", "lexical", "similarity", "passage_similarity"):
                 said.append("the passages match the question weakly")
         said = list(dict.fromkeys(said))
