@@ -15,7 +15,7 @@ from ragqa.evaluation.report import render_html, tradeoff
 from ragqa.evaluation.runner import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
-BOUNDED = {"absent_share", "entity_share", "type_match", "year_mismatch", "english", "missing_idf"}
+BOUNDED = {"absent_share", "entity_share", "type_match", "year_mismatch", "english", "missing_idf", "how_much"}
 
 
 def strong_answer(m: AbstentionModel) -> dict:

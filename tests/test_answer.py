@@ -749,3 +749,26 @@ def test_the_abstention_note_names_the_rarest_term_the_best_sentence_lacks(tmp_p
     result = answerer.answer(ask, eng.retriever.search(ask).hits)
     assert result.abstain
     assert "not in or before the best sentence: 구독자" in result.reason and "몇" not in result.reason.split(":")[-1]
+
+
+def test_a_question_asking_for_a_figure_is_marked_for_the_abstention_model(tmp_path, fake_embedder):
+    """``how_much``: 1 when the question asks for a figure (얼마, 몇, how many), else 0: a prior of the question's
+    type, given apart from ``missing_idf`` (where 몇 and 얼마, in no passage, stood for it); never named in a note."""
+    from conftest import one_document_engine
+
+    from ragqa.answer.abstention import FEATURES, AbstentionModel
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    text = "# 현황\n\n가나에듀의 2023년 가입자 수는 1,200명이다. 가나에듀의 대표는 홍길동이다.\n"
+    eng = one_document_engine(tmp_path, fake_embedder, "firms.md", text)
+    answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive)
+    features = {q: answerer.answer(q, eng.retriever.search(q).hits, decide=False).features for q in
+                ("가나에듀의 2023년 가입자는 몇 명인가?", "How many subscribers did Ganaedu have?", "가나에듀의 대표는 누구인가?")}
+    assert [f["how_much"] for f in features.values()] == [1.0, 1.0, 0.0]
+    n = len(FEATURES)
+    prior_only = AbstentionModel(FEATURES, (0.0,) * n, (1.0,) * n,
+                                 tuple(-5.0 if f == "how_much" else 0.0 for f in FEATURES), 0.0, 0.5, {})
+    ask = "가나에듀의 2023년 가입자는 몇 명인가?"
+    refused = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive,
+                                 abstention=prior_only).answer(ask, eng.retriever.search(ask).hits)
+    assert refused.abstain and "how_much" not in refused.reason and refused.reason.endswith("0.50")

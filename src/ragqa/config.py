@@ -243,7 +243,7 @@ class ExtractiveConfig:
     # 200.2 / 201.2 at 0 / 1 / 2 and 201.2 up to 8 (3 answers gained, no near-miss answered; the smallest value
     # at the best is kept), README 2026-12-04 (stop 40). Refitted with the abstention model of 2026-12-05 (stop 45):
     # 201.1 / 203.1 / 203.1 / 203.1 / 203.1 at 0 / 1 / 2 / 3 / 5 (the second chance more answered one question,
-    # wrongly), so 1
+    # wrongly), so 1; with the how_much feature the same day 201.2 / 203.2 / 203.2 / 203.2 / 203.2: 1 stays
     second_chances: int = 1
     # a longer sentence is cut to the clauses that answer: the run of clauses (of a long row, the cells) scoring
     # best by the share of the question's terms it covers, plus window_figure_bonus when a how-much question's

@@ -34,6 +34,7 @@ FEATURES = (
     "year_mismatch",  # 1 when the sentence gives years but not the asked one
     "english",  # 1 for a question in English (answered from Korean text)
     "missing_idf",  # the rarest question term missing around the sentence, as a share of the top idf
+    "how_much",  # 1 for a question that asks for a figure (얼마, 몇, how many): a prior of the question's type
 )
 
 

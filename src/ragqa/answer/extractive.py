@@ -491,6 +491,7 @@ class ExtractiveAnswerer:
             "type_match": 1.0 if typed else 0.0,
             "year_mismatch": 1.0 if mismatch else 0.0,
             "english": 1.0 if lang == "en" else 0.0,
+            "how_much": 1.0 if question_type(question) == "number" else 0.0,
         }
 
     @staticmethod
@@ -537,7 +538,8 @@ class ExtractiveAnswerer:
         """The abstention note: the confidence and what lowered it most, in words (the rarest question term
         the best sentence lacks named, so a reader can tell a missing fact from a question worded otherwise)."""
         said = []
-        for f in self.abstention.lowered_by(features):
+        # the question's type (how_much) is a prior, not a reason the passages give: the two next are named
+        for f in [f for f in self.abstention.lowered_by(features, 3) if f != "how_much"][:2]:
             if f == "absent_share" and missing:
                 said.append(f"words the documents never use: {', '.join(missing)}")
             elif f == "entity_share" and features["entity_share"] < 1:
