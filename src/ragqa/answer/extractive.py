@@ -369,14 +369,17 @@ class ExtractiveAnswerer:
             return states_figure(c.text, unit, declared_units(hits[c.hit_no - 1].chunk) if "\t" in c.text else ())
 
         parts = bool(PARTS_Q.search(question))
+        shown_chars = self.cfg.parts_sentence_chars if parts else self.max_chars  # how much of a sentence is shown
 
         def shown_typed(c: Candidate) -> bool:
             """``typed``, and so is the part of it the answer shows (a long sentence's or row's window): a row
             whose other cell has the figure is not an answer when the cell shown has none."""
-            if not typed(c) or qtype != "number" or not self.cfg.type_shown:
-                return typed(c)
+            if not typed(c):
+                return False
+            if qtype != "number" or not self.cfg.type_shown:
+                return True
             chunk = hits[c.hit_no - 1].chunk
-            shown = self._clause(c, question, qtype, "", hits, self.cfg.parts_sentence_chars if parts else None)
+            shown = self._clause(c, question, qtype, "", hits, shown_chars)
             return states_figure(shown.text, unit, declared_units(chunk) if chunk.kind == "table" else ())
 
         # prefer a sentence with the question's names and of the asked type, then one of the asked type in a
@@ -396,16 +399,16 @@ class ExtractiveAnswerer:
         missing = [n for n in nouns if n not in self.index.bm25.vocab]
         # a question listing several names is answered one sentence per name: they count in the best passage
         by_passage = listing and len(entities) + len(names) > 1
-        features = self._features(question, lang, entities, names, len(nouns), missing, shown_typed(best), best,
-                                  hits, by_passage)
+        features = self._features(question, lang, qtype, entities, names, len(nouns), missing, shown_typed(best),
+                                  best, hits, by_passage)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold and self.cfg.second_chances:
             # the best-scoring sentence may not be the one the documents answer with: the next ones of the asked
             # type are offered to the same model (a how-much question is never answered without a figure)
             for c in [c for c in pool[1:] if typed(c)][:self.cfg.second_chances]:
-                f = self._features(question, lang, entities, names, len(nouns), missing, shown_typed(c), c, hits,
-                                   by_passage)
+                f = self._features(question, lang, qtype, entities, names, len(nouns), missing, shown_typed(c), c,
+                                   hits, by_passage)
                 p = self.abstention.probability(f)
                 if p >= threshold:
                     best, features, confidence = c, f, p
@@ -454,9 +457,7 @@ class ExtractiveAnswerer:
         def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
             return texts.get(hits[hit_no - 1].chunk.source, "")
 
-        picks = tuple(self._clause(c, question, qtype, source_of(c.hit_no), hits,
-                                   self.cfg.parts_sentence_chars if parts else self.max_chars)
-                      for c in chosen)
+        picks = tuple(self._clause(c, question, qtype, source_of(c.hit_no), hits, shown_chars) for c in chosen)
         picks = _join_adjacent(picks, source_of)
         conflict = qtype == "number" and self._conflict(picks, hits)
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
@@ -470,7 +471,7 @@ class ExtractiveAnswerer:
                    and subject_overlap(a.text, b.text) >= self.cfg.conflict_overlap
                    for i, a in enumerate(picks) for b in picks[i + 1:])
 
-    def _features(self, question: str, lang: str, entities: list[str], names: list, nouns: int,
+    def _features(self, question: str, lang: str, qtype: str, entities: list[str], names: list, nouns: int,
                   missing: list[str], typed: bool, best: Candidate, hits: list[Hit],
                   by_passage: bool = False) -> dict[str, float]:
         """What the abstention model reads (ragqa.answer.abstention.FEATURES). A name counts as found with the
@@ -491,7 +492,7 @@ class ExtractiveAnswerer:
             "type_match": 1.0 if typed else 0.0,
             "year_mismatch": 1.0 if mismatch else 0.0,
             "english": 1.0 if lang == "en" else 0.0,
-            "how_much": 1.0 if question_type(question) == "number" else 0.0,
+            "how_much": 1.0 if qtype == "number" else 0.0,
         }
 
     @staticmethod
