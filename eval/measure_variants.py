@@ -36,15 +36,11 @@ def variant(arg: str) -> tuple[str, dict]:
     return name, json.loads(fields)
 
 
-def main() -> int:
-    from fit_abstention import TUNING_SETS, read_all, unanswerable_weight, utility
-
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("variants", nargs="+", type=variant, help="NAME=JSON of ExtractiveConfig fields")
-    ap.add_argument("--rows", type=Path, help="write every question's outcome per variant as JSON")
-    ap.add_argument("--unanswerable-share", type=float, default=0.2)
-    args = ap.parse_args()
-
+def answer_all(variants: dict[str, dict], paths) -> list[dict]:
+    """Every question of ``paths`` searched once and answered by one answerer per variant (a name and the
+    ``ExtractiveConfig`` fields it changes), the shipped abstention model deciding: one row per question,
+    ``{"set", "id", "type", "variants": {name: {"answered", "confidence", "right", "concise"}}}``."""
+    from fit_abstention import read_all
     from tqdm import tqdm
 
     from ragqa.answer.extractive import ExtractiveAnswerer
@@ -57,8 +53,8 @@ def main() -> int:
     engine.build(progress=True)
     answerers = {name: ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
                                           cfg=dataclasses.replace(cfg.extractive, **fields))
-                 for name, fields in args.variants}
-    questions = [(p.stem, q) for p in (*TUNING_SETS, FRESH) for q in read_all([p])]
+                 for name, fields in variants.items()}
+    questions = [(p.stem, q) for p in paths for q in read_all([p])]
     rows = []
     for qset, q in tqdm(questions, desc="variants", unit="q"):
         hits = engine.search(q.question).hits
@@ -71,20 +67,44 @@ def main() -> int:
             outcomes[name] = {"answered": not r.abstain, "confidence": round(r.confidence, 3), "right": right,
                               "concise": right and len(text) <= M.concise_limit(q.type)}
         rows.append({"set": qset, "id": q.id, "type": q.type, "variants": outcomes})
+    return rows
+
+
+def figures(rows: list[dict], name: str, unanswerable_share: float = 0.2) -> dict:
+    """One variant's decisions over ``rows``: right answers, correct & concise, false abstentions, near-misses
+    refused and the utility the abstention threshold is chosen by (near-misses weighted to ``unanswerable_share``)."""
+    from fit_abstention import unanswerable_weight, utility
+
+    answerable = np.array([r["type"] != "unanswerable" for r in rows])
+    answered = np.array([r["variants"][name]["answered"] for r in rows])
+    right = np.array([float(r["variants"][name]["right"]) for r in rows])
+    # utility() reads p >= t as answered: the decisions as probabilities 1 / 0 at threshold 0.5
+    u = utility(answered.astype(float), right, answerable, 0.5, 0.0, unanswerable_weight(answerable, unanswerable_share))
+    return {"correct": int(right.sum()), "answerable": int(answerable.sum()),
+            "correct_concise": sum(r["variants"][name]["concise"] for r in rows),
+            "false_abstention": int((~answered & answerable).sum()),
+            "abstained_unanswerable": int((~answered & ~answerable).sum()),
+            "unanswerable": int((~answerable).sum()), "utility": round(u, 2)}
+
+
+def main() -> int:
+    from fit_abstention import TUNING_SETS
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("variants", nargs="+", type=variant, help="NAME=JSON of ExtractiveConfig fields")
+    ap.add_argument("--rows", type=Path, help="write every question's outcome per variant as JSON")
+    ap.add_argument("--unanswerable-share", type=float, default=0.2)
+    args = ap.parse_args()
+
+    rows = answer_all(dict(args.variants), (*TUNING_SETS, FRESH))
     for part, fresh in (("tuning (fitted sets)", False), (f"{FRESH.stem} (outside every fit)", True)):
         subset = [r for r in rows if (r["set"] == FRESH.stem) == fresh]
-        answerable = np.array([r["type"] != "unanswerable" for r in subset])
-        weight = unanswerable_weight(answerable, args.unanswerable_share)
-        print(f"{part}: {int(answerable.sum())} answerable, {int((~answerable).sum())} near-misses")
+        answerable = sum(r["type"] != "unanswerable" for r in subset)
+        print(f"{part}: {answerable} answerable, {len(subset) - answerable} near-misses")
         for name, _ in args.variants:
-            answered = np.array([r["variants"][name]["answered"] for r in subset])
-            right = np.array([float(r["variants"][name]["right"]) for r in subset])
-            concise = sum(r["variants"][name]["concise"] for r in subset)
-            # utility() reads p >= t as answered: the decisions as probabilities 1 / 0 at threshold 0.5
-            u = utility(answered.astype(float), right, answerable, 0.5, 0.0, weight)
-            print(f"  {name}: right {int(right.sum())}, correct & concise {concise}, false abstentions "
-                  f"{int((~answered & answerable).sum())}, near-misses refused {int((~answered & ~answerable).sum())}, "
-                  f"utility {u:.2f}")
+            f = figures(subset, name, args.unanswerable_share)
+            print(f"  {name}: right {f['correct']}, correct & concise {f['correct_concise']}, false abstentions "
+                  f"{f['false_abstention']}, near-misses refused {f['abstained_unanswerable']}, utility {f['utility']:.2f}")
     if args.rows:
         args.rows.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
     return 0
