@@ -565,6 +565,68 @@ def test_a_how_much_question_is_typed_by_what_the_answer_shows_of_a_long_row(tmp
     assert whole.answer(ask, hits, decide=False).features["type_match"] == 1.0
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("메타가 AI 연구소 FAIR를 설립한 것은 언제부터인가?", True),
+    ("제프리 힌튼은 몇 년에 구글을 떠났나?", True),
+    ("In what year did the company commercialize 5G?", True),
+    ("When did Reuters report the restructuring?", True),
+    ("스케일AI는 어디에서 설립되었나?", False),
+    ("몇 년 동안 투자했나?", False),  # a duration is a figure, not a time
+    ("What was the company's revenue in 2023?", False),  # a year named, not asked
+])
+def test_a_question_for_a_time_is_told_by_its_interrogative(question, expected):
+    from ragqa.answer.question import asks_date
+
+    assert asks_date(question) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("메타는 2013년 FAIR를 설립했다.", True),
+    ("'23년 기준 매출은 250억 원이다.", True),
+    ("지난 15일 보고서를 발간했다.", True),
+    ("3월에 새 모델을 출시했다.", True),
+    ("지난해 출시된 모델이다.", True),
+    ("매출은 250억 원, 영업손실은 408억 원이다.", False),
+    ("MI300 칩을 출시했다.", False),
+    ("삼성전자는 자체 OS를 개발했지만 안드로이드를 채택했다.", False),
+])
+def test_a_sentence_states_a_time_by_a_year_a_month_a_day_or_a_relative_year(text, expected):
+    from ragqa.answer.sentences import states_date
+
+    assert states_date(text) is expected
+
+
+def test_a_when_question_is_of_the_asked_type_only_with_a_time(tmp_path, fake_embedder):
+    """A when-question answered by a sentence about the thing but with no time is not of the asked type
+    (type_match 0, which lowers the confidence, and a dated sentence on the same thing is preferred); with
+    ``date_typed`` off, as before, any sentence was."""
+    import dataclasses
+
+    from conftest import one_document_engine
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    text = ("# 가나전자의 운영체제\n\n가나전자는 초기에 자체 운영체제 바다를 개발했지만 시장 변화에 맞춰 다른 운영체제를 "
+            "채택했다. 가나전자는 이후 스마트폰 사업을 크게 키웠다.\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "os.md", text)
+    ask = "가나전자는 언제 운영체제 바다 개발을 중단했나?"
+    hits = eng.retriever.search(ask).hits
+    on = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive).answer(ask, hits, decide=False)
+    assert on.features["type_match"] == 0.0
+    off = ExtractiveAnswerer(eng.index, eng.embedder, cfg=dataclasses.replace(eng.cfg.extractive, date_typed=False))
+    assert off.answer(ask, hits, decide=False).features["type_match"] == 1.0
+    # a compound question one of whose parts asks when: its best sentence answers the whole, untyped
+    both = "가나전자는 언제 운영체제 바다 개발을 중단했고, 어떤 운영체제를 채택했나?"
+    answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive)
+    assert answerer.answer(both, eng.retriever.search(both).hits, decide=False).features["type_match"] == 1.0
+    (tmp_path / "dated").mkdir()
+    dated = one_document_engine(tmp_path / "dated", fake_embedder, "os.md",
+                                text.replace("이후 스마트폰", "2012년 바다 개발을 중단하고 스마트폰"))
+    hits = dated.retriever.search(ask).hits
+    answer = ExtractiveAnswerer(dated.index, dated.embedder, cfg=dated.cfg.extractive).answer(ask, hits, decide=False)
+    assert answer.features["type_match"] == 1.0 and "2012년" in " ".join(p.text for p in answer.picks)
+
+
 def test_a_question_of_degree_is_answered_by_a_rate_as_well_as_an_amount():
     from ragqa.answer.question import unit_pattern
 

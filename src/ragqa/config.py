@@ -175,6 +175,10 @@ class ExtractiveConfig:
     dense_weight_ko: float = 0.35
     lexical_weight_en: float = 0.0  # an English question shares no words with Korean text: dense only
     dense_weight_en: float = 0.5
+    # a when-question (언제, 몇 년도, in what year; not a compound one) is of the asked type only where its sentence
+    # states a time, as a how-much question's must state a figure (type_match). No constant; measured
+    # (eval/measure_variants.py, stop 46): one tuning near-miss more refused of 107, no answer lost
+    date_typed: bool = True
     prior_weight: float = 0.1
     own_sentence_share: float = 0.5  # lexical coverage of the sentence itself vs. with the sentence before it
     number_bonus: float = 0.12  # +/- for a how-much question answered by a sentence with / without a figure

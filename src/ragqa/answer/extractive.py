@@ -18,12 +18,12 @@ import numpy as np
 from ragqa import aliases, korean, transliteration
 from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.answer.names import NameChecks
-from ragqa.answer.question import (INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, content_nouns, named_years,
-                                   question_entities, question_terms, question_type, question_years, sentence_years,
-                                   sub_questions, unit_pattern)
+from ragqa.answer.question import (INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, YEAR_TERM, asks_date, content_nouns,
+                                   named_years, question_entities, question_terms, question_type, question_years,
+                                   sentence_years, sub_questions, unit_pattern)
 from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_cleaned, cell_pieces, figure_table,
                                     has_answer_number, labelled_for, not_an_answer, numbers_differ, restates,
-                                    states_figure, subject_overlap)
+                                    states_date, states_figure, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
@@ -362,7 +362,13 @@ class ExtractiveAnswerer:
                           if all(any(self.names.mentions(n, c, hits) for n in alts) for alts in names)]
         unit = unit_pattern(question) if qtype == "number" else None
 
+        # a question for a time, not a compound one of whose parts asks when (``…언제 배포되었고, … 이유로 설명하였나요?``:
+        # its best sentence answers the whole, and each part gets its own sentence)
+        when = self.cfg.date_typed and asks_date(question) and len(sub_questions(question)) == 1
+
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
+            if when:  # and one for a time by a sentence that states a time (a year is a figure too)
+                return states_date(c.text)
             if qtype != "number":
                 return True
             # in the asked unit, written out or, for a table's row, declared by its table (단위: 억원; 종업원 수)
@@ -376,7 +382,7 @@ class ExtractiveAnswerer:
             whose other cell has the figure is not an answer when the cell shown has none."""
             if not typed(c):
                 return False
-            if qtype != "number" or not self.cfg.type_shown:
+            if qtype != "number" or when or not self.cfg.type_shown:
                 return True
             chunk = hits[c.hit_no - 1].chunk
             shown = self._clause(c, question, qtype, "", hits, shown_chars)
@@ -548,7 +554,8 @@ class ExtractiveAnswerer:
                 said.append(f"names not found with the best {'passage' if by_passage else 'sentence'}" +
                             (f": {', '.join(absent)}" if absent else ""))
             elif f == "type_match" and not features["type_match"]:
-                said.append("no figure of the asked kind")
+                said.append("no time stated" if self.cfg.date_typed and asks_date(question)
+                            and len(sub_questions(question)) == 1 else "no figure of the asked kind")
             elif f == "year_mismatch" and features["year_mismatch"]:
                 said.append("the sentence gives another year")
             elif f == "missing_idf" and features["missing_idf"] > 0 and question:

@@ -68,6 +68,16 @@ def _asked_noun(question: str) -> tuple[str, str] | None:
     return (last.form, "") if last.tag.startswith("N") or last.tag == "SL" else None
 
 
+# a question for a time: Korean's interrogatives of time (언제, 몇 년도, 어느 해) and English's (when, what year)
+DATE_Q = re.compile(r"언제|몇\s?년도|몇\s?년에|몇\s?월에|어느\s?해|\bwhen\b|\b(?:what|which)\s+(?:year|month|date)\b",
+                    re.I)
+
+
+def asks_date(question: str) -> bool:
+    """The question asks when (``…설립한 것은 언제부터인가?``, ``In what year did …``)."""
+    return bool(DATE_Q.search(question))
+
+
 def question_type(question: str) -> str:
     """``number`` when the question asks for a figure, ``name`` for a who/which/where, else ``general``. A
     Korean question that ends on a noun asks for that noun: it wants a figure when that noun is one of

@@ -121,6 +121,16 @@ def states_figure(text: str, unit: re.Pattern[str] | None, declared: Sequence[st
     return unit is None or bool(unit.search(text)) or any(unit.search("1" + u) for u in declared)
 
 
+# a time as the reports write one: a year (2023, 2023년, '23년), a month or a day, or a year named relatively
+_TIME = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[‘’']\d\d(?!\d)|(?<![\d.])\d{1,2}\s?월|(?<![\d.])\d{1,2}\s?일(?!\s?\d)|"
+                   r"지난해|작년|올해|금년|전년|내년")
+
+
+def states_date(text: str) -> bool:
+    """``text`` states a time: a year, a month, a day, or a year named relatively (지난해)."""
+    return bool(_TIME.search(text))
+
+
 def answering_window(parts: Sequence[str], question: str, qtype: str, max_chars: int, sep: str,
                       figure_bonus: float = ExtractiveConfig.window_figure_bonus,
                       length_cost: float = ExtractiveConfig.window_length_cost) -> str:
