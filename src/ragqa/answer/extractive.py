@@ -362,9 +362,7 @@ class ExtractiveAnswerer:
                           if all(any(self.names.mentions(n, c, hits) for n in alts) for alts in names)]
         unit = unit_pattern(question) if qtype == "number" else None
 
-        # a question for a time, not a compound one of whose parts asks when (``…언제 배포되었고, … 이유로 설명하였나요?``:
-        # its best sentence answers the whole, and each part gets its own sentence)
-        when = self.cfg.date_typed and asks_date(question) and len(sub_questions(question)) == 1
+        when = self._asks_when(question)
 
         def typed(c: Candidate) -> bool:  # a question for a figure is answered by a sentence that states one
             if when:  # and one for a time by a sentence that states a time (a year is a figure too)
@@ -468,6 +466,12 @@ class ExtractiveAnswerer:
         conflict = qtype == "number" and self._conflict(picks, hits)
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
 
+    def _asks_when(self, question: str) -> bool:
+        """The question asks for a time, so its sentence must state one (``date_typed``); not a compound question
+        one of whose parts asks when (``…언제 배포되었고, … 이유로 설명하였나요?``): its best sentence answers the
+        whole, and each part gets a sentence of its own."""
+        return self.cfg.date_typed and asks_date(question) and len(sub_questions(question)) == 1
+
     def _conflict(self, picks: Sequence[Pick], hits: list[Hit]) -> bool:
         """Two picks from two reports give different figures for the same thing (their sentences share
         ``conflict_overlap`` of their content words): a model's training cost and another's query price differ
@@ -554,8 +558,7 @@ class ExtractiveAnswerer:
                 said.append(f"names not found with the best {'passage' if by_passage else 'sentence'}" +
                             (f": {', '.join(absent)}" if absent else ""))
             elif f == "type_match" and not features["type_match"]:
-                said.append("no time stated" if self.cfg.date_typed and asks_date(question)
-                            and len(sub_questions(question)) == 1 else "no figure of the asked kind")
+                said.append("no time stated" if self._asks_when(question) else "no figure of the asked kind")
             elif f == "year_mismatch" and features["year_mismatch"]:
                 said.append("the sentence gives another year")
             elif f == "missing_idf" and features["missing_idf"] > 0 and question:
