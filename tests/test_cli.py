@@ -75,6 +75,52 @@ def test_missing_index_exits_with_what_to_run(tmp_path, mini_corpus, monkeypatch
     assert code == 3 and "ragqa index" in capsys.readouterr().err
 
 
+def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_path, mini_corpus, monkeypatch,
+                                                                             capsys):
+    """``ask`` brings the index up to date with its corpus before answering, as ``make run`` does (a batch over
+    documents nobody indexed used to fail whole); a corpus other than the default index's gets an index of its own
+    beside it (before, the other corpus's index answered, silently); an index named explicitly that holds another
+    corpus is refused with what to run."""
+    from pathlib import Path
+
+    from ragqa.engine import Engine
+    from ragqa.index import store
+
+    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    monkeypatch.chdir(tmp_path)
+    for var in ("RAGQA_INDEX", "RAGQA_HOME", "RAGQA_CORPUS"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("RAGQA_SERVER", "off")
+    monkeypatch.setenv("RAGQA_ABSTENTION_MODEL", str(Path(__file__).parent / "data" / "abstention_unit.json"))
+
+    def ask(question: str, name: str, *flags: str) -> tuple[int, dict | None]:
+        inp, out = tmp_path / f"{name}.jsonl", tmp_path / f"{name}-answers.jsonl"
+        inp.write_text(json.dumps({"id": name, "question": question}, ensure_ascii=False) + "\n", "utf-8")
+        code = cli.main(["ask", "--batch", str(inp), "--out", str(out), *flags])
+        return code, json.loads(out.read_text("utf-8")) if out.is_file() and out.read_text("utf-8") else None
+
+    code, answer = ask("중국의 AI 반도체 투자 규모는?", "first", "--corpus", str(mini_corpus))
+    assert code == 0 and "30억" in answer["answer"]  # no index: built first
+    assert "indexing" in capsys.readouterr().err and Path(store.read_manifest(tmp_path / "index")["corpus_dir"]) \
+        .resolve() == mini_corpus.resolve()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "memo.txt").write_text("가나전자의 2024년 매출은 70억 원으로 집계됐다.\n", "utf-8")
+    code, answer = ask("가나전자의 2024년 매출은 얼마인가?", "second", "--corpus", str(other))
+    assert code == 0 and "70억" in answer["answer"] and answer["citations"][0]["source"] == "memo.txt"
+    own = [p for p in tmp_path.iterdir() if p.name.startswith("index-other-")]
+    assert len(own) == 1 and (own[0] / "CURRENT").is_file()  # its own index, beside the default one
+    assert Path(store.read_manifest(tmp_path / "index")["corpus_dir"]).resolve() == mini_corpus.resolve()
+    capsys.readouterr()
+    code, _ = ask("가나전자의 2024년 매출은 얼마인가?", "third", "--corpus", str(other),
+                  "--index", str(tmp_path / "index"))
+    assert code == 3 and "was built from" in capsys.readouterr().err
+    # a document added to the corpus: the index is brought up to date before the answer
+    (other / "memo2.txt").write_text("다라은행의 2024년 순이익은 12억 원이다.\n", "utf-8")
+    code, answer = ask("다라은행의 2024년 순이익은 얼마인가?", "fourth", "--corpus", str(other))
+    assert code == 0 and "12억" in answer["answer"]
+
+
 def test_eval_scores_answers_made_elsewhere(tmp_path, mini_corpus, capsys):
     qs = tmp_path / "q.jsonl"
     qs.write_text(json.dumps({"id": "1", "type": "numeric", "question": "중국 투자는?", "must_include": ["30억"],

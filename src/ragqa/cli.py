@@ -96,7 +96,13 @@ def cmd_index(args) -> int:
             return 0
         except (TypeError, KeyError):
             pass  # an unreadable manifest: let the build below say what is wrong
-    report = _engine(cfg).build(rebuild=args.rebuild, progress=not args.quiet)
+    _build(_engine(cfg), rebuild=args.rebuild, quiet=args.quiet)
+    return 0
+
+
+def _build(engine, rebuild: bool = False, quiet: bool = False, out=sys.stdout) -> None:
+    """Build or update the engine's index and say what was done."""
+    report = engine.build(rebuild=rebuild, progress=not quiet)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)
     needs_ocr = [w.source for w in report.warnings if w.needs_ocr]
@@ -105,10 +111,49 @@ def cmd_index(args) -> int:
     print(f"index {report.path}: {report.chunks} chunks; added {len(report.added)}, changed {len(report.changed)}, "
           f"removed {len(report.removed)}, unchanged {len(report.unchanged)}; embedded {report.embedded} chunks "
           f"in {report.seconds:.1f} s{' (full rebuild)' if report.rebuilt else ''}"
-          f"{f'; {report.reused} texts kept their earlier vectors' if report.reused else ''}")
+          f"{f'; {report.reused} texts kept their earlier vectors' if report.reused else ''}", file=out)
     if report.store is not None:
-        print(f"store {report.store}")
-    return 0
+        print(f"store {report.store}", file=out)
+
+
+def _indexed(engine, explicit: bool):
+    """The engine ``ask`` answers with, its index current for its corpus, as ``make run`` leaves it: built when
+    there is none, updated when a document was added, changed or removed. When the index holds another corpus
+    (``--corpus`` pointing elsewhere), the default index is not overwritten: this corpus gets one of its own
+    beside it (``index-<corpus name>-<hash of its path>``), built on first use; an index named explicitly
+    (``--index`` or RAGQA_INDEX) that holds another corpus is refused with what to run. Without the corpus
+    folder the index is used as it is (a build keeps its documents' texts)."""
+    import hashlib
+
+    from ragqa.index import store
+    from ragqa.index.build import is_stale
+
+    cfg = engine.cfg
+    corpus, index = Path(cfg.paths.corpus_dir), Path(cfg.paths.index_dir)
+    if not corpus.is_dir():
+        return engine
+    built_from = _built_from(cfg)
+    if built_from and Path(built_from).resolve() != corpus.resolve():
+        if explicit:
+            raise store.IndexUnavailable(
+                f"the index in {index} was built from {built_from}, not from {corpus}. Run `ragqa index --corpus "
+                f"{corpus} --index {index}` to replace it, or give another --index (it is built on first use).")
+        digest = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:8]
+        own = index.with_name(f"{index.name}-{corpus.resolve().name}-{digest}")
+        print(f"note: {index} holds the index of {built_from}; the index of {corpus} is {own}", file=sys.stderr)
+        engine.reconfigure(cfg.replace(paths={"index_dir": own}))
+    if is_stale(engine.cfg):
+        print(f"indexing {corpus} into {engine.cfg.paths.index_dir} first (no index, or documents changed)",
+              file=sys.stderr)
+        _build(engine, out=sys.stderr)  # stdout is the answer's
+    return engine
+
+
+def _built_from(cfg: Config) -> str | None:
+    """The corpus folder the index in ``cfg`` was built from, as recorded (None: no index, or not recorded)."""
+    from ragqa.index import store
+
+    return (store.read_manifest(cfg.paths.index_dir) or {}).get("corpus_dir")
 
 
 def cmd_search(args) -> int:
@@ -136,8 +181,10 @@ def cmd_search(args) -> int:
 # -- ask -------------------------------------------------------------------------------------------
 def cmd_ask(args) -> int:
     cfg = _config(args)
+    explicit = bool(args.index or os.environ.get("RAGQA_INDEX"))
     if args.batch:
-        return _ask_batch(_engine(cfg), Path(args.batch), Path(args.out) if args.out else None, args.backend)
+        return _ask_batch(_indexed(_engine(cfg), explicit), Path(args.batch), Path(args.out) if args.out else None,
+                          args.backend)
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
@@ -149,13 +196,16 @@ def cmd_ask(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = None
-    if not (args.no_server or args.mode or args.k):  # the server answers with its own defaults
+    built_from = _built_from(cfg)
+    if not (args.no_server or args.mode or args.k) and \
+            not (built_from and Path(built_from).resolve() != Path(cfg.paths.corpus_dir).resolve()):
+        # the server answers with its own defaults, from its index (of this corpus: not one given elsewhere)
         from ragqa.client import ask_via_server
 
         result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
     if result is None:
         try:
-            result = _engine(cfg).ask_json(args.question, backend=args.backend)
+            result = _indexed(_engine(cfg), explicit).ask_json(args.question, backend=args.backend)
         except AnswerError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -339,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_search)
 
-    sp = sub.add_parser("ask", help="answer a question with citations")
+    sp = sub.add_parser("ask", help="answer a question with citations (indexes its corpus first if needed)")
     common(sp)
     sp.add_argument("question", nargs="?")
     sp.add_argument("--backend", choices=backends())
