@@ -176,7 +176,7 @@ def build_index(cfg: Config, embedder: Embedder, corpus_dir: Path | None = None,
 
     manifest = dict(expected)
     manifest.update({
-        "corpus_dir": str(corpus_dir),
+        "corpus_dir": str(Path(corpus_dir).resolve()),  # absolute: a command run elsewhere finds it the same
         "documents": infos,
         "counts": {"documents": len(infos), "chunks": len(chunks)},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
