@@ -64,15 +64,16 @@ def test_search_json(use_engine, capsys):
     assert d["hits"][0]["source"] == "weather.html" and len(d["hits"]) <= 2
 
 
-def test_missing_index_exits_with_what_to_run(tmp_path, mini_corpus, monkeypatch, capsys):
+def test_search_over_an_unindexed_corpus_indexes_it_first(tmp_path, mini_corpus, monkeypatch, capsys):
+    """``search`` brings the index up to date with its corpus as ``ask`` does (it used to exit 3, "run ragqa
+    index"); the build's report goes to stderr, so ``--json`` stays parseable."""
     from ragqa.engine import Engine
 
-    def fresh(cfg):
-        return Engine(cfg, embedder=FakeEmbedder())
-
-    monkeypatch.setattr(cli, "_engine", fresh)
-    code = cli.main(["search", "질문", "--corpus", str(mini_corpus), "--index", str(tmp_path / "nothing")])
-    assert code == 3 and "ragqa index" in capsys.readouterr().err
+    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    code = cli.main(["search", "서울 날씨", "--json", "--corpus", str(mini_corpus), "--index", str(tmp_path / "new")])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["hits"][0]["source"] == "weather.html"
+    assert "indexing" in err and (tmp_path / "new" / "CURRENT").is_file()
 
 
 def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_path, mini_corpus, monkeypatch,

@@ -117,7 +117,7 @@ def _build(engine, rebuild: bool = False, quiet: bool = False, out=sys.stdout) -
 
 
 def _indexed(engine, explicit: bool):
-    """The engine ``ask`` answers with, its index current for its corpus, as ``make run`` leaves it: built when
+    """The engine ``ask``, ``search`` and ``eval`` use, its index current for its corpus, as ``make run`` leaves it: built when
     there is none, updated when a document was added, changed or removed. When the index holds another corpus
     (``--corpus`` pointing elsewhere), the default index is not overwritten: this corpus gets one of its own
     beside it (``index-<corpus name>-<hash of its path>``), built on first use; an index named explicitly
@@ -149,6 +149,11 @@ def _indexed(engine, explicit: bool):
     return engine
 
 
+def _explicit_index(args) -> bool:
+    """The index folder was named (``--index``, RAGQA_INDEX), not the default one."""
+    return bool(getattr(args, "index", None) or os.environ.get("RAGQA_INDEX"))
+
+
 def _built_from(cfg: Config) -> str | None:
     """The corpus folder the index in ``cfg`` was built from, as recorded (None: no index, or not recorded)."""
     from ragqa.index import store
@@ -160,8 +165,8 @@ def cmd_search(args) -> int:
     from ragqa.answer.chain import clean_question
 
     cfg = _config(args)
-    engine = _engine(cfg)
     query = clean_question(args.query)
+    engine = _indexed(_engine(cfg), _explicit_index(args))
     result = engine.search(query, k=args.k, mode=args.mode)
     rows = [{"rank": h.rank, "source": h.chunk.source, "title": engine.index.title_of(h.chunk.source),
              "section": h.chunk.section, "kind": h.chunk.kind, "start": h.chunk.start, "end": h.chunk.end,
@@ -181,7 +186,7 @@ def cmd_search(args) -> int:
 # -- ask -------------------------------------------------------------------------------------------
 def cmd_ask(args) -> int:
     cfg = _config(args)
-    explicit = bool(args.index or os.environ.get("RAGQA_INDEX"))
+    explicit = _explicit_index(args)
     if args.batch:
         return _ask_batch(_indexed(_engine(cfg), explicit), Path(args.batch), Path(args.out) if args.out else None,
                           args.backend)
@@ -291,7 +296,7 @@ def cmd_eval(args) -> int:
         print(f"{len(questions)} questions, every gold quote found verbatim in {len(texts)} files")
         return 0
     t0 = time.perf_counter()
-    engine = None if (args.answers and args.no_embed_check) else _engine(cfg)
+    engine = None if (args.answers and args.no_embed_check) else _indexed(_engine(cfg), _explicit_index(args))
     if args.answers:
         answers = {}
         for no, line in enumerate(Path(args.answers).read_text("utf-8").splitlines(), start=1):
