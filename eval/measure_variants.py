@@ -39,7 +39,8 @@ def variant(arg: str) -> tuple[str, dict]:
 def answer_all(variants: dict[str, dict], paths) -> list[dict]:
     """Every question of ``paths`` searched once and answered by one answerer per variant (a name and the
     ``ExtractiveConfig`` fields it changes), the shipped abstention model deciding: one row per question,
-    ``{"set", "id", "type", "variants": {name: {"answered", "confidence", "right", "concise"}}}``."""
+    ``{"set", "id", "type", "variants": {name: {"answered", "confidence", "right", "concise", "chars"}}}`` (chars:
+    the answer's length)."""
     from fit_abstention import read_all
     from tqdm import tqdm
 
@@ -65,7 +66,7 @@ def answer_all(variants: dict[str, dict], paths) -> list[dict]:
             text = " ".join(p.text for p in r.picks)
             right = q.type != "unanswerable" and not r.abstain and M.correct(text, q.must_include) == 1.0
             outcomes[name] = {"answered": not r.abstain, "confidence": round(r.confidence, 3), "right": right,
-                              "concise": right and len(text) <= M.concise_limit(q.type)}
+                              "concise": right and len(text) <= M.concise_limit(q.type), "chars": len(text)}
         rows.append({"set": qset, "id": q.id, "type": q.type, "variants": outcomes})
     return rows
 
