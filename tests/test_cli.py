@@ -122,6 +122,18 @@ def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_
     assert code == 0 and "12억" in answer["answer"]
 
 
+def test_serve_indexes_its_corpus_before_the_ui_starts(tmp_path, mini_corpus, monkeypatch):
+    from ragqa import ui
+    from ragqa.engine import Engine
+
+    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    served = []
+    monkeypatch.setattr(ui, "launch", lambda cfg, host, port, engine: served.append(engine))
+    assert cli.main(["serve", "--corpus", str(mini_corpus), "--index", str(tmp_path / "new")]) == 0
+    assert (tmp_path / "new" / "CURRENT").is_file()
+    assert served[0].search("서울 날씨").hits[0].chunk.source == "weather.html"
+
+
 def test_eval_scores_answers_made_elsewhere(tmp_path, mini_corpus, capsys):
     qs = tmp_path / "q.jsonl"
     qs.write_text(json.dumps({"id": "1", "type": "numeric", "question": "중국 투자는?", "must_include": ["30억"],

@@ -117,7 +117,7 @@ def _build(engine, rebuild: bool = False, quiet: bool = False, out=sys.stdout) -
 
 
 def _indexed(engine, explicit: bool):
-    """The engine ``ask``, ``search`` and ``eval`` use, its index current for its corpus, as ``make run`` leaves it: built when
+    """The engine ``ask``, ``search``, ``eval`` and ``serve`` use, its index current for its corpus, as ``make run`` leaves it: built when
     there is none, updated when a document was added, changed or removed. When the index holds another corpus
     (``--corpus`` pointing elsewhere), the default index is not overwritten: this corpus gets one of its own
     beside it (``index-<corpus name>-<hash of its path>``), built on first use; an index named explicitly
@@ -265,7 +265,7 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
                           "citations": [], "contexts": [], "unsupported": [], "timings_ms": {}, "error": msg}
             f.write(json.dumps(result, ensure_ascii=False) + "\n")
             f.flush()
-    print(f"wrote {out} ({len([l for l in lines if l.strip()])} lines, {failures} with errors)", file=sys.stderr)
+    print(f"wrote {out} ({sum(1 for line in lines if line.strip())} lines, {failures} with errors)", file=sys.stderr)
     return 0
 
 
@@ -357,9 +357,14 @@ def cmd_models(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from ragqa.ui import launch
+    from ragqa import ui
 
-    launch(_config(args), host=args.host, port=args.port)
+    engine = _engine(_config(args))
+    try:  # the corpus indexed first, as for ask
+        engine = _indexed(engine, _explicit_index(args))
+    except Exception as exc:  # noqa: BLE001 - the UI still starts and shows the problem (index, model) in its status
+        print(f"warning: {exc}", file=sys.stderr)
+    ui.launch(engine.cfg, host=args.host, port=args.port, engine=engine)
     return 0
 
 
