@@ -122,6 +122,22 @@ def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_
     assert code == 0 and "12억" in answer["answer"]
 
 
+def test_a_corpus_with_nothing_readable_is_answered_with_a_refusal_not_a_crash(tmp_path, monkeypatch, capsys):
+    """An index of a folder with no readable document has no passages (its FAISS index a placeholder of dimension
+    1): a question used to crash FAISS's dimension check; now the answer says the documents do not answer."""
+    from ragqa.engine import Engine
+
+    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "broken.pdf").write_bytes(b"not a pdf")
+    code = cli.main(["ask", "가나전자의 매출은?", "--json", "--no-server", "--corpus", str(corpus),
+                     "--index", str(tmp_path / "index")])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["abstained"] is True
+    assert "broken.pdf" in err and "no document" in err
+
+
 def test_serve_indexes_its_corpus_before_the_ui_starts(tmp_path, mini_corpus, monkeypatch):
     from ragqa import ui
     from ragqa.engine import Engine

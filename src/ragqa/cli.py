@@ -114,6 +114,9 @@ def _build(engine, rebuild: bool = False, quiet: bool = False, out=sys.stdout) -
           f"{f'; {report.reused} texts kept their earlier vectors' if report.reused else ''}", file=out)
     if report.store is not None:
         print(f"store {report.store}", file=out)
+    if not report.chunks:
+        print(f"warning: no document in {engine.cfg.paths.corpus_dir} could be indexed: every answer will say the "
+              "documents do not answer", file=sys.stderr)
 
 
 def _indexed(engine, explicit: bool):

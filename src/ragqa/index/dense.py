@@ -37,7 +37,10 @@ def build(vectors: np.ndarray, ids: np.ndarray, kind: str = "flat") -> faiss.Ind
 
 
 def search(index: faiss.Index, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """(scores, ids) of the ``k`` nearest vectors (ids -1 where fewer exist)."""
+    """(scores, ids) of the ``k`` nearest vectors (ids -1 where fewer exist; none from an empty index, whose
+    dimension is a placeholder)."""
+    if index.ntotal == 0:
+        return np.zeros(0, np.float32), np.zeros(0, np.int64)
     k = max(1, min(k, index.ntotal))
     scores, ids = index.search(np.ascontiguousarray(query.reshape(1, -1), np.float32), k)
     return scores[0], ids[0]
