@@ -122,6 +122,17 @@ def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_
     assert code == 0 and "12억" in answer["answer"]
 
 
+def test_a_batch_file_with_a_byte_order_mark_loses_no_question(use_engine, tmp_path):
+    """A JSONL saved by a Windows tool opens with a UTF-8 byte order mark (and ends its lines with CRLF): its first
+    question was reported as a malformed line and not answered."""
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_bytes(b"\xef\xbb\xbf" + (json.dumps({"id": "a", "question": "중국의 AI 반도체 투자 규모는?"},
+                                                  ensure_ascii=False) + "\r\n").encode("utf-8"))
+    assert cli.main(["ask", "--batch", str(inp), "--out", str(out)]) == 0
+    row = json.loads(out.read_text("utf-8"))
+    assert "error" not in row and "30억" in row["answer"]
+
+
 def test_a_corpus_with_nothing_readable_is_answered_with_a_refusal_not_a_crash(tmp_path, monkeypatch, capsys):
     """An index of a folder with no readable document has no passages (its FAISS index a placeholder of dimension
     1): a question used to crash FAISS's dimension check; now the answer says the documents do not answer."""

@@ -241,7 +241,7 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
         print("error: --batch needs --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
     try:
-        lines = path.read_text("utf-8").splitlines()
+        lines = path.read_text("utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         print(f"error: cannot read {path}: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -302,7 +302,7 @@ def cmd_eval(args) -> int:
     engine = None if (args.answers and args.no_embed_check) else _indexed(_engine(cfg), _explicit_index(args))
     if args.answers:
         answers = {}
-        for no, line in enumerate(Path(args.answers).read_text("utf-8").splitlines(), start=1):
+        for no, line in enumerate(Path(args.answers).read_text("utf-8-sig").splitlines(), start=1):
             if line.strip():
                 try:
                     d = json.loads(line)
