@@ -133,6 +133,15 @@ def test_a_batch_file_with_a_byte_order_mark_loses_no_question(use_engine, tmp_p
     assert "error" not in row and "30억" in row["answer"]
 
 
+def test_an_output_path_that_cannot_be_written_is_a_clear_error(use_engine, tmp_path, capsys):
+    inp = tmp_path / "in.jsonl"
+    inp.write_text(json.dumps({"id": "a", "question": "중국의 AI 반도체 투자 규모는?"}) + "\n", "utf-8")
+    (tmp_path / "taken").mkdir()
+    assert cli.main(["ask", "--batch", str(inp), "--out", str(tmp_path / "taken")]) == 3
+    err = capsys.readouterr().err
+    assert "error:" in err and "Is a directory" in err and "Traceback" not in err
+
+
 def test_a_corpus_with_nothing_readable_is_answered_with_a_refusal_not_a_crash(tmp_path, monkeypatch, capsys):
     """An index of a folder with no readable document has no passages (its FAISS index a placeholder of dimension
     1): a question used to crash FAISS's dimension check; now the answer says the documents do not answer."""

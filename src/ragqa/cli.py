@@ -457,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args) or 0
-    except (IndexUnavailable, ModelError, ProvisionError, FileNotFoundError) as exc:
+    except (IndexUnavailable, ModelError, ProvisionError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_MISSING
     except KeyboardInterrupt:
