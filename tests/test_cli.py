@@ -64,6 +64,12 @@ def test_search_json(use_engine, capsys):
     assert d["hits"][0]["source"] == "weather.html" and len(d["hits"]) <= 2
 
 
+def test_an_empty_search_query_is_a_clear_error(use_engine, capsys):
+    assert cli.main(["search", "  "]) == 2
+    err = capsys.readouterr().err
+    assert "empty" in err and "Traceback" not in err
+
+
 def test_search_over_an_unindexed_corpus_indexes_it_first(tmp_path, mini_corpus, monkeypatch, capsys):
     """``search`` brings the index up to date with its corpus as ``ask`` does (it used to exit 3, "run ragqa
     index"); the build's report goes to stderr, so ``--json`` stays parseable."""

@@ -165,10 +165,14 @@ def _built_from(cfg: Config) -> str | None:
 
 
 def cmd_search(args) -> int:
-    from ragqa.answer.chain import clean_question
+    from ragqa.answer.chain import AnswerError, clean_question
 
     cfg = _config(args)
-    query = clean_question(args.query)
+    try:
+        query = clean_question(args.query)
+    except AnswerError as exc:  # an empty or over-long query
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     engine = _indexed(_engine(cfg), _explicit_index(args))
     result = engine.search(query, k=args.k, mode=args.mode)
     rows = [{"rank": h.rank, "source": h.chunk.source, "title": engine.index.title_of(h.chunk.source),
