@@ -120,8 +120,8 @@ def _build(engine, rebuild: bool = False, quiet: bool = False, out=sys.stdout) -
 
 
 def _indexed(engine, explicit: bool):
-    """The engine ``ask``, ``search``, ``eval`` and ``serve`` use, its index current for its corpus, as ``make run`` leaves it: built when
-    there is none, updated when a document was added, changed or removed. When the index holds another corpus
+    """The engine ``ask``, ``search``, ``eval`` and ``serve`` use, its index current for its corpus, as ``make run``
+    leaves it: built when there is none, updated when a document was added, changed or removed. When the index holds another corpus
     (``--corpus`` pointing elsewhere), the default index is not overwritten: this corpus gets one of its own
     beside it (``index-<corpus name>-<hash of its path>``), built on first use; an index named explicitly
     (``--index`` or RAGQA_INDEX) that holds another corpus is refused with what to run. Without the corpus
@@ -135,8 +135,8 @@ def _indexed(engine, explicit: bool):
     corpus, index = Path(cfg.paths.corpus_dir), Path(cfg.paths.index_dir)
     if not corpus.is_dir():
         return engine
-    built_from = _built_from(cfg)
-    if built_from and Path(built_from).resolve() != corpus.resolve():
+    built_from = _other_corpus(cfg)
+    if built_from:
         if explicit:
             raise store.IndexUnavailable(
                 f"the index in {index} was built from {built_from}, not from {corpus}. Run `ragqa index --corpus "
@@ -157,11 +157,13 @@ def _explicit_index(args) -> bool:
     return bool(getattr(args, "index", None) or os.environ.get("RAGQA_INDEX"))
 
 
-def _built_from(cfg: Config) -> str | None:
-    """The corpus folder the index in ``cfg`` was built from, as recorded (None: no index, or not recorded)."""
+def _other_corpus(cfg: Config) -> str | None:
+    """The corpus folder the index in ``cfg`` was built from, as recorded, when it is not ``cfg``'s corpus (None:
+    the same folder, no index, or none recorded)."""
     from ragqa.index import store
 
-    return (store.read_manifest(cfg.paths.index_dir) or {}).get("corpus_dir")
+    built_from = (store.read_manifest(cfg.paths.index_dir) or {}).get("corpus_dir")
+    return built_from if built_from and Path(built_from).resolve() != Path(cfg.paths.corpus_dir).resolve() else None
 
 
 def cmd_search(args) -> int:
@@ -208,9 +210,7 @@ def cmd_ask(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = None
-    built_from = _built_from(cfg)
-    if not (args.no_server or args.mode or args.k) and \
-            not (built_from and Path(built_from).resolve() != Path(cfg.paths.corpus_dir).resolve()):
+    if not (args.no_server or args.mode or args.k or _other_corpus(cfg)):
         # the server answers with its own defaults, from its index (of this corpus: not one given elsewhere)
         from ragqa.client import ask_via_server
 
