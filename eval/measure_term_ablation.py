@@ -14,7 +14,7 @@ tried (the Korean answer shares no words with it), but names and figures the ans
         --out /tmp/abstention.json --dump runs/abst-features.jsonl
     RAGQA_EMBED_DTYPE=fp32 python eval/measure_term_ablation.py runs/abst-features.jsonl --out runs/ablation.jsonl
 
-Each summary is added alone to the abstention features and scored as ``measure_abstention_models.py`` scores a
+Each summary is added alone to the abstention features and scored as ``fit_abstention.py`` scores the shipped
 model: each question set predicted by a logistic regression fitted on the others, ROC AUC and the utility at
 the best smoothed threshold (unanswerable questions weighted to 20% of all). Tuning split only."""
 
@@ -30,18 +30,15 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
-from fit_abstention import TUNING_SETS, choose_threshold, read_all, unanswerable_weight  # noqa: E402
+from fit_abstention import (choose_threshold, held_out_by_set, standardized,  # noqa: E402
+                            unanswerable_weight)
+from measure_query_likelihood import question_texts  # noqa: E402
 
 # English function words (a closed class, not the questions' wording): never the specific a question asks
 _EN_FUNCTION = frozenset("""a an the of in on at to for from by with about as into over under between and or but
 not no is are was were be been being do does did has have had what which who whom whose when where why how much many
 that this these those it its their there than then according report reports say says said did does""".split())
 _WORD = re.compile(r"\S+")
-
-
-def question_texts(reference: Path | None) -> dict[str, str]:
-    paths = list(TUNING_SETS) + ([reference / "questions.jsonl"] if reference else [])
-    return {q.id: q.question for q in read_all(paths)}
 
 
 def removable_words(question: str, answer: str) -> list[tuple[int, int]]:
@@ -90,8 +87,6 @@ def score(rows: list[dict], extra: str | None, english_zero: bool = False) -> tu
     """ROC AUC, threshold, utility, false abstention and abstention on unanswerable, each set held out."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
 
     from ragqa.answer.abstention import FEATURES
 
@@ -102,11 +97,9 @@ def score(rows: list[dict], extra: str | None, english_zero: bool = False) -> tu
     y = np.array([r["label"] for r in rows])
     answerable = np.array([r["answerable"] for r in rows])
     sets = np.array([r["set"] for r in rows])
-    p = np.zeros(len(rows))
-    for held in sorted(set(sets)):
-        out = sets == held
-        model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=5000))
-        p[out] = model.fit(X[~out], answerable[~out].astype(int)).predict_proba(X[out])[:, 1]
+    # as fit_abstention scores the shipped model: standardized once, each set predicted by a model fitted on the others
+    p = held_out_by_set(lambda: LogisticRegression(C=1.0, max_iter=1000), standardized(X)[0],
+                        answerable.astype(int), sets)
     t, u = choose_threshold(p, y, answerable, 0.0, unanswerable_weight(answerable, 0.2))
     answered = p >= t
     return (float(roc_auc_score(answerable, p)), t, u, float(np.mean(~answered[answerable])),
