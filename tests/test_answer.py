@@ -834,3 +834,40 @@ def test_a_question_asking_for_a_figure_is_marked_for_the_abstention_model(tmp_p
     refused = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive,
                                  abstention=prior_only).answer(ask, eng.retriever.search(ask).hits)
     assert refused.abstain and "how_much" not in refused.reason and refused.reason.endswith("0.50")
+
+
+@pytest.mark.parametrize("pick, other, same", [
+    ("한국의 AI 반도체 투자는 15억 달러였다.", "보고서에 따르면 한국 AI 반도체 투자 규모는 15억 달러로 집계됐다.", True),
+    ("한국의 AI 반도체 투자는 15억 달러였다.", "한국의 AI 반도체 투자는 12억 달러였다.", False),  # another figure
+    ("한국의 AI 반도체 투자는 15억 달러였다.", "일본 로봇 기업의 매출은 15억 달러였다.", False),  # another thing
+    ("2023년 한국의 AI 반도체 투자는 15억 달러였다.", "2024년 한국의 AI 반도체 투자는 15억 달러였다.", True),  # years are context
+    ("정부는 AI 반도체 인재 양성을 지원한다.", "또한 정부는 AI 반도체 인재 양성을 지원한다.", True),  # the same words
+    ("정부는 AI 반도체 인재 양성을 지원한다.", "정부는 AI 반도체 설계 기업을 지원한다.", False),
+])
+def test_a_statement_is_restated_by_its_figures_about_the_same_thing_or_by_its_words(pick, other, same):
+    from ragqa.answer.sentences import restated
+    from ragqa.config import ExtractiveConfig
+
+    assert restated(pick, other, ExtractiveConfig().conflict_overlap) is same
+
+
+def test_an_answer_is_cited_in_every_retrieved_passage_that_states_it(tmp_path, fake_embedder):
+    """A report states a figure in its summary and again in its body: the answer sentence cites both
+    passages, each citation quoting its own passage's sentence; with ``corroborate`` off it cites one."""
+    from conftest import one_document_engine
+
+    text = ("# 요약\n\n2023년 한국의 AI 반도체 투자 규모는 15억 달러로 집계됐다. 정부는 설계 인력 양성도 지원했다.\n\n"
+            "# 일본 로봇\n\n일본 로봇 기업의 매출은 15억 달러였다. 로봇 수출은 늘었다.\n\n"
+            "# 투자 동향\n\n업계에 따르면 한국의 AI 반도체 투자 규모는 지난해 15억 달러였다. 투자는 팹리스에 몰렸다.\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "report.md", text)
+    ask = "한국의 AI 반도체 투자 규모는 얼마인가?"
+    a = eng.ask(ask)
+    assert not a.abstained and "15억" in a.text
+    assert len(a.citations) == 2 and any(len(s.citations) == 2 for s in a.sentences)
+    raw = eng.source_text("report.md")
+    for c in a.citations:  # each quote is its own passage's sentence stating the figure, not the robots'
+        assert all("반도체" in raw[s:e] and "15억" in raw[s:e] and c.chunk.start <= s < e <= c.chunk.end
+                   for s, e in c.spans)
+    eng.reconfigure(eng.cfg.replace(extractive={"corroborate": False}))
+    single = eng.ask(ask)
+    assert len(single.citations) == 1 and "15억" in single.text

@@ -43,7 +43,7 @@ class _State:
     retrieve_ms: float = 0.0
     raw: str = ""
     claims: list[tuple[str, list[int]]] | None = None
-    spans: dict[int, tuple[int, int]] | None = None  # claim index -> cited span (extractive)
+    spans: dict[int, dict[int, tuple[int, int]]] | None = None  # claim index -> passage n -> quoted span (extractive)
     conflict: bool = False
     notes: tuple[str, ...] = ()
     abstain_reason: str = ""
@@ -151,8 +151,8 @@ class AnswerPipeline:
         if result.abstain:
             state.abstain_reason = result.reason
             return state
-        state.claims = [(p.text, [p.hit_no]) for p in result.picks]
-        state.spans = {i: (p.start, p.end) for i, p in enumerate(result.picks)}
+        state.claims = [(p.text, [p.hit_no] + [a.hit_no for a in p.also]) for p in result.picks]
+        state.spans = {i: {q.hit_no: (q.start, q.end) for q in (p, *p.also)} for i, p in enumerate(result.picks)}
         state.conflict = result.conflict
         return state
 
@@ -185,7 +185,9 @@ class AnswerPipeline:
             for n in sentences[i].citations:
                 # the quote (extractive) or the passage's sentence that best matches the claim (LLM); a
                 # passage that several kept sentences cite holds each of them as a quote of its citation
-                start, end = state.spans[i] if extractive else self._best_span(sentences[i].text, state.hits[n - 1])
+                # (extractive: the quote in that passage; a claim verification re-attributed keeps its own span)
+                start, end = (state.spans[i].get(n) or next(iter(state.spans[i].values()))) if extractive else \
+                    self._best_span(sentences[i].text, state.hits[n - 1])
                 used[n] = (used[n].with_quote(start, end) if n in used else
                            Citation(n, state.hits[n - 1].chunk, start, end, state.hits[n - 1].score, ((start, end),)))
         citations = tuple(used[n] for n in sorted(used))

@@ -10,7 +10,7 @@ they give the asked figure too (a conflict is stated as one), and cites each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -22,7 +22,7 @@ from ragqa.answer.question import (INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, YE
                                    named_years, question_entities, question_terms, question_type, question_years,
                                    sentence_years, sub_questions, unit_pattern)
 from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_cleaned, cell_pieces, figure_table,
-                                    has_answer_number, labelled_for, not_an_answer, numbers_differ, restates,
+                                    has_answer_number, labelled_for, not_an_answer, numbers_differ, restated, restates,
                                     states_date, states_figure, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
@@ -54,6 +54,8 @@ class Pick:
     start: int
     end: int
     score: float
+    # the same statement in other retrieved passages (another report, another part of this one): cited beside it
+    also: tuple["Pick", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -464,7 +466,34 @@ class ExtractiveAnswerer:
         picks = tuple(self._clause(c, question, qtype, source_of(c.hit_no), hits, shown_chars) for c in chosen)
         picks = _join_adjacent(picks, source_of)
         conflict = qtype == "number" and self._conflict(picks, hits)
+        if cfg.corroborate:
+            picks = tuple(self._corroborated(p, ranked, picks, question, qtype, source_of, hits, shown_chars)
+                          for p in picks)
         return ExtractiveResult(picks, False, conflict, best.score, "", confidence, features)
+
+    def _corroborated(self, pick: Pick, ranked: list[Candidate], picks: Sequence[Pick], question: str, qtype: str,
+                      source_of: Callable[[int], str], hits: list[Hit], shown_chars: int) -> Pick:
+        """The pick with the sentences of other retrieved passages that state the same (``restated``): its
+        figures about the same thing, or its words. A reader sees that two reports (or a report's summary and
+        its body) agree, and each is a citation to check. One per passage, never a passage the answer already
+        quotes, never the same sentence read in an overlapping passage."""
+        def region(hit_no: int, start: int, end: int) -> tuple[str, int, int]:
+            return hits[hit_no - 1].chunk.source, start, end
+
+        taken = [region(p.hit_no, p.start, p.end) for p in picks]
+        quoted = {p.hit_no for p in picks}
+        also: dict[int, Pick] = {}
+        for c in ranked:
+            if c.hit_no in quoted or c.hit_no in also:
+                continue
+            source, start, end = region(c.hit_no, c.start, c.end)
+            if any(s == source and start < e and b < end for s, b, e in taken):
+                continue
+            other = self._clause(c, question, qtype, source_of(c.hit_no), hits, shown_chars)
+            if restated(pick.text, other.text, self.cfg.conflict_overlap):
+                also[c.hit_no] = other
+                taken.append(region(c.hit_no, other.start, other.end))
+        return replace(pick, also=tuple(also[n] for n in sorted(also))) if also else pick
 
     def _asks_when(self, question: str) -> bool:
         """The question asks for a time, so its sentence must state one (``date_typed``); not a compound question

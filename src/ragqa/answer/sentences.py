@@ -187,6 +187,22 @@ def subject_overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
 
 
+def answer_figures(text: str) -> frozenset[float]:
+    """The figures a sentence states (not years or dates, not a name's or a reference's digits)."""
+    return frozenset(n for n in _figures(_DATE.sub(" ", text)) if not _is_year(n) and n != 0)
+
+
+def restated(pick: str, other: str, overlap: float) -> bool:
+    """``other`` states what ``pick`` states: every figure of ``pick`` (it must have one) about the same thing
+    (``subject_overlap`` of at least ``overlap``, the threshold that makes two figures a conflict), or the same
+    words (one sentence holding the other, spacing and quotes aside)."""
+    figures = answer_figures(pick)
+    if figures:
+        return figures <= answer_figures(other) and subject_overlap(pick, other) >= overlap
+    a, b = as_cleaned(pick), as_cleaned(other)
+    return bool(a) and bool(b) and (a in b or b in a) and len(_content_words(pick)) >= 2
+
+
 def numbers_differ(texts: list[str]) -> bool:
     sets = [{n for n in numbers_in(t) if not _is_year(n)}
             for t in texts]
