@@ -64,6 +64,21 @@ def test_ask_open_citation_and_see_the_highlighted_span(app_url, browser):
     page.screenshot(path=str(ARTIFACTS / "ui-chat.png"), full_page=True)
 
 
+def test_a_question_limited_to_one_document_is_answered_from_it(app_url, browser):
+    """The mini corpus's two reports give Korea's investment as 12억 and 15억 (a conflict when both are searched);
+    with the report chosen under 검색할 문서 the answer is the report's alone."""
+    page = browser.new_page()
+    page.goto(app_url)
+    page.locator("#rq-scope input").click()
+    page.get_by_role("option", name="chip_report.md").click()
+    page.keyboard.press("Escape")
+    ask(page, "2023년 한국의 AI 반도체 투자 규모는 얼마인가?", "12억")
+    last = page.locator("#rq-chat .message-row").last.inner_text()
+    assert "15억" not in last and "다릅니다" not in last
+    assert "chip_report" in page.locator("#rq-citations").inner_text() or \
+        "반도체 산업" in page.locator("#rq-citations").inner_text()
+
+
 def test_abstention_looks_different(app_url, browser):
     page = browser.new_page()
     page.goto(app_url)
@@ -105,6 +120,8 @@ def test_upload_a_document_and_get_an_answer_from_it(own_app_url, browser, tmp_p
     page.locator("#rq-doc-msg").get_by_text("색인 갱신").wait_for(timeout=120_000)
     page.get_by_role("tab", name="질문하기").click()
     ask(page, "화성 탐사선의 총 예산은 얼마인가?", "7억")
+    page.locator("#rq-scope input").click()  # the uploaded document can be chosen to search alone
+    page.get_by_role("option", name="화성 탐사.txt").wait_for(timeout=30_000)
 
 
 def test_run_a_three_question_evaluation(app_url, browser):

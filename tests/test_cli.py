@@ -216,3 +216,28 @@ def test_an_undecodable_line_is_reported_and_the_other_questions_kept(tmp_path):
     questions, problems = read_questions(qs)
     assert [q.id for q in questions] == ["a", "b"]
     assert len(problems) == 1 and "line 2" in problems[0] and "UTF-8" in problems[0]
+
+
+def test_ask_and_search_limited_to_a_document(use_engine, tmp_path, capsys):
+    """``--doc`` limits the question to a document (by file name or title): the mini corpus's two reports give
+    two figures for Korea, a question limited to one gets that one's, with no conflict; an unknown name is an
+    error that lists the documents; in a batch a line's own ``docs`` wins, and a bad one fails that line only."""
+    ask = "2023년 한국의 AI 반도체 투자 규모는 얼마인가?"
+    assert cli.main(["ask", ask, "--json", "--doc", "news.txt"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert "15억" in d["answer"] and "12억" not in d["answer"] and d["docs"] == ["news.txt"]
+    assert {c["source"] for c in d["citations"] + d["contexts"]} == {"news.txt"}
+    assert cli.main(["search", ask, "--json", "--doc", "반도체 산업"]) == 0
+    assert {h["source"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"chip_report.md"}
+    assert cli.main(["ask", ask, "--doc", "annual report"]) == 2
+    err = capsys.readouterr().err
+    assert "no indexed document is named 'annual report'" in err and "chip_report.md" in err
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    inp.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "a", "question": ask}, {"id": "b", "question": ask, "docs": ["chip_report.md"]},
+        {"id": "c", "question": ask, "docs": "nowhere"}, {"id": "d", "question": ask, "docs": 3}]) + "\n", "utf-8")
+    assert cli.main(["ask", "--batch", str(inp), "--out", str(out), "--doc", "news"]) == 0
+    rows = {r["id"]: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert "15억" in rows["a"]["answer"] and rows["a"]["docs"] == ["news.txt"]
+    assert "12억" in rows["b"]["answer"] and "15억" not in rows["b"]["answer"]
+    assert "no indexed document is named 'nowhere'" in rows["c"]["error"] and "'docs' must be" in rows["d"]["error"]

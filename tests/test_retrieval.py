@@ -1,5 +1,7 @@
 import dataclasses
 
+import pytest
+
 from ragqa.index.sparse import BM25
 from ragqa.korean import terms
 from ragqa.retrieval.fusion import collapse_duplicates, diversify, rrf, score_fusion
@@ -116,3 +118,29 @@ def test_sentence_focus_ranks_by_the_best_sentence_when_weighted(engine):
     head = [retriever.index.row_of(h.chunk) for h in heavy.hits]
     every = retriever.sentence_focus(question, head)
     assert [every[r] for r in head] == sorted(every.values(), reverse=True)
+
+
+def test_a_search_limited_to_documents_returns_only_theirs(engine):
+    """``docs`` limits every search mode to the named documents; naming every document ranks as no limit does
+    (the limited dense search scores the stored vectors exactly, as the flat FAISS index does)."""
+    query = "한국의 AI 반도체 투자 규모는?"
+    sources = sorted({c.source for c in engine.index.chunks})
+    for mode in ("hybrid", "dense", "bm25"):
+        free = engine.search(query, k=10, mode=mode).hits
+        every = engine.search(query, k=10, mode=mode, docs=sources).hits
+        assert [(h.chunk.source, h.chunk.start) for h in every] == [(h.chunk.source, h.chunk.start) for h in free]
+        for source in ("chip_report.md", "news.txt"):
+            only = engine.search(query, k=10, mode=mode, docs=[source]).hits
+            assert only and {h.chunk.source for h in only} == {source}, (mode, source)
+    assert engine.search(query, docs=[]).hits == []  # an empty list is no document, not all of them
+
+
+def test_documents_are_named_by_file_name_or_a_part_of_it_or_of_their_title(engine):
+    from ragqa.engine import UnknownDocument
+
+    assert engine.resolve_docs(["news.txt"]) == ["news.txt"]
+    assert engine.resolve_docs(["반도체 산업"]) == ["chip_report.md"]  # a part of its title
+    assert engine.resolve_docs(["CHIP", "news"]) == ["chip_report.md", "news.txt"]  # case ignored, several
+    assert engine.resolve_docs(None) is None and engine.resolve_docs(["  "]) is None  # no limit
+    with pytest.raises(UnknownDocument, match="no indexed document is named 'annual'.*news.txt"):
+        engine.resolve_docs(["annual"])

@@ -23,6 +23,8 @@ from ragqa.answer.serialize import quoted_text
 from ragqa.config import RETRIEVAL_MODES, Config
 
 EXIT_USAGE, EXIT_MISSING = 2, 3
+DOC_HELP = ("search only this document (its file name, or a part of its file name or title; case ignored); "
+            "repeat for several")
 
 
 def _config(args) -> Config:
@@ -168,6 +170,7 @@ def _other_corpus(cfg: Config) -> str | None:
 
 def cmd_search(args) -> int:
     from ragqa.answer.chain import AnswerError, clean_question
+    from ragqa.engine import UnknownDocument
 
     cfg = _config(args)
     try:
@@ -176,7 +179,11 @@ def cmd_search(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     engine = _indexed(_engine(cfg), _explicit_index(args))
-    result = engine.search(query, k=args.k, mode=args.mode)
+    try:
+        result = engine.search(query, k=args.k, mode=args.mode, docs=engine.resolve_docs(args.doc))
+    except UnknownDocument as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     rows = [{"rank": h.rank, "source": h.chunk.source, "title": engine.index.title_of(h.chunk.source),
              "section": h.chunk.section, "kind": h.chunk.kind, "start": h.chunk.start, "end": h.chunk.end,
              "score": round(h.score, 6), "scores": {k: round(v, 4) for k, v in h.scores.items()},
@@ -198,11 +205,12 @@ def cmd_ask(args) -> int:
     explicit = _explicit_index(args)
     if args.batch:
         return _ask_batch(_indexed(_engine(cfg), explicit), Path(args.batch), Path(args.out) if args.out else None,
-                          args.backend)
+                          args.backend, args.doc, k=args.k, mode=args.mode)
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
     from ragqa.answer.chain import AnswerError, clean_question
+    from ragqa.engine import UnknownDocument
 
     try:
         clean_question(args.question)  # an empty or over-long question is said here, server or not
@@ -210,15 +218,17 @@ def cmd_ask(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = None
-    if not (args.no_server or args.mode or args.k or _other_corpus(cfg)):
+    if not (args.no_server or args.mode or args.k or args.doc or _other_corpus(cfg)):
         # the server answers with its own defaults, from its index (of this corpus: not one given elsewhere)
         from ragqa.client import ask_via_server
 
         result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
     if result is None:
         try:
-            result = _indexed(_engine(cfg), explicit).ask_json(args.question, backend=args.backend)
-        except AnswerError as exc:
+            engine = _indexed(_engine(cfg), explicit)
+            result = engine.ask_json(args.question, backend=args.backend, k=args.k, mode=args.mode,
+                                     docs=engine.resolve_docs(args.doc))
+        except (AnswerError, UnknownDocument) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
     if args.json:
@@ -236,7 +246,9 @@ def cmd_ask(args) -> int:
     return 0
 
 
-def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int:
+def _ask_batch(engine, path: Path, out: Path | None, backend: str | None, docs: list[str] | None = None,
+               **options) -> int:
+    """Answer each line's question (limited to ``docs``, or to the line's own ``"docs"``: file names or titles)."""
     from tqdm import tqdm
 
     from ragqa.answer.chain import AnswerError
@@ -263,7 +275,13 @@ def _ask_batch(engine, path: Path, out: Path | None, backend: str | None) -> int
                 qid, question = item.get("id"), item.get("question")
                 if not isinstance(question, str) or not question.strip():
                     raise ValueError("missing or empty 'question'")
-                result = engine.ask_json(question, backend=backend, qid=qid)
+                names = item.get("docs", docs)
+                if isinstance(names, str):
+                    names = [names]
+                if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+                    raise ValueError("'docs' must be a file name or title, or a list of them")
+                result = engine.ask_json(question, backend=backend, qid=qid, docs=engine.resolve_docs(names),
+                                         **options)
             except (json.JSONDecodeError, ValueError, AnswerError) as exc:
                 failures += 1
                 msg = f"line {no}: {exc}"
@@ -404,6 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-k", type=int, help="passages to return (default: the configured k)")
     sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--doc", action="append", help=DOC_HELP)
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("ask", help="answer a question with citations (indexes its corpus first if needed)")
@@ -415,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", help="output JSONL for --batch")
     sp.add_argument("-k", type=int)
     sp.add_argument("--mode", choices=RETRIEVAL_MODES)
+    sp.add_argument("--doc", action="append", help=DOC_HELP + "; a --batch line's own \"docs\" list overrides it")
     sp.add_argument("--no-server", action="store_true",
                     help="answer in this process even when a `ragqa serve` for the same index is running "
                          "(by default it is asked first: RAGQA_SERVER, default http://127.0.0.1:7860; off to disable)")

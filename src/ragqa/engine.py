@@ -9,12 +9,17 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import Collection
 
 from ragqa.config import Config
 from ragqa.index import store, vectorstore
 from ragqa.index.build import BuildReport, build_index, expected_manifest
 from ragqa.models import Embedder, load_embedder
 from ragqa.retrieval.hybrid import HybridRetriever, Retrieval
+
+
+class UnknownDocument(ValueError):
+    """A search was limited to a document the index does not hold."""
 
 
 class Engine:
@@ -121,7 +126,10 @@ class Engine:
         from ragqa.answer.serialize import to_json
 
         answer = self.ask(question, backend=backend, **kwargs)
-        return to_json(answer, self.source_text, self.index.title_of, qid, self.index.page_of)
+        result = to_json(answer, self.source_text, self.index.title_of, qid, self.index.page_of)
+        if kwargs.get("docs"):
+            result["docs"] = list(kwargs["docs"])  # the documents the search was limited to
+        return result
 
     def evaluate(self, questions: list, backend: str | None = None, progress: bool = True,
                  embed_check: bool = True, texts: dict[str, str] | None = None) -> tuple[list, object]:
@@ -137,8 +145,35 @@ class Engine:
                           self.embedder if embed_check else None, progress=progress)
         return rows, runner.summarize(rows)
 
-    def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
-        return self.retriever.search(query, k=k, mode=mode)
+    def search(self, query: str, k: int | None = None, mode: str | None = None,
+               docs: Collection[str] | None = None) -> Retrieval:
+        return self.retriever.search(query, k=k, mode=mode, docs=docs)
+
+    def documents(self) -> list[tuple[str, str]]:
+        """(source, title) of every indexed document, in source order."""
+        index = self.index
+        return [(source, index.title_of(source)) for source in sorted({c.source for c in index.chunks})]
+
+    def resolve_docs(self, names: Collection[str] | None) -> list[str] | None:
+        """The sources that ``names`` name, for a search limited to them: each name is a document's file name
+        (its path under the corpus) or a part of its file name or title, case ignored, and names every document
+        it matches. None or empty: no limit. A name that matches no document raises ``UnknownDocument`` with
+        the documents there are."""
+        names = [n.strip() for n in names or () if n and n.strip()]
+        if not names:
+            return None
+        docs = self.documents()
+        chosen: list[str] = []
+        for name in names:
+            exact = [s for s, _ in docs if s == name or Path(s).name == name]
+            key = name.casefold()
+            found = exact or [s for s, title in docs if key in s.casefold() or key in title.casefold()]
+            if not found:
+                listing = "; ".join(s for s, _ in docs[:20]) + (" …" if len(docs) > 20 else "")
+                raise UnknownDocument(f"no indexed document is named {name!r} (by file name or title). "
+                                      f"Documents: {listing}")
+            chosen += [s for s in found if s not in chosen]
+        return chosen
 
     def warm_up(self) -> float:
         """Load the index and models and run one question through the extractive path; returns seconds.

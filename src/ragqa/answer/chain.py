@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Collection
 
 import numpy as np
 from langchain_core.runnables import RunnableLambda
@@ -84,7 +84,9 @@ class AnswerPipeline:
 
     # -- public --------------------------------------------------------------------------
     def ask(self, question: str, backend: str | None = None, history: list[tuple[str, str]] | None = None,
-            k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None) -> Answer:
+            k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None,
+            docs: Collection[str] | None = None) -> Answer:
+        """Answer ``question`` from the corpus, or from the documents ``docs`` (source paths) alone."""
         question = clean_question(question)
         backend = backend or self.cfg.answer.backend
         if backend not in backends():
@@ -92,7 +94,8 @@ class AnswerPipeline:
         resolved = resolve_followup(question, history or [])
         state = _State(question, resolved, "ko" if korean.is_korean(question) else "en", backend, [],
                        time.perf_counter())
-        return self.chain.invoke(state, config={"configurable": {"k": k, "mode": mode, "on_token": on_token}})
+        return self.chain.invoke(state, config={"configurable": {"k": k, "mode": mode, "on_token": on_token,
+                                                                 "docs": docs}})
 
     def llm(self, backend: str):
         if backend not in self._llms:
@@ -103,7 +106,7 @@ class AnswerPipeline:
     # -- chain steps -----------------------------------------------------------------------
     def _retrieve(self, state: _State, config) -> _State:
         opts = config.get("configurable", {})
-        result = self.retriever.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"))
+        result = self.retriever.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"), docs=opts.get("docs"))
         state.hits = result.hits
         state.retrieve_ms = result.ms
         return state

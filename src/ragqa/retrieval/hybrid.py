@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import Collection
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from ragqa import glossary, korean
 from ragqa.config import RETRIEVAL_MODES, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
-from ragqa.index.vectorstore import FaissStore, VectorStore
+from ragqa.index.vectorstore import FaissStore, VectorStore, ranked
 from ragqa.models import Embedder
 from ragqa.retrieval import fusion
 from ragqa.types import Hit
@@ -76,16 +77,32 @@ class HybridRetriever:
         self._excluded = int((~self._allowed).sum())  # fetched beyond n, so n allowed passages remain
         self._names_cache: dict[int, list[str]] = {}  # row -> proper nouns (the same passages come up often)
 
-    def _dense(self, query: str, n: int) -> list[tuple[int, float]]:
+    def scope(self, sources: Collection[str] | None) -> np.ndarray | None:
+        """The rows a search limited to the documents ``sources`` (their source paths) may return; None: all."""
+        if sources is None:
+            return None
+        wanted = set(sources)
+        return self._allowed & np.asarray([c.source in wanted for c in self.index.chunks], bool)
+
+    def _dense(self, query: str, n: int, scope: np.ndarray | None = None) -> list[tuple[int, float]]:
         if self.embedder is None:
             raise RuntimeError("dense retrieval needs an embedder")
         qv = self.embedder.embed_query(query)
+        if scope is not None:  # a few documents: their stored vectors scored exactly, whatever the store
+            rows = np.flatnonzero(scope)
+            scores = np.asarray(self.index.vectors[rows], np.float32) @ np.asarray(qv, np.float32)
+            return ranked(list(zip(rows.tolist(), scores.tolist())), n)
         return [(r, s) for r, s in self.store.dense(qv, n + self._excluded) if self._allowed[r]][:n]
 
-    def _bm25(self, terms: list[str], n: int) -> list[tuple[int, float]]:
+    def _bm25(self, terms: list[str], n: int, scope: np.ndarray | None = None) -> list[tuple[int, float]]:
+        if scope is not None:
+            scores = self.index.bm25.scores(terms)
+            return ranked([(int(r), float(scores[r])) for r in np.flatnonzero(scope & (scores > 0))], n)
         return [(r, s) for r, s in self.store.sparse(terms, n + self._excluded) if self._allowed[r]][:n]
 
-    def search(self, query: str, k: int | None = None, mode: str | None = None) -> Retrieval:
+    def search(self, query: str, k: int | None = None, mode: str | None = None,
+               docs: Collection[str] | None = None) -> Retrieval:
+        """The ``k`` best passages for ``query``; ``docs`` (source paths) limits the search to those documents."""
         t0 = time.perf_counter()
         k = k or self.cfg.k
         mode = mode or self.cfg.mode
@@ -94,8 +111,9 @@ class HybridRetriever:
         n = max(self.cfg.candidates, 4 * k)
         lang = "ko" if korean.is_korean(query) else "en"
         terms = korean.terms(query) if lang == "ko" else english_entity_terms(query)
-        dense_hits = self._dense(query, n) if mode in ("hybrid", "dense") else []
-        bm25_hits = self._bm25(terms, n) if mode in ("hybrid", "bm25") else []
+        scope = self.scope(docs)
+        dense_hits = self._dense(query, n, scope) if mode in ("hybrid", "dense") else []
+        bm25_hits = self._bm25(terms, n, scope) if mode in ("hybrid", "bm25") else []
         rankings = [[r for r, _ in dense_hits], [r for r, _ in bm25_hits]]
         scored = [dense_hits, bm25_hits]
         # BM25 over Korean text matches little of an English question: let it only nudge.
@@ -104,7 +122,7 @@ class HybridRetriever:
         if mode == "hybrid" and self.cfg.bridge and bm25_hits and dense_hits:
             expansion = self._bridge_terms(terms, rankings)
             if expansion:
-                expanded = self._bm25(terms + expansion, n)
+                expanded = self._bm25(terms + expansion, n, scope)
                 rankings.append([r for r, _ in expanded])
                 scored.append(expanded)
                 weights.append(self.cfg.bridge_weight * bm25_w)

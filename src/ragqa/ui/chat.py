@@ -16,7 +16,13 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     """Build the tab inside the current ``gr.Blocks``."""
     cfg = engine.cfg
 
-    def ask(message, history, backend, k, mode, turns):
+    def sources() -> list[str]:
+        try:
+            return sorted(engine.index.docs)
+        except Exception:  # no index yet: nothing to choose from
+            return []
+
+    def ask(message, history, backend, k, mode, turns, docs=None):
         history = list(history or [])
         turns = list(turns or [])
         message = (message or "").strip()
@@ -33,7 +39,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         def work():
             try:
                 box["answer"] = engine.ask(message, backend=backend, k=int(k), mode=mode, history=turns[-3:],
-                                           on_token=tokens.put)
+                                           on_token=tokens.put, docs=list(docs) if docs else None)
             except Exception as exc:  # shown to the user, never a stack trace
                 box["error"] = str(exc)
             finally:
@@ -77,6 +83,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
                 send = gr.Button("보내기", variant="primary", scale=1, elem_id="rq-send")
             gr.Examples(EXAMPLES, inputs=box, label="예시 질문")
             clear = gr.Button("대화 지우기")
+            scope = gr.Dropdown(sources(), value=[], multiselect=True, label="검색할 문서 (비우면 전체)",
+                                elem_id="rq-scope")
             with gr.Accordion("설정", open=False):
                 backend = gr.Dropdown(backends, value=cfg.answer.backend, label="답변 백엔드", elem_id="rq-backend")
                 k = gr.Slider(1, 10, value=cfg.retrieval.k, step=1, label="검색 문단 수 (top-k)")
@@ -90,7 +98,10 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             context_html = gr.HTML(elem_id="rq-context")
     answer_state = gr.State(None)
     turns = gr.State([])
-    inputs = [box, chat, backend, k, mode, turns]
+    inputs = [box, chat, backend, k, mode, turns, scope]
+    # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
+    scope.focus(lambda chosen: gr.update(choices=sources(), value=[c for c in chosen or [] if c in sources()]),
+                scope, scope)
     outputs = [chat, turns, answer_state, pick, box]
     for trigger in (send.click, box.submit):
         trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)
