@@ -64,6 +64,8 @@ def test_langchain_adapter(engine):
     docs = RagqaRetriever(retriever=engine.retriever, k=2).invoke("서울 날씨")
     assert docs and docs[0].metadata["source"] == "weather.html"
     assert {"start", "end", "title", "score"} <= set(docs[0].metadata)
+    limited = RagqaRetriever(retriever=engine.retriever, k=2, docs=["news.txt"]).invoke("서울 날씨")
+    assert limited and {d.metadata["source"] for d in limited} == {"news.txt"}
 
 
 def _focus_fixture():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
@@ -25,8 +25,9 @@ class RagqaRetriever(BaseRetriever):
     retriever: Any
     k: int = 5
     mode: str = "hybrid"
+    docs: Optional[list[str]] = None  # the documents (source paths) to search; None: all
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        result = self.retriever.search(query, k=self.k, mode=self.mode)
+        result = self.retriever.search(query, k=self.k, mode=self.mode, docs=self.docs)
         index = self.retriever.index
         return [hit_to_document(h, index.title_of(h.chunk.doc_id)) for h in result.hits]
