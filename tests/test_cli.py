@@ -226,6 +226,7 @@ def test_ask_and_search_limited_to_a_document(use_engine, tmp_path, capsys):
     assert cli.main(["ask", ask, "--json", "--doc", "news.txt"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert "15억" in d["answer"] and "12억" not in d["answer"] and d["docs"] == ["news.txt"]
+    assert "검색 범위: news.txt" in d["notes"]
     assert {c["source"] for c in d["citations"] + d["contexts"]} == {"news.txt"}
     assert cli.main(["search", ask, "--json", "--doc", "반도체 산업"]) == 0
     assert {h["source"] for h in json.loads(capsys.readouterr().out)["hits"]} == {"chip_report.md"}

@@ -106,7 +106,11 @@ class AnswerPipeline:
     # -- chain steps -----------------------------------------------------------------------
     def _retrieve(self, state: _State, config) -> _State:
         opts = config.get("configurable", {})
-        result = self.retriever.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"), docs=opts.get("docs"))
+        docs = opts.get("docs")
+        result = self.retriever.search(state.resolved, k=opts.get("k"), mode=opts.get("mode"), docs=docs)
+        if docs is not None:  # the reader sees that other documents were not searched
+            names = ", ".join(docs) or "-"
+            state.notes += (f"검색 범위: {names}" if state.lang == "ko" else f"searched only: {names}",)
         state.hits = result.hits
         state.retrieve_ms = result.ms
         return state
