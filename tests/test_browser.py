@@ -86,6 +86,13 @@ def test_abstention_looks_different(app_url, browser):
     abstain = page.locator("#rq-citations .rq-abstain")
     abstain.wait_for(timeout=30_000)  # the citation panel is filled in a step after the chat's last update
     assert abstain.count() == 1
+    # with the answer threshold lowered to 0 under 설정, the same question is answered from its best sentence of
+    # the asked type (another country's figure: what the threshold was keeping back, shown with its citation)
+    page.get_by_text("설정").click()
+    slider = page.locator("#rq-threshold input[type=number]")
+    slider.fill("0")
+    slider.press("Enter")
+    ask(page, "일본의 AI 반도체 투자 규모는 얼마인가?", "30억")
 
 
 def test_document_html_never_runs(app_url, browser):

@@ -242,3 +242,22 @@ def test_ask_and_search_limited_to_a_document(use_engine, tmp_path, capsys):
     assert "15억" in rows["a"]["answer"] and rows["a"]["docs"] == ["news.txt"]
     assert "12억" in rows["b"]["answer"] and "15억" not in rows["b"]["answer"]
     assert "no indexed document is named 'nowhere'" in rows["c"]["error"] and "'docs' must be" in rows["d"]["error"]
+
+
+def test_the_abstention_threshold_can_be_moved_for_a_question(use_engine, capsys):
+    """``--threshold`` replaces the fitted one for the question: 1 refuses what the default answers, 0 answers
+    what the default refuses (with its confidence, so the reader can weigh it); outside 0-1 it is an error."""
+    answered = "중국의 AI 반도체 투자 규모는 얼마인가?"
+    assert cli.main(["ask", answered, "--json"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert not default["abstained"] and default["confidence"] < 1
+    assert cli.main(["ask", answered, "--json", "--threshold", "1"]) == 0
+    assert json.loads(capsys.readouterr().out)["abstained"]
+    refused = "일본의 AI 반도체 투자 규모는 얼마인가?"
+    assert cli.main(["ask", refused, "--json"]) == 0
+    low = json.loads(capsys.readouterr().out)
+    assert low["abstained"] and low["confidence"] > 0
+    assert cli.main(["ask", refused, "--json", "--threshold", "0"]) == 0
+    assert not json.loads(capsys.readouterr().out)["abstained"]
+    assert cli.main(["ask", answered, "--threshold", "1.5"]) == 2
+    assert "between 0 and 1" in capsys.readouterr().err

@@ -201,11 +201,14 @@ def cmd_search(args) -> int:
 
 # -- ask -------------------------------------------------------------------------------------------
 def cmd_ask(args) -> int:
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
+        print(f"error: --threshold must be between 0 and 1, not {args.threshold}", file=sys.stderr)
+        return EXIT_USAGE
     cfg = _config(args)
     explicit = _explicit_index(args)
     if args.batch:
         return _ask_batch(_indexed(_engine(cfg), explicit), Path(args.batch), Path(args.out) if args.out else None,
-                          args.backend, args.doc, k=args.k, mode=args.mode)
+                          args.backend, args.doc, k=args.k, mode=args.mode, threshold=args.threshold)
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
@@ -218,7 +221,7 @@ def cmd_ask(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = None
-    if not (args.no_server or args.mode or args.k or args.doc or _other_corpus(cfg)):
+    if not (args.no_server or args.mode or args.k or args.doc or args.threshold is not None or _other_corpus(cfg)):
         # the server answers with its own defaults, from its index (of this corpus: not one given elsewhere)
         from ragqa.client import ask_via_server
 
@@ -227,7 +230,7 @@ def cmd_ask(args) -> int:
         try:
             engine = _indexed(_engine(cfg), explicit)
             result = engine.ask_json(args.question, backend=args.backend, k=args.k, mode=args.mode,
-                                     docs=engine.resolve_docs(args.doc))
+                                     docs=engine.resolve_docs(args.doc), threshold=args.threshold)
         except (AnswerError, UnknownDocument) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -435,6 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-k", type=int)
     sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.add_argument("--doc", action="append", help=DOC_HELP + "; a --batch line's own \"docs\" list overrides it")
+    sp.add_argument("--threshold", type=float, metavar="P",
+                    help="answer only at this confidence or above (0-1; default: the fitted model's, see `confidence` "
+                         "in the JSON): lower answers more, higher refuses more (extractive backend)")
     sp.add_argument("--no-server", action="store_true",
                     help="answer in this process even when a `ragqa serve` for the same index is running "
                          "(by default it is asked first: RAGQA_SERVER, default http://127.0.0.1:7860; off to disable)")

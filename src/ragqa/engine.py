@@ -149,6 +149,14 @@ class Engine:
                docs: Collection[str] | None = None) -> Retrieval:
         return self.retriever.search(query, k=k, mode=mode, docs=docs)
 
+    def abstention_threshold(self) -> float:
+        """The confidence below which the extractive backend says the documents do not answer (the configured
+        ``RAGQA_ABSTENTION_THRESHOLD``, else the fitted model's)."""
+        from ragqa.answer.abstention import load_model
+
+        cfg = self.cfg.extractive
+        return cfg.abstention_threshold if cfg.abstention_threshold >= 0 else load_model(cfg.abstention_model).threshold
+
     def documents(self) -> list[tuple[str, str]]:
         """(source, title) of every indexed document, in source order."""
         index = self.index

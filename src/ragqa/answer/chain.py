@@ -6,6 +6,7 @@ that is down or times out falls back to the extractive backend, and the answer s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from dataclasses import dataclass
@@ -85,9 +86,12 @@ class AnswerPipeline:
     # -- public --------------------------------------------------------------------------
     def ask(self, question: str, backend: str | None = None, history: list[tuple[str, str]] | None = None,
             k: int | None = None, mode: str | None = None, on_token: TokenCallback | None = None,
-            docs: Collection[str] | None = None) -> Answer:
-        """Answer ``question`` from the corpus, or from the documents ``docs`` (source paths) alone."""
+            docs: Collection[str] | None = None, threshold: float | None = None) -> Answer:
+        """Answer ``question`` from the corpus, or from the documents ``docs`` (source paths) alone. ``threshold``
+        (0–1) replaces the abstention model's for this question: lower answers more, higher refuses more."""
         question = clean_question(question)
+        if threshold is not None and not 0.0 <= threshold <= 1.0:
+            raise AnswerError(f"the abstention threshold must be between 0 and 1, not {threshold}")
         backend = backend or self.cfg.answer.backend
         if backend not in backends():
             raise AnswerError(f"unknown backend {backend!r}; choose one of {backends()}")
@@ -95,7 +99,7 @@ class AnswerPipeline:
         state = _State(question, resolved, "ko" if korean.is_korean(question) else "en", backend, [],
                        time.perf_counter())
         return self.chain.invoke(state, config={"configurable": {"k": k, "mode": mode, "on_token": on_token,
-                                                                 "docs": docs}})
+                                                                 "docs": docs, "threshold": threshold}})
 
     def llm(self, backend: str):
         if backend not in self._llms:
@@ -119,8 +123,9 @@ class AnswerPipeline:
         if not state.hits:
             state.abstain_reason = "no passages retrieved"
             return state
+        threshold = config.get("configurable", {}).get("threshold")
         if state.backend == "extractive":
-            return self._extractive(state)
+            return self._extractive(state, threshold)
         on_token = config.get("configurable", {}).get("on_token")
         try:
             model = self.llm(state.backend)
@@ -141,16 +146,18 @@ class AnswerPipeline:
                     else f"The {state.backend} LLM backend failed ({reason}); answered extractively instead.")
             state.notes += (note,)
             state.backend = f"extractive (fallback from {state.backend})"
-            return self._extractive(state)
+            return self._extractive(state, threshold)
         if cites.says_not_found(state.raw) and not cites.parse_markers(state.raw):
             state.abstain_reason = "the model found no answer"
             return state
         state.claims = cites.split_answer(state.raw)
         return state
 
-    def _extractive(self, state: _State) -> _State:
+    def _extractive(self, state: _State, threshold: float | None = None) -> _State:
+        cfg = self.cfg.extractive if threshold is None else dataclasses.replace(self.cfg.extractive,
+                                                                                abstention_threshold=threshold)
         answerer = ExtractiveAnswerer(self.retriever.index, self.retriever.embedder,
-                                      max_sentences=self.cfg.answer.max_sentences, cfg=self.cfg.extractive,
+                                      max_sentences=self.cfg.answer.max_sentences, cfg=cfg,
                                       duplicate_containment=self.cfg.retrieval.duplicate_containment)
         texts = {h.chunk.source: self.source_text(h.chunk.source) for h in state.hits}
         result = answerer.answer(state.resolved, state.hits, texts)

@@ -22,7 +22,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         except Exception:  # no index yet: nothing to choose from
             return []
 
-    def ask(message, history, backend, k, mode, turns, docs=None):
+    def ask(message, history, backend, k, mode, turns, docs=None, threshold=None):
         history = list(history or [])
         turns = list(turns or [])
         message = (message or "").strip()
@@ -39,7 +39,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         def work():
             try:
                 box["answer"] = engine.ask(message, backend=backend, k=int(k), mode=mode, history=turns[-3:],
-                                           on_token=tokens.put, docs=list(docs) if docs else None)
+                                           on_token=tokens.put, docs=list(docs) if docs else None,
+                                           threshold=None if threshold is None else float(threshold))
             except Exception as exc:  # shown to the user, never a stack trace
                 box["error"] = str(exc)
             finally:
@@ -89,6 +90,9 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
                 backend = gr.Dropdown(backends, value=cfg.answer.backend, label="답변 백엔드", elem_id="rq-backend")
                 k = gr.Slider(1, 10, value=cfg.retrieval.k, step=1, label="검색 문단 수 (top-k)")
                 mode = gr.Radio(list(RETRIEVAL_MODES), value=cfg.retrieval.mode, label="검색 방식")
+                threshold = gr.Slider(0.0, 1.0, value=round(engine.abstention_threshold(), 2), step=0.01,
+                                      label="답변 기준 신뢰도 (낮추면 더 많이 답하고, 높이면 더 자주 '찾을 수 없음')",
+                                      elem_id="rq-threshold")
                 gr.Textbox(value=cfg.retrieval.reranker or "(없음: 이 환경에서 제공되는 재순위 모델이 없습니다)",
                            label="재순위 모델 (RAGQA_RERANKER)", interactive=False)
         with gr.Column(scale=2):
@@ -98,7 +102,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             context_html = gr.HTML(elem_id="rq-context")
     answer_state = gr.State(None)
     turns = gr.State([])
-    inputs = [box, chat, backend, k, mode, turns, scope]
+    inputs = [box, chat, backend, k, mode, turns, scope, threshold]
     # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
     scope.focus(lambda chosen: gr.update(choices=sources(), value=[c for c in chosen or [] if c in sources()]),
                 scope, scope)
