@@ -88,7 +88,7 @@ def test_abstention_looks_different(app_url, browser):
     assert abstain.count() == 1
     # with the answer threshold lowered to 0 under 설정, the same question is answered from its best sentence of
     # the asked type (another country's figure: what the threshold was keeping back, shown with its citation)
-    page.get_by_text("설정").click()
+    page.get_by_text("설정", exact=True).click()
     slider = page.locator("#rq-threshold input[type=number]")
     slider.fill("0")
     slider.press("Enter")

@@ -18,3 +18,15 @@ def test_evaluation_failures_are_labelled_in_korean_from_the_shared_labels():
 
     r = QuestionResult("q", "numeric", "질문", "답", False, {"correct": 0.0, "false_abstention": 0.0})
     assert _failed(r) == "오답"
+
+
+def test_the_chat_message_says_why_a_question_was_refused_and_how_confident_an_answer_is(engine):
+    from ragqa.ui.render import answer_markdown
+
+    refused = engine.ask("일본의 AI 반도체 투자 규모는 얼마인가?")
+    assert refused.abstained and refused.confidence is not None
+    shown = answer_markdown(refused)
+    assert "판단 근거: confidence" in shown and f"신뢰도 {refused.confidence:.2f}" in shown and "낮추면" in shown
+    answered = engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?")
+    shown = answer_markdown(answered)
+    assert not answered.abstained and f"신뢰도 {answered.confidence:.2f}" in shown and "판단 근거" not in shown

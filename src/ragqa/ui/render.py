@@ -38,8 +38,13 @@ def answer_markdown(answer: Answer) -> str:
         flagged = "; ".join(esc(s) for s in answer.unsupported)
         body += f"\n\n⚠️ **근거 부족(검증 실패)**: {flagged}"
     for note in answer.notes:
-        if not note.startswith("abstained:"):
+        if note.startswith("abstained:"):  # why: what lowered the confidence, so a reader can ask otherwise
+            body += f"\n\n> 🔎 판단 근거: {esc(note.removeprefix('abstained:').strip())}"
+        else:
             body += f"\n\n> ℹ️ {esc(note)}"
+    if answer.confidence is not None:
+        body += f"\n\n<sub>신뢰도 {answer.confidence:.2f}" + \
+            (" · 설정의 '답변 기준 신뢰도'를 낮추면 가장 가까운 문장으로 답합니다" if answer.abstained else "") + "</sub>"
     return body
 
 
