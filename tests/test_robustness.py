@@ -142,14 +142,22 @@ def test_eight_concurrent_questions_against_serve(served_mini):
 def test_ragqa_ask_uses_a_running_server_for_the_same_index_only(served_mini, tmp_path):
     import json
 
-    def ask(env):
-        out = subprocess.run([sys.executable, "-m", "ragqa.cli", "ask", "--json", "중국의 AI 반도체 투자 규모는?"],
-                             env=env, capture_output=True, text=True, timeout=300)
+    def ask(env, *options):
+        out = subprocess.run([sys.executable, "-m", "ragqa.cli", "ask", "--json", "중국의 AI 반도체 투자 규모는?",
+                              *options], env=env, capture_output=True, text=True, timeout=300)
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout)
 
     via_server = ask(dict(served_mini.env, RAGQA_SERVER=served_mini.url))
     assert "30억" in via_server["answer"] and any("server" in n for n in via_server["notes"])
+    # a question limited to a document, with the threshold moved, is answered by the server the same way
+    limited = ask(dict(served_mini.env, RAGQA_SERVER=served_mini.url), "--doc", "weather", "--threshold", "0")
+    assert any("server" in n for n in limited["notes"]) and limited["docs"] == ["weather.html"]
+    assert {c["source"] for c in limited["contexts"]} == {"weather.html"} and not limited["abstained"]
+    out = subprocess.run([sys.executable, "-m", "ragqa.cli", "ask", "질문", "--doc", "nowhere"],
+                         env=dict(served_mini.env, RAGQA_SERVER=served_mini.url), capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 2 and "no indexed document is named 'nowhere'" in out.stderr
     # another index (a copy of the same corpus, indexed apart): the server must not answer for it
     shutil.copytree(served_mini.home / "corpus", tmp_path / "corpus")
     other = dict(served_mini.env, RAGQA_CORPUS=str(tmp_path / "corpus"), RAGQA_INDEX=str(tmp_path / "index"),

@@ -221,11 +221,15 @@ def cmd_ask(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result = None
-    if not (args.no_server or args.mode or args.k or args.doc or args.threshold is not None or _other_corpus(cfg)):
-        # the server answers with its own defaults, from its index (of this corpus: not one given elsewhere)
+    if not (args.no_server or args.mode or args.k or _other_corpus(cfg)):
+        # the server answers with its own retrieval settings, from its index (of this corpus: not one given elsewhere)
         from ragqa.client import ask_via_server
 
-        result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir)
+        result = ask_via_server(args.question, args.backend or "", cfg.paths.index_dir, docs=args.doc,
+                                threshold=args.threshold)
+        if result is not None and result.get("error"):  # the server's answer to a bad request (an unknown --doc)
+            print(f"error: {result['error']}", file=sys.stderr)
+            return EXIT_USAGE
     if result is None:
         try:
             engine = _indexed(_engine(cfg), explicit)

@@ -72,9 +72,11 @@ def call(url: str, name: str, data: list, timeout: float = 120.0) -> object:
 
 
 def ask_via_server(question: str, backend: str, index_dir: Path, url: str | None = None,
-                   probe_timeout: float = 0.2) -> dict | None:
+                   probe_timeout: float = 0.2, docs: list[str] | None = None,
+                   threshold: float | None = None) -> dict | None:
     """The ``ragqa ask --json`` object from a running server that serves ``index_dir``'s current
-    build, or None (no server, another index, or any failure: the caller answers in-process)."""
+    build, or None (no server, another index, or any failure: the caller answers in-process). ``docs`` (names)
+    and ``threshold`` are passed on as ``--doc`` and ``--threshold`` would be."""
     url = url or server_url()
     if not url or not _listening(url, probe_timeout):
         return None
@@ -85,7 +87,8 @@ def ask_via_server(question: str, backend: str, index_dir: Path, url: str | None
         info = call(url, "index_info", [], timeout=5.0)
         if not isinstance(info, dict) or build is None or info.get("index") != str(build.resolve()):
             return None
-        result = call(url, "ask", [question, backend or ""])
+        result = call(url, "ask", [question, backend or "", "\n".join(docs or []),
+                                   -1.0 if threshold is None else threshold])
     except ServerError:
         return None
     if not isinstance(result, dict) or "answer" not in result:

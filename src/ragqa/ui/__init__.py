@@ -23,11 +23,16 @@ def build_ui(engine):
     from ragqa.ui.documents import documents_tab, status_md
     from ragqa.ui.evaluation import evaluation_tab
 
-    def api_ask(question: str, backend: str = "") -> dict:
-        """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask"))."""
+    def api_ask(question: str, backend: str = "", docs: str = "", threshold: float = -1.0) -> dict:
+        """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask")). ``docs``: the
+        documents to search, one name a line (`--doc`); ``threshold``: the abstention threshold, negative for
+        the fitted one (`--threshold`)."""
+        from ragqa.engine import UnknownDocument
+
         try:
-            return engine.ask_json(question, backend=backend or None)
-        except AnswerError as exc:
+            return engine.ask_json(question, backend=backend or None, docs=engine.resolve_docs(docs.splitlines()),
+                                   threshold=threshold if threshold >= 0 else None)
+        except (AnswerError, UnknownDocument) as exc:
             return {"question": question, "error": str(exc), "answer": "", "abstained": True, "citations": [],
                     "contexts": [], "unsupported": [], "timings_ms": {}}
 
