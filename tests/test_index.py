@@ -238,3 +238,27 @@ def test_vectors_of_another_embedder_are_never_reused(engine, monkeypatch):
     other = Other()
     report = build_index(engine.cfg, other, progress=False)
     assert report.reused == 0 and len(other.texts) >= report.chunks
+
+
+def test_a_text_two_passages_share_is_embedded_once(tmp_path):
+    """Overlapping passages share a sentence, and a document may repeat a line: each distinct text is embedded
+    once and every passage or sentence holding it gets its vector."""
+    from ragqa import tables
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    said = "정부는 인공지능 반도체 설계 인력 양성을 지원한다."
+    body = " ".join(f"{n}번째 문단의 문장은 반도체 산업 동향을 길게 설명하는 문장이다." for n in range(1, 30))
+    (corpus / "a.md").write_text(f"# 가\n\n{body} {said}\n\n# 나\n\n{said} 그 밖의 내용이다.\n", "utf-8")
+    cfg = make_config(corpus, tmp_path / "index")
+    counting = CountingEmbedder()
+    build_index(cfg, counting, progress=False)
+    index = store.load(cfg.paths.index_dir)
+    assert len(counting.texts) == len(set(counting.texts))
+    sentences = [tables.scoring_text(c, j) for c in index.chunks for j in range(len(c.sentences))]
+    assert len(sentences) > len(set(sentences))  # the corpus does hold a text twice (shared and repeated)
+    vectors = {}
+    for text, v in zip(sentences, np.asarray(index.sentence_vectors)):
+        if text in vectors:
+            np.testing.assert_array_equal(v, vectors[text])
+        vectors[text] = v

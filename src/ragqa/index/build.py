@@ -242,15 +242,20 @@ def _not_indexed(corpus_dir: Path, notes: list[FileNote]) -> list[dict]:
 def _embed_into(embedder: Embedder, jobs: list[tuple[str, np.ndarray, int]], progress: bool,
                 batch: int = 64) -> None:
     """Embed each job's text (as a document) into ``target[row]``, with a progress bar over passages
-    and sentences. Longest texts first, so each batch pads little."""
-    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
-    with tqdm(total=len(jobs), desc="embed", unit="text", file=sys.stderr, disable=not progress) as pbar:
-        for s in range(0, len(order), batch):
-            idx = order[s:s + batch]
-            for i, v in zip(idx, embedder.embed_documents([jobs[i][0] for i in idx])):
-                target, row = jobs[i][1], jobs[i][2]
-                target[row] = v
-            pbar.update(len(idx))
+    and sentences. Each distinct text once (the sentence two overlapping passages share, a line a document
+    repeats: 7-9% of the texts of the five reports and of allganize-dev's PDFs), longest first, so each batch
+    pads little."""
+    targets: dict[str, list[tuple[np.ndarray, int]]] = {}
+    for text, target, row in jobs:
+        targets.setdefault(text, []).append((target, row))
+    texts = sorted(targets, key=lambda t: -len(t))
+    with tqdm(total=len(texts), desc="embed", unit="text", file=sys.stderr, disable=not progress) as pbar:
+        for s in range(0, len(texts), batch):
+            chunk = texts[s:s + batch]
+            for text, v in zip(chunk, embedder.embed_documents(chunk)):
+                for target, row in targets[text]:
+                    target[row] = v
+            pbar.update(len(chunk))
 
 
 def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None = None) -> bool:
