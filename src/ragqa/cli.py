@@ -201,9 +201,14 @@ def cmd_search(args) -> int:
 
 # -- ask -------------------------------------------------------------------------------------------
 def cmd_ask(args) -> int:
-    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
-        print(f"error: --threshold must be between 0 and 1, not {args.threshold}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.threshold is not None:  # refused before any indexing, and before a batch's every line would fail
+        from ragqa.answer.chain import AnswerError, check_threshold
+
+        try:
+            check_threshold(args.threshold)
+        except AnswerError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     cfg = _config(args)
     explicit = _explicit_index(args)
     if args.batch:

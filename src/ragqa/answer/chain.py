@@ -66,6 +66,12 @@ def clean_question(question: str) -> str:
     return q
 
 
+def check_threshold(threshold: float | None) -> None:
+    """Refuse an abstention threshold outside 0–1 (None: the fitted one)."""
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise AnswerError(f"the abstention threshold must be between 0 and 1, not {threshold}")
+
+
 class AnswerPipeline:
     """retrieve -> generate -> verify over one retriever (its index and embedder).
 
@@ -90,8 +96,7 @@ class AnswerPipeline:
         """Answer ``question`` from the corpus, or from the documents ``docs`` (source paths) alone. ``threshold``
         (0–1) replaces the abstention model's for this question: lower answers more, higher refuses more."""
         question = clean_question(question)
-        if threshold is not None and not 0.0 <= threshold <= 1.0:
-            raise AnswerError(f"the abstention threshold must be between 0 and 1, not {threshold}")
+        check_threshold(threshold)
         backend = backend or self.cfg.answer.backend
         if backend not in backends():
             raise AnswerError(f"unknown backend {backend!r}; choose one of {backends()}")

@@ -7,6 +7,7 @@ import threading
 
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ui import render
+from ragqa.ui.documents import indexed_sources
 
 EXAMPLES = ["한국의 AI 민간 투자 규모는 얼마인가?", "2024년에 출시된 초거대 AI 모델은 몇 개인가?",
             "SK 하이닉스의 HBM 전략은?", "그럼 중국은?", "Which Korean model was selected as a notable AI model?"]
@@ -15,12 +16,6 @@ EXAMPLES = ["한국의 AI 민간 투자 규모는 얼마인가?", "2024년에 �
 def chat_tab(gr, engine, backends: list[str]) -> None:
     """Build the tab inside the current ``gr.Blocks``."""
     cfg = engine.cfg
-
-    def sources() -> list[str]:
-        try:
-            return sorted(engine.index.docs)
-        except Exception:  # no index yet: nothing to choose from
-            return []
 
     def ask(message, history, backend, k, mode, turns, docs=None, threshold=None):
         history = list(history or [])
@@ -84,8 +79,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
                 send = gr.Button("보내기", variant="primary", scale=1, elem_id="rq-send")
             gr.Examples(EXAMPLES, inputs=box, label="예시 질문")
             clear = gr.Button("대화 지우기")
-            scope = gr.Dropdown(sources(), value=[], multiselect=True, label="검색할 문서 (비우면 전체)",
-                                elem_id="rq-scope")
+            scope = gr.Dropdown(indexed_sources(engine), value=[], multiselect=True,
+                                label="검색할 문서 (비우면 전체)", elem_id="rq-scope")
             with gr.Accordion("설정", open=False):
                 backend = gr.Dropdown(backends, value=cfg.answer.backend, label="답변 백엔드", elem_id="rq-backend")
                 k = gr.Slider(1, 10, value=cfg.retrieval.k, step=1, label="검색 문단 수 (top-k)")
@@ -104,8 +99,11 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     turns = gr.State([])
     inputs = [box, chat, backend, k, mode, turns, scope, threshold]
     # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
-    scope.focus(lambda chosen: gr.update(choices=sources(), value=[c for c in chosen or [] if c in sources()]),
-                scope, scope)
+    def refresh_scope(chosen):
+        sources = indexed_sources(engine)
+        return gr.update(choices=sources, value=[c for c in chosen or [] if c in sources])
+
+    scope.focus(refresh_scope, scope, scope)
     outputs = [chat, turns, answer_state, pick, box]
     for trigger in (send.click, box.submit):
         trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)

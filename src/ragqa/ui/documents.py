@@ -32,10 +32,11 @@ def status_md(engine) -> str:
         return f"⚠️ {render.esc(str(exc))}"
 
 
-def _sources(engine) -> list[str]:
+def indexed_sources(engine) -> list[str]:
+    """The indexed documents' source paths (none before there is an index): the 문서 tab's and the chat's lists."""
     try:
         return sorted(engine.index.docs)
-    except Exception:
+    except Exception:  # no index yet: nothing to choose from
         return []
 
 
@@ -58,19 +59,19 @@ def documents_tab(gr, engine, status) -> None:
             messages.append(f"색인 갱신: 추가 {len(report.added)} · 변경 {len(report.changed)} · 삭제 "
                             f"{len(report.removed)} · 임베딩 {report.embedded}청크 · {report.seconds:.1f}초")
             messages += [f"⚠️ {render.esc(str(w))}" for w in report.warnings]
-        return "<br>".join(messages), docs_table(engine), gr.update(choices=_sources(engine)), status_md(engine)
+        return "<br>".join(messages), docs_table(engine), gr.update(choices=indexed_sources(engine)), status_md(engine)
 
     def remove(source, progress=gr.Progress(track_tqdm=True)):
         if not source:
-            return "삭제할 문서를 고르세요.", docs_table(engine), gr.update(choices=_sources(engine)), status_md(engine)
+            return "삭제할 문서를 고르세요.", docs_table(engine), gr.update(choices=indexed_sources(engine)), status_md(engine)
         try:
             remove_document(source, corpus)
         except UploadError as exc:
-            return f"❌ {render.esc(str(exc))}", docs_table(engine), gr.update(choices=_sources(engine)), \
+            return f"❌ {render.esc(str(exc))}", docs_table(engine), gr.update(choices=indexed_sources(engine)), \
                 status_md(engine)
         report = engine.build(progress=True)
         return (f"🗑️ {render.esc(source)} 삭제 · 색인 갱신 {report.seconds:.1f}초", docs_table(engine),
-                gr.update(choices=_sources(engine), value=None), status_md(engine))
+                gr.update(choices=indexed_sources(engine), value=None), status_md(engine))
 
     docs_df = gr.Dataframe(docs_table(engine), headers=["제목", "발행", "날짜", "파일", "청크"], interactive=False,
                            label="색인된 문서", elem_id="rq-docs")
@@ -79,7 +80,7 @@ def documents_tab(gr, engine, status) -> None:
                     file_types=list(ALLOWED), elem_id="rq-upload")
     up_btn = gr.Button("올리고 색인하기", variant="primary", elem_id="rq-upload-btn")
     with gr.Row():
-        rm_pick = gr.Dropdown(_sources(engine), label="삭제할 문서")
+        rm_pick = gr.Dropdown(indexed_sources(engine), label="삭제할 문서")
         rm_btn = gr.Button("문서 삭제", variant="stop")
     doc_msg = gr.HTML(elem_id="rq-doc-msg")
     up_btn.click(upload, files, [doc_msg, docs_df, rm_pick, status])
