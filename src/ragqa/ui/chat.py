@@ -100,8 +100,11 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     inputs = [box, chat, backend, k, mode, turns, scope, threshold]
     # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
     def refresh_scope(chosen):
+        """The list's choices brought up to date; the selection is rewritten only when a chosen document is gone
+        (rewriting it always raced a choice the user made while this ran, and undid it)."""
         sources = indexed_sources(engine)
-        return gr.update(choices=sources, value=[c for c in chosen or [] if c in sources])
+        kept = [c for c in chosen or [] if c in sources]
+        return gr.update(choices=sources) if kept == list(chosen or []) else gr.update(choices=sources, value=kept)
 
     scope.focus(refresh_scope, scope, scope)
     outputs = [chat, turns, answer_state, pick, box]
