@@ -1,7 +1,7 @@
 """Measure ``ExtractiveConfig`` variants end to end on the tuning split, the shipped abstention model deciding.
 
 Every question of the fitted tuning sets (``fit_abstention.TUNING_SETS``, near-misses included) and, reported
-apart, of ``eval/tuning_random5.jsonl`` (outside every fit) is searched once and answered by one answerer per
+apart, of ``eval/tuning_random6.jsonl`` (outside every fit) is searched once and answered by one answerer per
 variant; a variant is a name and the ``ExtractiveConfig`` fields it changes, as JSON. For each: right answers
 (every ``must_include`` fact in the answer), correct & concise, false abstentions, abstentions on near-misses and
 the utility the abstention threshold is chosen by (``fit_abstention.utility``, near-misses weighted to 20%). About
@@ -26,7 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 
-FRESH = ROOT / "eval" / "tuning_random5.jsonl"
+FRESH = ROOT / "eval" / "tuning_random6.jsonl"
 
 
 def variant(arg: str) -> tuple[str, dict]:
