@@ -210,6 +210,32 @@ def test_a_pdf_footnote_wrapped_over_lines_stays_one_footnote():
     assert [s.text for s in segment(page) if s.kind == "footnote"][0] == "10) 소비자기본법은 사업자의 책무로서 사업자는 물"
 
 
+def test_a_sentence_cut_by_a_wrapped_footnote_goes_on_after_the_note_and_the_note_stays_in_the_text():
+    # a judgment's page ends mid-sentence on its notes: the sentence goes on at the next page's top, past the
+    # note and the note's own wrapped line (which the sentence took for its continuation before)
+    first = ("원고들은 이 사건 업데이트로 재산상 손해를 입었다고 주장한다.6) 피고가 배포한 업데이트는 이른바\n"
+             "악성프로그램이므로 피고가 그 설치를 유도한 행위는 정보통신망법(이하 ‘정보통신망법’이라\n"
+             "6) 원고들은 정가의 20%를 피해액으로 보아야 한다고 주장하면서 가장 저렴한 모델의 정\n"
+             "가 89,800원의 20%인 17,960원을 재산상 손해액이라고 주장한다.\n\n")
+    second = "한다) 제48조 제2항을 위반한 불법행위에 해당한다.\n"
+    text = first + second
+    segs = segment(text, pages=(0, len(first)))
+    body = [s.text for s in segs if s.kind == "body"]
+    assert body == ["원고들은 이 사건 업데이트로 재산상 손해를 입었다고 주장한다.6) 피고가 배포한 업데이트는 이른바 "
+                    "악성프로그램이므로 피고가 그 설치를 유도한 행위는 정보통신망법(이하 ‘정보통신망법’이라 한다) "
+                    "제48조 제2항을 위반한 불법행위에 해당한다."]
+    notes = [s for s in segs if s.kind == "footnote"]  # left out of the sentence, not out of the document
+    assert [s.text for s in notes] == ["6) 원고들은 정가의 20%를 피해액으로 보아야 한다고 주장하면서 가장 저렴한 모델의 "
+                                       "정가 89,800원의 20%인 17,960원을 재산상 손해액이라고 주장한다."]
+    assert text[notes[0].start:notes[0].end].endswith("주장한다.") and all(text[p] != "\n" for p in notes[0].pos)
+    # a note cut at the very end of its page does not take the next page's first line for its own
+    cut = first.split("가 89,800원")[0].rstrip("\n") + "\n\n"
+    segs = segment(cut + second, pages=(0, len(cut)))
+    assert [s.text for s in segs if s.kind == "body"] == body
+    assert [s.text for s in segs if s.kind == "footnote"] == [
+        "6) 원고들은 정가의 20%를 피해액으로 보아야 한다고 주장하면서 가장 저렴한 모델의 정"]
+
+
 def test_a_numbered_line_the_text_never_refers_to_is_an_item_not_a_footnote():
     # a judgment numbers its third level 1), 2): without a mark "2)" written onto a word on the page (or the
     # one before) such a line is body, and a section's paragraphs stay in the text

@@ -43,7 +43,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     another or under a statute's article (a list's items); short lines of a Korean outline's deeper levels
 #     (가. > 1) > 가) > (1) > (가)) followed by their own text are headings; any arrow, geometric shape or
 #     dingbat opens a new item in a PDF
-CHUNKER_VERSION = 23
+# 24: a footnote's wrapped lines after it on its page are the note's, not the continuation of the sentence the
+#     note cut (which goes on after them); the notes a sentence goes on over are indexed after their section
+CHUNKER_VERSION = 24
 
 
 @dataclass(frozen=True)

@@ -419,6 +419,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     segments: list[Segment] = []
     trail: list[tuple[int, str]] = []  # (level, heading text)
     numeral = 0  # the last Roman numeral a heading was numbered with (1-based), for look-alikes
+    passed: list[Segment] = []  # footnotes a sentence went on over, not yet placed
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -427,6 +428,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             continue
         section = " > ".join(h for _, h in trail)
         if line.kind == "heading":
+            segments.extend(passed)
+            passed.clear()
             md = re.match(r"#{1,6}\s+", line.text)
             start = line.start + (md.end() if md else 0)  # the "## " of a Markdown heading is markup
             m = _NUMBERED.match(line.text)
@@ -463,6 +466,9 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             clean, pos = clean_span(text, line.start, lines[j].end, skip, ai_evidence=evidence)
             if clean:
                 segments.append(Segment(line.start, lines[j].end, "body", clean, pos, section))
+            # the notes it went on over join the document after the section's text: between two paragraphs they
+            # would cut the section's passages where a page happened to end
+            passed.extend(_passed_notes(text, lines[i + 1:j], skip, evidence, section))
             i = j + 1
             continue
         # in a paged format a footnote (or a "1) " item read as one) wraps like a body line: its wrapped
@@ -474,7 +480,30 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
         if clean:
             segments.append(Segment(line.start, lines[j].end, line.kind, clean, pos, section))  # type: ignore[arg-type]
         i = j + 1
-    return mark_repeats(segments)
+    return mark_repeats(segments + passed)
+
+
+def _passed_notes(text: str, lines: list[Line], skip: list[tuple[int, int]], evidence: set[str],
+                  section: str) -> list[Segment]:
+    """The footnotes a sentence went on over (a page's notes between its two halves), each a segment of its own:
+    left out of the sentence, their text is still the document's. A note is its ``N)`` line and the wrapped lines
+    after it that the sentence passed with it."""
+    passed = set(skip)
+    notes: list[list[Line]] = []
+    for line in lines:
+        if (line.start, line.end) not in passed or line.kind == "boilerplate":
+            continue
+        if line.kind == "footnote" or not notes:
+            notes.append([line])
+        else:
+            notes[-1].append(line)
+    out = []
+    for note in notes:
+        clean, pos = clean_span(text, note[0].start, note[-1].end, wraps.breaks_inside_words(note, []),
+                                ai_evidence=evidence)
+        if clean:
+            out.append(Segment(note[0].start, note[-1].end, "footnote", clean, pos, section))
+    return out
 
 
 def _clean_lines(text: str, lines: list[Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
