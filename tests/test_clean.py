@@ -425,3 +425,27 @@ def test_a_statutes_article_numbers_its_items():
     # a ▣ line opens an item of its own: the law's name is not glued to the item before it
     assert "3. 금고 이상의 형의 선고유예판결을 받고 그 유예기간이 지났을 때" in body
     assert "▣ 특정범죄 가중처벌 등에 관한 법률 제3조(알선수재)" in body  # the law, its article: one line of text
+
+
+def test_a_pdf_table_of_contents_is_furniture_and_a_roman_numbered_title_without_a_period_is_a_section():
+    # a PDF lays its contents out with the page number after a space (no tab, as in the text reports), with a part's
+    # title that has no number over its entries; its chapters are then titled "Ⅲ 정책적 변화", without a period
+    first = ("CONTENTS\n"
+             "Ⅰ. 「종합대책」 개요 1\n"
+             "Ⅱ. 국가안전시스템 개편을 통한 정책적 변화\n"
+             " ▶ 종합대책을 통한 주요변화 3\n"
+             " [변화1] 새로운 인파안전관리 체계 정착 5\n"
+             "Ⅲ. 향후 과제 및 추진 계획 15\n\n")
+    second = ("Ⅰ 개요\n"
+              "재난안전관리체계 전반에 대한 진단과 개편 내용을 담은 종합대책을 마련하였습니다.\n\n")
+    third = (" Ⅱ 정책적 변화 \n"
+             "주최자 유무에 관계없이 인파밀집 가능성을 미리 파악하는 체계를 마련하였습니다.\n")
+    text = first + second + third
+    segs = segment(text, pages=(0, len(first), len(first) + len(second)))
+    assert [s.text for s in segs if s.kind == "heading"] == ["Ⅰ 개요", "Ⅱ 정책적 변화"]
+    contents = [s.text for s in segs if s.kind == "boilerplate"]
+    assert any("향후 과제 및 추진 계획 15" in c for c in contents) and any("▶ 종합대책" in c for c in contents)
+    assert [(s.section, s.text.split()[0]) for s in segs if s.kind == "body"] == [("Ⅰ 개요", "재난안전관리체계"),
+                                                                                ("Ⅱ 정책적 변화", "주최자")]
+    # the Latin letters stay words: "I think" or "V3" open no section
+    assert [s.kind for s in segment("I think it is fine\nV3 백신 업데이트 안내\n")] == ["body", "body"]

@@ -45,7 +45,10 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     dingbat opens a new item in a PDF
 # 24: a footnote's wrapped lines after it on its page are the note's, not the continuation of the sentence the
 #     note cut (which goes on after them); the notes a sentence goes on over are indexed after their section
-CHUNKER_VERSION = 24
+# 25: a PDF's table of contents (page numbers after a space or dot leaders, a part's title without one) is
+#     furniture, not headings; a chapter titled with a Roman numeral character and no period ("Ⅲ 정책적 변화")
+#     is a section
+CHUNKER_VERSION = 25
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,9 @@ def ocr_al_evidence(text: str) -> set[str]:
 _ROMAN = r"(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|I|II|III|IV|V|VI|VII|" + "|".join(ROMAN_LOOKALIKES) + ")"
 _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^{_ROMAN}\.\s*\S.{{0,60}}$")),
+    # a section numbered with a Roman numeral character and no period (" Ⅰ 개요 ", a report's chapter title);
+    # not the Latin letters, which open words ("I think", "V3")
+    (1, re.compile(r"^[Ⅰ-Ⅻ]\s+\S.{0,40}$")),
     (1, re.compile(r"^[<〈](요약|결론 부문|본론|서론|요 약)[>〉]$")),
     # numbering has no 0 component ("3.0 Opus" is a chart label), at most two digits a part (a line opening
     # with "2017. 2. 25." or "2024.1.1." is a date, as in a judgment's text) and is followed by words
@@ -89,6 +92,9 @@ _CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
                       r"[^<>=]{2,100}>.{0,100}|"
                       r"(?:※\s*)?(?:출처|자료|Source)\s*[:：].*|출처\s*:.*)$", re.I)
 _TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$")
+# a contents entry as a PDF lays it out: the page number after a space or dot leaders ("Ⅳ. 향후 과제 15",
+# "1. 개요 ······ 3"); an entry without one (a part's title over its numbered entries) is short and goes on
+_TOC_LINE_SPACED = re.compile(r"^\S.{0,78}?(?:\s|[.·…‥]{2,})\s*\d{1,3}$")
 # Web-page chrome common to Korean news and board pages: navigation, bylines, share/comment widgets,
 # headline lists, copyright credits. A site's own furniture (its name, its widgets) is not listed here:
 # it goes in the corpus's ``cleaning.json`` (:func:`ragqa.ingest.manifest.read_cleaning`), and PDF page
@@ -151,6 +157,15 @@ def heading_level(text: str) -> int:
 _CLAUSE_END = re.compile(r"(?:다|라)\.$|,$")
 
 
+def _toc_part_title(lines: list[Line], i: int) -> bool:
+    """Line ``i`` of a table of contents is a part's title without a page number: short, no sentence, and the next
+    line is an entry with one."""
+    if len(lines[i].text) > 60:
+        return False
+    nxt = next((line.text for line in lines[i + 1:] if not _is_blank(line)), "")
+    return bool(_TOC_LINE.match(nxt) or _TOC_LINE_SPACED.match(nxt))
+
+
 def _previous_text(lines: list[Line], i: int) -> str:
     """The text of the last non-blank line before ``i`` ("" at the start)."""
     for line in reversed(lines[:i]):
@@ -186,7 +201,7 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
             line.kind, in_toc = "boilerplate", True
             continue
         if in_toc:
-            if _TOC_LINE.match(t):
+            if _TOC_LINE.match(t) or _TOC_LINE_SPACED.match(t) or _toc_part_title(lines, i):
                 line.kind = "boilerplate"
                 continue
             in_toc = False
