@@ -449,3 +449,18 @@ def test_a_pdf_table_of_contents_is_furniture_and_a_roman_numbered_title_without
                                                                                 ("Ⅱ 정책적 변화", "주최자")]
     # the Latin letters stay words: "I think" or "V3" open no section
     assert [s.kind for s in segment("I think it is fine\nV3 백신 업데이트 안내\n")] == ["body", "body"]
+
+
+def test_a_short_line_that_ends_a_wrapped_word_is_text_not_a_stray_word():
+    # a statute's item wrapped before its particle: "… 물적 설비" / "를 갖출 것" is one item, not a heading over
+    # the text after it and a stray "를 갖출 것" dropped as layout
+    page = ("② 제1항에 따른 은행업 인가를 받으려는 자는 다음 각 호의 요건을 모두 갖추어야 한다.\n"
+            " 7. 은행업을 경영하기에 충분한 인력, 영업시설, 전산체계 및 그 밖의 물적 설비\n"
+            "를 갖출 것\n"
+            " ③ 제2항에 따른 요건 등에 관하여 필요한 세부사항은 대통령령으로 정한다.\n")
+    segs = segment(page, pages=(0,))
+    assert not [s for s in segs if s.kind == "heading"]
+    assert any(s.kind == "body" and s.text.endswith("그 밖의 물적 설비를 갖출 것") for s in segs)
+    # a title set vertically, one letter a line, stays layout; so does a short line after a finished sentence
+    cover = "국\n민\n대\n비\n관계부처 합동\n보고서는 여기서 끝난다.\n를 갖출 것\n"
+    assert [s.text for s in segment(cover, pages=(0,)) if s.kind == "body"] == ["관계부처 합동 보고서는 여기서 끝난다."]

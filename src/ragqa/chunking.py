@@ -48,7 +48,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 25: a PDF's table of contents (page numbers after a space or dot leaders, a part's title without one) is
 #     furniture, not headings; a chapter titled with a Roman numeral character and no period ("Ⅲ 정책적 변화")
 #     is a section
-CHUNKER_VERSION = 25
+# 26: a short line that finishes the word the line before was cut in ("… 물적 설비" / "를 갖출 것") is text, not a
+#     stray word of layout (which left the line before a heading when it was a numbered item)
+CHUNKER_VERSION = 26
 
 
 @dataclass(frozen=True)

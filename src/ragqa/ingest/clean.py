@@ -166,6 +166,14 @@ def _toc_part_title(lines: list[Line], i: int) -> bool:
     return bool(_TOC_LINE.match(nxt) or _TOC_LINE_SPACED.match(nxt))
 
 
+def _ends_a_wrapped_word(lines: list[Line], i: int) -> bool:
+    """Short line ``i`` finishes the word the line before it was cut in (``… 물적 설비`` / ``를 갖출 것``): the end of
+    a wrapped line, not a stray word of layout (nor a letter of a title set vertically, one a line)."""
+    before = lines[i - 1] if i else None
+    return before is not None and len(before.text) > 6 and not wraps.SENTENCE_END.search(before.text) \
+        and not wraps.NEW_ITEM.match(lines[i].text) and wraps.inside_word(before.text, lines[i].text)
+
+
 def _previous_text(lines: list[Line], i: int) -> str:
     """The text of the last non-blank line before ``i`` ("" at the start)."""
     for line in reversed(lines[:i]):
@@ -233,7 +241,8 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
         if _CAPTION.match(t) and not _TAG.fullmatch(t):
             line.kind = "caption"
             continue
-        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not wraps.SENTENCE_END.search(t):
+        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not wraps.SENTENCE_END.search(t) \
+                and not _ends_a_wrapped_word(lines, i):
             line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines; a short sentence stays
             continue
         line.kind = "body"
