@@ -447,6 +447,10 @@ def test_a_pdf_table_of_contents_is_furniture_and_a_roman_numbered_title_without
     assert any("향후 과제 및 추진 계획 15" in c for c in contents) and any("▶ 종합대책" in c for c in contents)
     assert [(s.section, s.text.split()[0]) for s in segs if s.kind == "body"] == [("Ⅰ 개요", "재난안전관리체계"),
                                                                                 ("Ⅱ 정책적 변화", "주최자")]
+    # so is a chapter numbered "01 " (a guide's parts), but not a figure that opens a line ("01 3.5%" is no title)
+    guide = "01 부동산 세금제도\n주택 양도세 감면한도를 조정한다.\n"
+    assert [(s.kind, s.section) for s in segment(guide, pages=(0,))] == [("heading", ""), ("body", "01 부동산 세금제도")]
+    assert [s.kind for s in segment("01 3.5% 증가\n", pages=(0,))] != ["heading"]
     # the Latin letters stay words: "I think" or "V3" open no section
     assert [s.kind for s in segment("I think it is fine\nV3 백신 업데이트 안내\n")] == ["body", "body"]
 

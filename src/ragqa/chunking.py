@@ -50,7 +50,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     is a section
 # 26: a short line that finishes the word the line before was cut in ("… 물적 설비" / "를 갖출 것") is text, not a
 #     stray word of layout (which left the line before a heading when it was a numbered item)
-CHUNKER_VERSION = 26
+# 27: a chapter numbered with a zero-padded number and no period ("01 부동산 세금제도") is a section
+CHUNKER_VERSION = 27
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     # a section numbered with a Roman numeral character and no period (" Ⅰ 개요 ", a report's chapter title);
     # not the Latin letters, which open words ("I think", "V3")
     (1, re.compile(r"^[Ⅰ-Ⅻ]\s+\S.{0,40}$")),
+    # a chapter numbered with a zero-padded number and no period ("01 부동산 세금제도", a guide's part title)
+    (1, re.compile(r"^0[1-9]\s+[^\d\s].{0,40}$")),
     (1, re.compile(r"^[<〈](요약|결론 부문|본론|서론|요 약)[>〉]$")),
     # numbering has no 0 component ("3.0 Opus" is a chart label), at most two digits a part (a line opening
     # with "2017. 2. 25." or "2024.1.1." is a date, as in a judgment's text) and is followed by words
