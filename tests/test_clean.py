@@ -228,6 +228,13 @@ def test_a_sentence_cut_by_a_wrapped_footnote_goes_on_after_the_note_and_the_not
     assert [s.text for s in notes] == ["6) 원고들은 정가의 20%를 피해액으로 보아야 한다고 주장하면서 가장 저렴한 모델의 "
                                        "정가 89,800원의 20%인 17,960원을 재산상 손해액이라고 주장한다."]
     assert text[notes[0].start:notes[0].end].endswith("주장한다.") and all(text[p] != "\n" for p in notes[0].pos)
+    # two notes, each wrapped: the sentence goes on past both
+    two = first.replace("주장한다.6)", "주장한다.6)7)").rstrip("\n") + "\n" + (
+        "7) 위자료는 각 100,000원으로 주장하였다가 이 법원에서 청구취지를 감\n"
+        "축하였다.\n\n")
+    segs = segment(two + second, pages=(0, len(two)))
+    assert [s.text for s in segs if s.kind == "body"] == [body[0].replace("6)", "6)7)")]
+    assert [s.text[:2] for s in segs if s.kind == "footnote"] == ["6)", "7)"]
     # a note cut at the very end of its page does not take the next page's first line for its own
     cut = first.split("가 89,800원")[0].rstrip("\n") + "\n\n"
     segs = segment(cut + second, pages=(0, len(cut)))
@@ -468,3 +475,17 @@ def test_a_short_line_that_ends_a_wrapped_word_is_text_not_a_stray_word():
     # a title set vertically, one letter a line, stays layout; so does a short line after a finished sentence
     cover = "국\n민\n대\n비\n관계부처 합동\n보고서는 여기서 끝난다.\n를 갖출 것\n"
     assert [s.text for s in segment(cover, pages=(0,)) if s.kind == "body"] == ["관계부처 합동 보고서는 여기서 끝난다."]
+
+
+def test_a_pdf_line_opening_with_a_parenthesis_goes_on_unless_the_parenthesis_labels_an_item():
+    # a judgment wraps before "(이하 …)": the sentence goes on; a plan's "(소방) …" label opens an item of its own
+    page = ("원고들은 미국 캘리포니아주에 본사를 둔 피고가 제조하여 판매하는 스마트폰인 C\n"
+            "(이하 ‘C’이라 한다)을 구입하여 사용하여 왔고, 이 사건 업데이트를 설치하였다.\n"
+            "(경찰) 112종합상황실 운영 및 신고처리 규칙을 개정하였다.\n"
+            "(소방) 119종합상황실 표준 운영규정 개정, 현장대원과 상황실 간 정보 공유\n"
+            "(’23.12월~)\n")
+    body = [s.text for s in segment(page, pages=(0,)) if s.kind == "body"]
+    assert body == ["원고들은 미국 캘리포니아주에 본사를 둔 피고가 제조하여 판매하는 스마트폰인 C (이하 ‘C’이라 한다)을 구입하여 "
+                    "사용하여 왔고, 이 사건 업데이트를 설치하였다.",
+                    "(경찰) 112종합상황실 운영 및 신고처리 규칙을 개정하였다.",
+                    "(소방) 119종합상황실 표준 운영규정 개정, 현장대원과 상황실 간 정보 공유 (’23.12월~)"]

@@ -51,7 +51,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 26: a short line that finishes the word the line before was cut in ("… 물적 설비" / "를 갖출 것") is text, not a
 #     stray word of layout (which left the line before a heading when it was a numbered item)
 # 27: a chapter numbered with a zero-padded number and no period ("01 부동산 세금제도") is a section
-CHUNKER_VERSION = 27
+# 28: a PDF line opening with a parenthesis goes on the sentence unless the parenthesis labels an item ("(소방) …");
+#     a sentence goes on past each of its page's wrapped notes, not only the first
+CHUNKER_VERSION = 28
 
 
 @dataclass(frozen=True)

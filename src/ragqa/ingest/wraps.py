@@ -30,9 +30,12 @@ _ITEM = re.compile(r"^[-•·ㅇ□*▶◦]|^\(")  # a line that opens a list it
 # ... and within a page: any shape of Unicode's arrows, geometric shapes, symbols and dingbats blocks (▣, ▶,
 # ◆, ➡, ☞, ❶: a bullet, an arrow that leads a conclusion, a dingbat number), a symbol font's private-use glyph,
 # a box's or a claim's title (《 … 》, 【청구항 1】), circled numbers,
-# "1. ", "가) ", "Ⅱ. ". Not "→", which a wrapped "A → B" may carry to the next line, nor a single bracket
-# (「법」, which may open a title inside the sentence), nor the "2. 25." of a date wrapped after its year
-NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ■◦￭※*➀-➉①-⑳\u2190\u2191\u2193-\u21ff\u25a0-\u25ff\u2600-\u27bf\uf000-\uf0ff《【]|^\(|"
+# "1. ", "가) ", "Ⅱ. ", a parenthesized label before its text ("(소방) 다중운집 …", "(1) …"). Not "→", which a wrapped
+# "A → B" may carry to the next line, nor a single bracket (「법」, which may open a title inside the sentence), nor
+# the "2. 25." of a date wrapped after its year, nor a parenthesis the sentence goes on in: one that does not close
+# on the line, or is followed by a particle, a comma or the line's end ("… 스마트폰인 C" / "(이하 ‘C’이라 한다)을 …")
+NEW_ITEM = re.compile(r"^[-•·∙‧ㅇ■◦￭※*➀-➉①-⑳\u2190\u2191\u2193-\u21ff\u25a0-\u25ff\u2600-\u27bf\uf000-\uf0ff《【]|"
+                      r"^\((?=[^()]*\)\s+\S)|"
                       r"^(?:\d{1,2}|[Ⅰ-Ⅻ]|[가나다라마바사아자차카타파하])[.)]\s(?!\d{1,2}\.(?:\s|$))")
 
 
@@ -58,8 +61,8 @@ def continuation(lines: list[Line], i: int, soft_wrap: bool = False, over_footno
         while k < len(lines) and lines[k].kind in passable:
             between.append(lines[k])
             k += 1
-        if soft_wrap and over_footnotes and k < len(lines) and between and between[-1].kind == "footnote" \
-                and _footnote_wraps(lines, k, pages):
+        while soft_wrap and over_footnotes and k < len(lines) and between and between[-1].kind == "footnote" \
+                and _footnote_wraps(lines, k, pages):  # each of the page's notes in turn
             # the note's own wrapped lines follow it on its page (``… 이 사`` / ``건 C 가운데 …``): they are the
             # note's text, passed with it, and the sentence goes on after them (on the next page)
             end = continuation(lines, k - 1, soft_wrap=True, over_footnotes=False)[0]
