@@ -58,19 +58,20 @@ def continuation(lines: list[Line], i: int, soft_wrap: bool = False, over_footno
     while not SENTENCE_END.search(lines[j].text) or soft_wrap and _number_goes_on(lines, j):
         k = j + 1
         between: list[Line] = []
-        while k < len(lines) and lines[k].kind in passable:
-            between.append(lines[k])
-            k += 1
-        while soft_wrap and over_footnotes and k < len(lines) and between and between[-1].kind == "footnote" \
-                and _footnote_wraps(lines, k, pages):  # each of the page's notes in turn
-            # the note's own wrapped lines follow it on its page (``… 이 사`` / ``건 C 가운데 …``): they are the
-            # note's text, passed with it, and the sentence goes on after them (on the next page)
-            end = continuation(lines, k - 1, soft_wrap=True, over_footnotes=False)[0]
-            between.extend(replace(line, kind="footnote") for line in lines[k:end + 1])
-            k = end + 1
+        while True:
             while k < len(lines) and lines[k].kind in passable:
                 between.append(lines[k])
                 k += 1
+            # each of the page's notes in turn: a note's own wrapped lines after it on its page (``… 이 사`` / ``건 C
+            # 가운데 …``) are its text, passed with it, and the sentence goes on after them (on the next page)
+            note = between[-1] if soft_wrap and over_footnotes and between and k < len(lines) else None
+            if note is None or note.kind != "footnote" or any(note.end < p <= lines[k].start for p in pages):
+                break
+            end = continuation(lines, k - 1, soft_wrap=True, over_footnotes=False)[0]
+            if end < k:
+                break
+            between.extend(replace(line, kind="footnote") for line in lines[k:end + 1])
+            k = end + 1
         if k >= len(lines):
             break
         wrapped = soft_wrap and not between
@@ -86,14 +87,6 @@ def continuation(lines: list[Line], i: int, soft_wrap: bool = False, over_footno
         skip.extend((l.start, l.end) for l in between if l.kind in ("footnote", "boilerplate"))
         j = k
     return j, skip
-
-
-def _footnote_wraps(lines: list[Line], k: int, pages: tuple[int, ...]) -> bool:
-    """The footnote ``lines[k - 1]`` is cut mid-sentence and goes on in the body-looking line ``k`` on the same page
-    (a page's notes close it, so what follows a cut note there is the note's, not the text's)."""
-    note, nxt = lines[k - 1], lines[k]
-    return nxt.kind == "body" and not SENTENCE_END.search(note.text) and not NEW_ITEM.match(nxt.text) \
-        and not any(note.end < p <= nxt.start for p in pages)
 
 
 # a line at least this share of the document's measure fills the page's width (justified text varies a little).
