@@ -93,10 +93,10 @@ _CAPTION = re.compile(r"^(?:\[(?:그림|표|Figure|Table)\s*\d+[^\]]*\].*|"
                       r"<(?!/?(?:p|ul|ol|li|table|tr|td|th|div|span|br|h\d|a|img|b|i|em|strong|html|head|body|title|https?:)\b)"
                       r"[^<>=]{2,100}>.{0,100}|"
                       r"(?:※\s*)?(?:출처|자료|Source)\s*[:：].*|출처\s*:.*)$", re.I)
-_TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$")
-# a contents entry as a PDF lays it out: the page number after a space or dot leaders ("Ⅳ. 향후 과제 15",
-# "1. 개요 ······ 3"); an entry without one (a part's title over its numbered entries) is short and goes on
-_TOC_LINE_SPACED = re.compile(r"^\S.{0,78}?(?:\s|[.·…‥]{2,})\s*\d{1,3}$")
+# a contents entry: its page number after a tab (the text reports) or, as a PDF lays it out, after a space or dot
+# leaders ("Ⅳ. 향후 과제 15", "1. 개요 ······ 3"); an entry without one (a part's title over its numbered entries) is
+# short and goes on (_toc_part_title)
+_TOC_LINE = re.compile(r"^.{2,80}\t\d{1,3}$|^\S.{0,78}?(?:\s|[.·…‥]{2,})\s*\d{1,3}$")
 # Web-page chrome common to Korean news and board pages: navigation, bylines, share/comment widgets,
 # headline lists, copyright credits. A site's own furniture (its name, its widgets) is not listed here:
 # it goes in the corpus's ``cleaning.json`` (:func:`ragqa.ingest.manifest.read_cleaning`), and PDF page
@@ -165,7 +165,7 @@ def _toc_part_title(lines: list[Line], i: int) -> bool:
     if len(lines[i].text) > 60:
         return False
     nxt = next((line.text for line in lines[i + 1:] if not _is_blank(line)), "")
-    return bool(_TOC_LINE.match(nxt) or _TOC_LINE_SPACED.match(nxt))
+    return bool(_TOC_LINE.match(nxt))
 
 
 def _ends_a_wrapped_word(lines: list[Line], i: int) -> bool:
@@ -211,7 +211,7 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
             line.kind, in_toc = "boilerplate", True
             continue
         if in_toc:
-            if _TOC_LINE.match(t) or _TOC_LINE_SPACED.match(t) or _toc_part_title(lines, i):
+            if _TOC_LINE.match(t) or _toc_part_title(lines, i):
                 line.kind = "boilerplate"
                 continue
             in_toc = False
