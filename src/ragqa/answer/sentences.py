@@ -55,9 +55,7 @@ _DATE = re.compile(r"[‘’']\d{2}(?:\.\d{1,2}){0,2}\.?|(?:19|20)\d{2}\s*[./-]\
 
 def has_answer_number(text: str) -> bool:
     """A figure that can answer a how-much question: not a year or a date, not a name's or a reference's digits."""
-    if _NATIVE_COUNT.search(text):  # 세 가지, 두 배
-        return True
-    return any(not _is_year(n) for n in _figures(_DATE.sub(" ", text)) if n != 0)
+    return bool(_NATIVE_COUNT.search(text) or answer_figures(text))  # 세 가지, 두 배; or a figure
 
 
 def _figures(text: str) -> list[float]:
