@@ -158,9 +158,9 @@ class Engine:
         return cfg.abstention_threshold if cfg.abstention_threshold >= 0 else load_model(cfg.abstention_model).threshold
 
     def documents(self) -> list[tuple[str, str]]:
-        """(source, title) of every indexed document, in source order."""
+        """(source, title) of every indexed document, in source order (the chat's 검색할 문서 list: the same set)."""
         index = self.index
-        return [(source, index.title_of(source)) for source in sorted({c.source for c in index.chunks})]
+        return [(source, index.title_of(source)) for source in sorted(index.docs)]
 
     def resolve_docs(self, names: Collection[str] | None) -> list[str] | None:
         """The sources that ``names`` name, for a search limited to them: each name is a document's file name
