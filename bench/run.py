@@ -187,7 +187,7 @@ def answer_quality(questions, texts, answer_fn) -> dict:
 # -- serve memory -------------------------------------------------------------------------------
 def rss_mb(pid: int) -> tuple[float, float]:
     status = Path(f"/proc/{pid}/status").read_text()
-    get = lambda key: int(next(l for l in status.splitlines() if l.startswith(key)).split()[1]) / 1024  # noqa: E731
+    get = lambda key: int(next(ln for ln in status.splitlines() if ln.startswith(key)).split()[1]) / 1024  # noqa: E731
     return get("VmRSS:"), get("VmHWM:")
 
 

@@ -80,15 +80,25 @@ def _latin(run: str) -> list[tuple[str, ...]]:
         c, nxt, prev = s[i], s[i + 1:i + 2], s[i - 1:i] if i else ""
         pair = s[i:i + 2]
         if pair == "ph":
-            sounds.append(("P",)); i += 2; continue
+            sounds.append(("P",))
+            i += 2
+            continue
         if pair in ("sh", "ch"):
-            sounds.append(("S",)); i += 2; continue
+            sounds.append(("S",))
+            i += 2
+            continue
         if pair == "th":
-            sounds.append(("S", "T")); i += 2; continue
+            sounds.append(("S", "T"))
+            i += 2
+            continue
         if pair == "ck":
-            sounds.append(("K",)); i += 2; continue
+            sounds.append(("K",))
+            i += 2
+            continue
         if pair == "ng":
-            sounds.append(("N",)); i += 2; continue
+            sounds.append(("N",))
+            i += 2
+            continue
         if c in _VOWELS or (c == "h" and prev):
             i += 1
             continue

@@ -77,14 +77,14 @@ def continuation(lines: list[Line], i: int, soft_wrap: bool = False, over_footno
         wrapped = soft_wrap and not between
         page_break = soft_wrap and len(lines[j].text) >= FULL_LINE * measure \
             and any(lines[j].end < p <= lines[k].start for p in pages)
-        footnoted = any(l.kind == "footnote" for l in between)
-        furniture = any(l.kind == "boilerplate" for l in between)
+        footnoted = any(ln.kind == "footnote" for ln in between)
+        furniture = any(ln.kind == "boilerplate" for ln in between)
         if not (wrapped or page_break or footnoted) or (furniture and not page_break) \
                 or lines[k].kind != "body" or (NEW_ITEM if wrapped or page_break and not footnoted
                                                else _ITEM).match(lines[k].text) \
                 or lines[k].start in items:
             break
-        skip.extend((l.start, l.end) for l in between if l.kind in ("footnote", "boilerplate"))
+        skip.extend((ln.start, ln.end) for ln in between if ln.kind in ("footnote", "boilerplate"))
         j = k
     return j, skip
 
