@@ -53,7 +53,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 27: a chapter numbered with a zero-padded number and no period ("01 부동산 세금제도") is a section
 # 28: a PDF line opening with a parenthesis goes on the sentence unless the parenthesis labels an item ("(소방) …");
 #     a sentence goes on past each of its page's wrapped notes, not only the first
-CHUNKER_VERSION = 28
+# 29: a PDF's titles known only by their type size (a run of at most two lines set a step larger than the body and
+#     the text after it, stating no sentence) are headings, below the numbered levels; a two-line title is one
+CHUNKER_VERSION = 29
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,7 @@ def _kind(run: list[_Unit]) -> str:
 def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
                    segments: list[Segment] | None = None) -> list[Chunk]:
     """Chunks of one document (``segments`` may be passed in when already computed)."""
-    segments = segment(doc.text, doc.pages, doc.chrome) if segments is None else segments
+    segments = segment(doc.text, doc.pages, doc.chrome, doc.headings) if segments is None else segments
     table_budget = int(cfg.max_chars * 1.6)
     headers = {seg.start: _header_row(seg.text.split("\n", 1)[0]) for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []

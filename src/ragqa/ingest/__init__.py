@@ -74,6 +74,7 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict | None = None,
         kind=meta.kind if meta else "",
         file_sha256=hashlib.sha256(data).hexdigest(),
         pages=loaded.pages,
+        headings=loaded.headings,
         chrome=read_cleaning(corpus_dir) if chrome is None else chrome,
     )
 

@@ -120,6 +120,7 @@ class Line:
     kind: str = "body"
     level: int = 0
     lead_tabs: int = 0  # tabs in the stripped indentation: empty leading cells of a table row
+    through: int = 0  # a title set in larger type: where the title ends (its lines share it)
 
 
 def _lines(text: str) -> list[Line]:
@@ -185,13 +186,15 @@ def _previous_text(lines: list[Line], i: int) -> str:
 
 
 def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
-             chrome: re.Pattern[str] | None = None) -> None:
+             chrome: re.Pattern[str] | None = None, titles: dict[int, tuple[int, int]] | None = None) -> None:
     """Set ``kind`` (and ``level`` for headings) on every line, in place.
 
     ``furniture``: start offsets of lines found to be page furniture (:mod:`ragqa.ingest.furniture`);
-    ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole.
+    ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole; ``titles``: a PDF's
+    titles set in larger type (:func:`ragqa.ingest.pdf.type_headings`), first line's start -> (end, size rank).
     """
     in_toc = in_refs = in_chrome_list = False
+    title_end, title_level = 0, 0
     for i, line in enumerate(lines):
         t = line.text
         if _is_blank(line):
@@ -199,6 +202,9 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
             continue
         if line.start in furniture:
             line.kind = "boilerplate"
+            continue
+        if line.start < title_end:  # a title's second line
+            line.kind, line.level, line.through = "heading", title_level, title_end
             continue
         compact = t.replace(" ", "")
         if in_refs:
@@ -229,6 +235,12 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
             line.kind = "table"
             continue
         level = heading_level(t)
+        if not level and titles and line.start in titles and \
+                not any(heading_level(ln.text) for ln in lines[i + 1:] if ln.start < titles[line.start][0]):
+            title_end, rank = titles[line.start]  # (a numbered heading in its second line heads on its own)
+            title_level = TYPE_TITLE_LEVEL + rank
+            line.kind, line.level, line.through = "heading", title_level, title_end
+            continue
         if level and wraps.MONTH_DAY.match(t) and wraps.YEAR_END.search(_previous_text(lines, i)):
             level = 0  # "2. 25. ..." after a line ending "2017.": a date wrapped across lines, not section 2
         if level:
@@ -256,6 +268,10 @@ _OUTLINE = ((3, re.compile(r"^[가-하]\.\s*[^\d\s]")), (4, re.compile(r"^\d{1,2
             (5, re.compile(r"^[가-하]\)\s*\S")), (6, re.compile(r"^\(\d{1,2}\)\s*\S")), (7, re.compile(r"^\([가-하]\)\s*\S")))
 _OUTLINE_MAX_CHARS = 40  # a title, not a sentence; the numbered-heading patterns above allow ~50-60
 
+
+# a title known by its type size alone sits below every numbered level (Markdown's 6, the outline's 7): it heads
+# a part of the numbered section it stands in
+TYPE_TITLE_LEVEL = 8
 
 _ENUMERATED = re.compile(r"^\d{1,2}\.\s")
 
@@ -404,12 +420,15 @@ def _unreferenced_notes_are_items(text: str, lines: list[Line], pages: tuple[int
             line.kind = "body"
 
 
-def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()) -> list[Segment]:
+def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = (),
+            titles: tuple[tuple[int, int, int], ...] = ()) -> list[Segment]:
     """Split a document's source text into typed, offset-keeping segments.
 
     ``pages``: where each page starts (paged formats); lines repeated at the top or bottom of most
     pages are furniture (:func:`ragqa.ingest.furniture.furniture_spans`) and become boilerplate.
     ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
+    ``titles``: a PDF's titles set in larger type, (start, end, size rank) (:func:`ragqa.ingest.pdf.type_headings`):
+    headings of their own level below the numbered ones, a two-line title one heading.
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between, or in a paged format the page's line wrap) is joined with
@@ -419,7 +438,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     """
     lines = _lines(text)
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
-             re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None)
+             re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None,
+             {start: (end, rank) for start, end, rank in titles})
     if pages:
         _unreferenced_notes_are_items(text, lines, pages)
     _enumerations_are_items(lines)
@@ -429,7 +449,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
         # a numbered line whose last word goes on in the next line, or that fills the column and goes on in
         # the next line, is a wrapped item, not a title (a title stops short of the column's width)
         for a, b in zip(lines, lines[1:]):
-            if a.kind == "heading" and b.kind == "body" and not wraps.NEW_ITEM.match(b.text) \
+            if a.kind == "heading" and not a.through and b.kind == "body" and not wraps.NEW_ITEM.match(b.text) \
                     and (len(a.text) >= wraps.FULL_LINE * measure or wraps.inside_word(a.text, b.text)):
                 a.kind, a.level = "body", 0
     evidence = ocr_al_evidence(text)
@@ -463,13 +483,18 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
             if m and m.group(1) in ROMAN_LOOKALIKES:
                 value = numbered.get(m.group(2).strip(), numeral + 1)
                 expected = _NUMERALS[value - 1] if value <= len(_NUMERALS) else ""
-            clean, pos = clean_span(text, start, line.end, numeral=expected, ai_evidence=evidence)
+            end, skip = line.end, []
+            while line.through and i + 1 < len(lines) and lines[i + 1].start < line.through:  # a title's lines
+                skip.append((end + 1, lines[i + 1].start))
+                i, end = i + 1, lines[i + 1].end
+            clean, pos = clean_span(text, start, end, skip, numeral=expected, ai_evidence=evidence)
+            clean = clean.replace("\n", " ")
             if m and m.group(1) in _ROMAN_VALUE:
                 numeral = _ROMAN_VALUE[m.group(1)]
             elif expected and clean.startswith(expected):
                 numeral = _NUMERALS.index(expected) + 1
             trail = [(lv, h) for lv, h in trail if lv < line.level] + [(line.level, clean)]
-            segments.append(Segment(start, line.end, "heading", clean, pos, section))
+            segments.append(Segment(start, end, "heading", clean, pos, section))
             i += 1
             continue
         if line.kind == "table":

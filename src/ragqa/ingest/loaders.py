@@ -30,6 +30,7 @@ class Loaded:
     pages: tuple[int, ...] = ()
     title: str = ""
     notes: tuple[str, ...] = ()
+    headings: tuple[tuple[int, int, int], ...] = ()  # titles set in larger type: (start, end, size rank)
 
 
 MAX_BYTES = 50 * 1024 * 1024  # a larger file is refused: a report this size is not a report
@@ -112,7 +113,27 @@ def load_pdf(path: Path, min_quality: float = MIN_TEXT_QUALITY, ocr: bool | None
         starts.append(offset)
         offset += len(t.strip("\n")) + len(PAGE_SEPARATOR)
     text = PAGE_SEPARATOR.join(t.strip("\n") for t in got.pages)
-    return Loaded(text, tuple(starts), got.title, tuple(notes))
+    return Loaded(text, tuple(starts), got.title, tuple(notes), _title_spans(text, starts, got.type_headings))
+
+
+def _title_spans(text: str, starts: list[int], titles) -> tuple[tuple[int, int, int], ...]:
+    """Where each title set in larger type (:func:`ragqa.ingest.pdf.type_headings`) stands in the joined text: the
+    first run of lines on its page that reads as the title's lines (start of the first, end of the last)."""
+    spans = []
+    for page, run, rank in titles:
+        begin = starts[page]
+        end = starts[page + 1] if page + 1 < len(starts) else len(text)
+        lines, offset = [], begin
+        for raw in text[begin:end].split("\n"):
+            if raw.strip():
+                lead = len(raw) - len(raw.lstrip())
+                lines.append((raw.strip(), offset + lead, offset + lead + len(raw.strip())))
+            offset += len(raw) + 1
+        for k in range(len(lines) - len(run) + 1):
+            if all(lines[k + j][0] == run[j] for j in range(len(run))):
+                spans.append((lines[k][1], lines[k + len(run) - 1][2], rank))
+                break
+    return tuple(spans)
 
 
 def _ranges(pages: tuple[int, ...]) -> str:
