@@ -112,3 +112,31 @@ def test_whatever_a_loader_raises_the_rest_of_the_corpus_is_loaded(mini_corpus, 
     docs, warnings = load_corpus(mini_corpus)
     assert {d.source for d in docs} == {"chip_report.md", "news.txt", "weather.html"}
     assert any("x.docx" in str(w) and "RuntimeError" in str(w) and "third-party" in str(w) for w in warnings)
+
+
+def test_a_docx_reads_in_order_with_its_heading_styles_as_sections(tmp_path):
+    from ragqa.ingest.clean import segment
+    from ragqa.ingest.loaders import load_docx
+
+    d = docx.Document()
+    d.add_heading("시장 동향", level=1)
+    d.add_paragraph("국내 AI 시장은 2023년에 크게 성장했다.")
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate((("구분", "금액"), ("투자", "13.9억 달러"))):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    d.add_heading("전망", level=2)
+    d.add_paragraph("투자는 내년에도 늘어날 것으로 보인다.")
+    d.add_heading("정책 과제", level=1)
+    d.add_paragraph("인재 양성이 가장 시급하다.")
+    d.save(tmp_path / "r.docx")
+    loaded = load_docx(tmp_path / "r.docx")
+    # the table stands where the document has it, between the first section's text and the next heading
+    assert loaded.text.index("크게 성장했다") < loaded.text.index("투자\t13.9억 달러") < loaded.text.index("전망")
+    assert [loaded.text[a:b] for a, b, _ in loaded.headings] == ["시장 동향", "전망", "정책 과제"]
+    sections = {s.text.split("\t")[0]: s.section for s in segment(loaded.text, (), (), loaded.headings)
+                if s.kind in ("body", "table")}
+    assert sections["국내 AI 시장은 2023년에 크게 성장했다."] == "시장 동향"
+    assert sections["구분"] == "시장 동향"  # the table, under its heading
+    assert sections["투자는 내년에도 늘어날 것으로 보인다."] == "시장 동향 > 전망"
+    assert sections["인재 양성이 가장 시급하다."] == "정책 과제"

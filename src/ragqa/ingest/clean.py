@@ -190,8 +190,8 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
     """Set ``kind`` (and ``level`` for headings) on every line, in place.
 
     ``furniture``: start offsets of lines found to be page furniture (:mod:`ragqa.ingest.furniture`);
-    ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole; ``titles``: a PDF's
-    titles set in larger type (:func:`ragqa.ingest.pdf.type_headings`), first line's start -> (end, size rank).
+    ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole; ``titles``: titles the
+    layout marks (a PDF's larger type, a DOCX's heading styles), first line's start -> (end, rank).
     """
     in_toc = in_refs = in_chrome_list = False
     title_end, title_level = 0, 0
@@ -427,8 +427,9 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     ``pages``: where each page starts (paged formats); lines repeated at the top or bottom of most
     pages are furniture (:func:`ragqa.ingest.furniture.furniture_spans`) and become boilerplate.
     ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
-    ``titles``: a PDF's titles set in larger type, (start, end, size rank) (:func:`ragqa.ingest.pdf.type_headings`):
-    headings of their own level below the numbered ones, a two-line title one heading.
+    ``titles``: titles the layout marks, (start, end, rank): a PDF's set in larger type
+    (:func:`ragqa.ingest.pdf.type_headings`), a DOCX's heading styles; headings of their own level below the
+    numbered ones, a two-line title one heading.
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between, or in a paged format the page's line wrap) is joined with

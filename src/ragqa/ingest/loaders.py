@@ -8,6 +8,7 @@ Binary formats (.pdf, .docx) have no such text, so their extracted text is the c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -30,7 +31,8 @@ class Loaded:
     pages: tuple[int, ...] = ()
     title: str = ""
     notes: tuple[str, ...] = ()
-    headings: tuple[tuple[int, int, int], ...] = ()  # titles set in larger type: (start, end, size rank)
+    # titles the layout marks and the text does not (PDF: set in larger type; DOCX: a heading style): (start, end, rank)
+    headings: tuple[tuple[int, int, int], ...] = ()
 
 
 MAX_BYTES = 50 * 1024 * 1024  # a larger file is refused: a report this size is not a report
@@ -159,12 +161,48 @@ def load_docx(path: Path) -> Loaded:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise LoadError(f"{path.name} is not a readable .docx ({exc})") from exc
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:  # tables as tab-separated rows, as the cleaner expects
-        for row in table.rows:
-            blocks.append("\t".join(cell.text.strip() for cell in row.cells))
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    titles: list[tuple[int, int, int]] = []
+    offset = 0
+    for element in document.element.body.iterchildren():  # paragraphs and tables in the order they are read
+        if element.tag == qn("w:p"):
+            paragraph = Paragraph(element, document)
+            text = paragraph.text
+            rank = _docx_heading_rank(paragraph)
+            if rank is not None and text.strip():
+                lead = len(text) - len(text.lstrip())
+                titles.append((offset + lead, offset + len(text.rstrip()), rank))
+        elif element.tag == qn("w:tbl"):  # tab-separated rows, as the cleaner expects
+            text = "\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells)
+                             for row in Table(element, document).rows)
+        else:
+            continue
+        blocks.append(text)
+        offset += len(text) + 2
     title = (document.core_properties.title or "").strip()
-    return Loaded("\n\n".join(blocks), title=title)
+    return Loaded("\n\n".join(blocks), title=title, headings=tuple(titles))
+
+
+_DOCX_HEADING = re.compile(r"^(?:heading|제목)\s*([1-9])$", re.I)
+
+
+def _docx_heading_rank(paragraph) -> int | None:
+    """A paragraph's heading rank by its style (Title 0, Heading N: N; None for text): Word's own outline, the
+    titles' level below any numbered heading's (:func:`ragqa.ingest.clean.segment`)."""
+    style = paragraph.style
+    while style is not None:  # a custom style based on a heading style is a heading
+        name = (style.name or "").strip()
+        if name.lower() in ("title", "제목"):
+            return 0
+        m = _DOCX_HEADING.match(name)
+        if m:
+            return int(m.group(1))
+        style = style.base_style
+    return None
 
 
 LOADERS: dict[str, Callable[[Path], Loaded]] = {
