@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ragqa.ingest.loaders import LoadError, NeedsOCR, load_source, supported
+from ragqa.ingest.loaders import NOT_READ, LoadError, NeedsOCR, load_source, supported
 from ragqa.ingest.manifest import guess_title, read_cleaning, read_manifest
 from ragqa.types import Document
 
@@ -109,4 +109,9 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[FileNote]]:
                 docs.append(doc)
             continue
         log.warning("%s", notes[-1])
+    for path in sorted(corpus_dir.rglob("*")):  # office files no loader reads: said so, not passed over in silence
+        rel = path.relative_to(corpus_dir)
+        if path.suffix.lower() in NOT_READ and path.is_file() and not any(p.startswith(".") for p in rel.parts):
+            notes.append(FileNote(rel.as_posix(), f"{path.name}: {NOT_READ[path.suffix.lower()]}"))
+            log.warning("%s", notes[-1])
     return docs, notes

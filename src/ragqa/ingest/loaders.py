@@ -3,7 +3,7 @@
 For text formats (.txt, .md, .html) the source text is the decoded file (a BOM is dropped):
 UTF-8, or, where that fails, the legacy Korean encoding CP949 (a superset of EUC-KR) when it
 decodes to Korean text. Every offset the system reports points into exactly that string.
-Binary formats (.pdf, .docx) have no such text, so their extracted text is the coordinate system.
+Binary formats (.pdf, .docx, .hwpx) have no such text, so their extracted text is the coordinate system.
 """
 
 from __future__ import annotations
@@ -205,6 +205,25 @@ def _docx_heading_rank(paragraph) -> int | None:
     return None
 
 
+def load_hwpx(path: Path) -> Loaded:
+    """An HWPX (한글) document: paragraphs and tables in reading order, outline styles as titles
+    (:mod:`ragqa.ingest.hwpx`)."""
+    from ragqa.ingest.hwpx import HwpxError, read_hwpx
+
+    _read_bytes(path)  # size check
+    try:
+        got = read_hwpx(path)
+    except HwpxError as exc:
+        raise LoadError(str(exc)) from exc
+    titles, offset = [], 0
+    for block, rank in zip(got.blocks, got.ranks):
+        if rank is not None:
+            lead = len(block) - len(block.lstrip())
+            titles.append((offset + lead, offset + len(block.rstrip()), rank))
+        offset += len(block) + 2
+    return Loaded("\n\n".join(got.blocks), title=got.title, headings=tuple(titles))
+
+
 LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".txt": load_text,
     ".md": load_text,
@@ -213,7 +232,16 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".htm": load_text,
     ".pdf": load_pdf,
     ".docx": load_docx,
+    ".hwpx": load_hwpx,
 }
+
+
+# office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
+NOT_READ = {".hwp": "the binary 한글 format is not read: save it as .hwpx or PDF",
+            ".doc": "the binary Word format is not read: save it as .docx or PDF",
+            ".ppt": "slides are not read: save them as PDF", ".pptx": "slides are not read: save them as PDF",
+            ".xls": "spreadsheets are not read: save the sheet as PDF",
+            ".xlsx": "spreadsheets are not read: save the sheet as PDF"}
 
 
 def supported(path: Path) -> bool:
@@ -229,7 +257,9 @@ def load_source(path: Path) -> Loaded:
     """Read a file with the loader of its type; raises :class:`LoadError` with what to do."""
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
-        raise LoadError(f"{path.name}: unsupported type {path.suffix!r}; supported: {', '.join(sorted(LOADERS))}")
+        hint = NOT_READ.get(path.suffix.lower())
+        raise LoadError(f"{path.name}: {hint}" if hint else
+                        f"{path.name}: unsupported type {path.suffix!r}; supported: {', '.join(sorted(LOADERS))}")
     try:
         return loader(path)
     except OSError as exc:
