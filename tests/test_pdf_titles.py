@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ragqa.ingest.clean import segment
 from ragqa.ingest.loaders import load_pdf
-from ragqa.ingest.pdf import line_sizes, type_headings
+from ragqa.ingest.pdf_titles import line_sizes, type_headings
 from tests.conftest import pdf_file
 
 

@@ -428,7 +428,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     pages are furniture (:func:`ragqa.ingest.furniture.furniture_spans`) and become boilerplate.
     ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
     ``titles``: titles the layout marks, (start, end, rank): a PDF's set in larger type
-    (:func:`ragqa.ingest.pdf.type_headings`), a DOCX's heading styles; headings of their own level below the
+    (:func:`ragqa.ingest.pdf_titles.type_headings`), a DOCX's heading styles; headings of their own level below the
     numbered ones, a two-line title one heading.
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page

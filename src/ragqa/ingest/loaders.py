@@ -119,7 +119,7 @@ def load_pdf(path: Path, min_quality: float = MIN_TEXT_QUALITY, ocr: bool | None
 
 
 def _title_spans(text: str, starts: list[int], titles) -> tuple[tuple[int, int, int], ...]:
-    """Where each title set in larger type (:func:`ragqa.ingest.pdf.type_headings`) stands in the joined text: the
+    """Where each title set in larger type (:func:`ragqa.ingest.pdf_titles.type_headings`) stands in the joined text: the
     first run of lines on its page that reads as the title's lines (start of the first, end of the last)."""
     spans = []
     for page, run, rank in titles:

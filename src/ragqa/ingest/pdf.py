@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import math
 import os
 import re
 import shutil
@@ -29,7 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ragqa.ingest import pdf_tables, wraps
+from ragqa.ingest import pdf_tables, pdf_titles
 from ragqa.ingest.quality import text_quality
 
 log = logging.getLogger(__name__)
@@ -50,7 +49,7 @@ class PdfText:
     ocr_pages: tuple[int, ...] = ()  # 1-based
     unreadable_pages: tuple[int, ...] = ()  # 1-based: no text layer that reads, and no OCR
     image_pages: tuple[int, ...] = ()  # 1-based: no text at all (scanned), not OCRed
-    # titles set in larger type (:func:`type_headings`): (0-based page, the title's lines as read, size rank)
+    # titles set in larger type (:func:`ragqa.ingest.pdf_titles.type_headings`): (0-based page, the title's lines as read, size rank)
     type_headings: tuple[tuple[int, tuple[str, ...], int], ...] = ()
 
 
@@ -113,91 +112,6 @@ def _page_text(textpage) -> str:
             continue
         out.append(ch)
     return "".join(out)
-
-
-def _char_sizes(textpage, n: int) -> list[float]:
-    """Each character's type size as printed: its font size times the scale of its text matrix (a PDF may set
-    every font at size 1 and scale it by the matrix)."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    matrix = pdfium_c.FS_MATRIX()
-    sizes = []
-    for i in range(n):
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
-        if pdfium_c.FPDFText_GetMatrix(textpage.raw, i, ctypes.byref(matrix)):
-            size *= math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-        sizes.append(size)
-    return sizes
-
-
-def line_sizes(text: str, source: str, sizes: list[float]) -> list[tuple[str, float]]:
-    """Each line of ``text`` (``source`` with line breaks inserted, :func:`_page_text`) with the median type size of
-    its characters (0.0 for a line of spaces)."""
-    out: list[tuple[str, float]] = []
-    line: list[str] = []
-    line_sizes: list[float] = []
-    j = 0
-    for ch in text:
-        own = j < len(source) and source[j] == ch
-        if own:
-            j += 1
-        if ch == "\n":
-            out.append(("".join(line), statistics.median(line_sizes) if line_sizes else 0.0))
-            line, line_sizes = [], []
-            continue
-        line.append(ch)
-        if own and not ch.isspace() and j - 1 < len(sizes):
-            line_sizes.append(sizes[j - 1])
-    out.append(("".join(line), statistics.median(line_sizes) if line_sizes else 0.0))
-    return out
-
-
-# A title is set at least one step of the type scale (10 -> 12 pt) larger than the body text and than the text it
-# heads: a typographic convention, not fitted
-TITLE_SCALE = 1.2
-TITLE_MAX_LINES = 2  # a longer run of large type is a quotation or a cover's lettering, not a title
-TITLE_MAX_CHARS = 60
-
-
-def type_headings(pages: list[list[tuple[str, float]]]) -> list[tuple[int, tuple[str, ...], int]]:
-    """Titles a PDF shows only by their type size (an unnumbered "시작하며", "위축된 소비자 심리"): a run of at most two
-    lines in one size, larger by :data:`TITLE_SCALE` than the document's and its page's body text and than the lines
-    that follow it on its page, not opening an item (a bullet, an arrow) and stating no sentence. Returns (page, the
-    run's lines, rank of its size among the titles' sizes, 0 for the largest)."""
-    found: list[tuple[int, tuple[str, ...], float]] = []
-    body = _body_size([line for page in pages for line in page])
-    for p, page in enumerate(pages):
-        lines = [(t.strip(), s) for t, s in page if t.strip()]
-        floor = max(body, _body_size(lines))  # a page set mostly large (a cover, an infographic) has no titles
-        runs: list[list[tuple[str, float]]] = []
-        for t, s in lines:
-            if runs and s > 0 and abs(s - runs[-1][0][1]) <= 0.03 * s:
-                runs[-1].append((t, s))
-            else:
-                runs.append([(t, s)])
-        for run, after in zip(runs, runs[1:]):
-            size, title = run[0][1], " ".join(t for t, _ in run)
-            if len(run) <= TITLE_MAX_LINES and size >= TITLE_SCALE * max(floor, after[0][1]) and \
-                    len(title) <= TITLE_MAX_CHARS and sum(ch.isalpha() for ch in title) >= 2 and \
-                    not wraps.NEW_ITEM.match(title) and not _STATES_A_SENTENCE.search(title):
-                found.append((p, tuple(t for t, _ in run), size))
-    scale = sorted({round(s * 2) / 2 for _, _, s in found}, reverse=True)
-    return [(p, run, scale.index(round(s * 2) / 2)) for p, run, s in found]
-
-
-def _body_size(lines: list[tuple[str, float]]) -> float:
-    """The type size most of the lines' characters are set in (to half a point; 0.0 without sizes)."""
-    weight: dict[float, int] = {}
-    for text, size in lines:
-        if size > 0:
-            weight[round(size * 2) / 2] = weight.get(round(size * 2) / 2, 0) + len(text.replace(" ", ""))
-    return max(weight, key=weight.get) if weight else 0.0
-
-
-# a sentence's end inside or at the end of a line: a quotation or a lead paragraph set large, not a title
-_STATES_A_SENTENCE = re.compile(r"(?:다|요|니다)[.!?。”\"’]*(?:\s|$)|\w[.!?。][”\"’]?$")
 
 
 def _metadata_title(raw: str) -> str:
@@ -305,8 +219,8 @@ def extract(path: Path, min_quality: float, ocr: bool | None = None, progress: b
             textpage = page.get_textpage()
             source, text = textpage.get_text_range(), _page_text(textpage)
             n = textpage.count_chars()
-            sized.append([(_clean(t), size) for t, size in line_sizes(text, source, _char_sizes(textpage, n))]
-                         if len(source) == n else [])
+            sizes = pdf_titles.char_sizes(textpage, n) if len(source) == n else []
+            sized.append([(_clean(t), size) for t, size in pdf_titles.line_sizes(text, source, sizes)] if sizes else [])
             text = _clean(text)
             if tables.get(i):
                 height = page.get_height()
@@ -349,7 +263,7 @@ def extract(path: Path, min_quality: float, ocr: bool | None = None, progress: b
         image = [i for i in empty if i not in ocr_done]
         for i in unreadable:
             pages[i] = ""  # glyph noise is never indexed
-        titles = tuple(t for t in type_headings(sized) if t[0] not in ocr_done and t[0] not in unreadable)
+        titles = tuple(t for t in pdf_titles.type_headings(sized) if t[0] not in ocr_done and t[0] not in unreadable)
         return PdfText(tuple(pages), title, tuple(i + 1 for i in ocr_done), tuple(i + 1 for i in unreadable),
                        tuple(i + 1 for i in image), titles)
     finally:
