@@ -421,6 +421,22 @@ def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     assert [h.rank for h in ExtractiveAnswerer._holding(best, hits)] == [1, 2]
 
 
+def test_an_answer_never_states_one_sentence_twice():
+    from ragqa.answer.extractive import Candidate, _distinct
+    from ragqa.types import Chunk, Hit, Sentence
+
+    def hit(rank, start, end, source="a.txt"):
+        chunk = Chunk(f"c{rank}", "a", source, start, end, "", "", "body", (Sentence(start, end, ""),))
+        return Hit(chunk, 1.0 / rank, rank)
+
+    # passages 1 and 2 overlap and share the sentence 100-140; passage 3 is another report at the same offsets
+    hits = [hit(1, 0, 140), hit(2, 100, 300), hit(3, 100, 300, "b.txt")]
+    text = "이커머스는 소비자 후생을 직접적으로 향상시키고 있음"
+    first, again = Candidate(1, 1, text, 100, 140, 0.5, 0.5), Candidate(2, 0, text, 100, 140, 0.4, 0.4)
+    other_report, next_one = Candidate(3, 0, text, 100, 140, 0.3, 0.3), Candidate(2, 1, "다음 문장", 141, 160, 0.3, 0.3)
+    assert _distinct([first, next_one, again, other_report], hits) == [first, next_one, other_report]
+
+
 @pytest.mark.parametrize("question, context, named", [
     ("스탠퍼드 AI 인덱스 2024 기준 한국의 투자액은?", "'AI 인덱스 2024' 발간 | 연합뉴스", {"24"}),  # the report's name
     ("2024 Global AI Index에서 A국의 종합 점수는?", "보고서 | 표 머리: 2024 Global AI Index", {"24"}),

@@ -458,6 +458,7 @@ class ExtractiveAnswerer:
             self._add_next(chosen, ranked, best)
         elif cfg.add_premise and DEPENDENT.match(best.text):
             self._add_previous(chosen, ranked, best)
+        chosen = _distinct(chosen, hits)
         texts = source_texts or {}
 
         def source_of(hit_no: int) -> str:  # the whole text of the document the passage comes from
@@ -602,6 +603,20 @@ class ExtractiveAnswerer:
                 said.append("the passages match the question weakly")
         said = list(dict.fromkeys(said))
         return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
+
+
+def _distinct(chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """The chosen sentences, each once: overlapping passages share a sentence, so the one sentence can be chosen
+    twice under two passages (the best sentence of the whole question and again of one of its parts); the first
+    stays. The same words at another place of a document, or in another report, are another statement and stay."""
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for c in chosen:
+        where = (hits[c.hit_no - 1].chunk.source, c.start, c.end)
+        if where not in seen:
+            seen.add(where)
+            out.append(c)
+    return out
 
 
 def _join_adjacent(picks: tuple[Pick, ...], source_of: Callable[[int], str]) -> tuple[Pick, ...]:
