@@ -75,3 +75,23 @@ def test_missing_model_names_the_command(tmp_path):
     (tmp_path / "embeddinggemma-300m").mkdir()  # present but unverified
     with pytest.raises(ModelError, match="ragqa models fetch"):
         load_embedder(EmbedConfig(), tmp_path)
+
+
+def test_a_model_neither_provisioned_nor_reachable_fails_fast_and_says_where_it_looked(tmp_path, monkeypatch):
+    import time
+
+    from ragqa.config import EmbedConfig
+    from ragqa.models import ModelError, hub_reachable, load_embedder
+
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # a closed port: no hub here
+    assert not hub_reachable(timeout=2)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert not hub_reachable(timeout=2)
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    load_embedder.cache_clear()
+    t0 = time.perf_counter()
+    with pytest.raises(ModelError) as err:
+        load_embedder(EmbedConfig(), tmp_path / "models")
+    assert time.perf_counter() - t0 < 30  # the hub client's own retries take over a minute
+    assert str((tmp_path / "models").resolve()) in str(err.value) and "RAGQA_MODELS" in str(err.value)
+    assert "ragqa models fetch" in str(err.value)

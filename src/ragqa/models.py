@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -96,6 +97,27 @@ def resolve_embedding_path(model_id: str, models_dir: Path) -> str:
     return model_id
 
 
+def _hub_endpoint() -> str:
+    return os.environ.get("HF_ENDPOINT", "https://huggingface.co")
+
+
+def hub_reachable(timeout: float = 5.0) -> bool:
+    """The model hub answers a connection (``HF_ENDPOINT``; never with ``HF_HUB_OFFLINE`` set): a few seconds to
+    know, where the hub client's retries take more than a minute to fail on a machine without it."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return False
+    url = urlsplit(_hub_endpoint())
+    try:
+        with socket.create_connection((url.hostname or "", url.port or (443 if url.scheme == "https" else 80)),
+                                      timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
 def weights_fingerprint(path: str, model_id: str) -> str:
     """A short hash identifying the weights: from the verification stamp when provisioned."""
     folder = Path(path)
@@ -153,6 +175,13 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbe
 
         precision = embed_precision(cfg)
         path = resolve_embedding_path(cfg.model, models_dir)
+        if path == cfg.model and not Path(path).exists() and not hub_reachable():
+            # without this, the hub client retries for over a minute before it gives up
+            raise ModelError(
+                f"cannot load embedding model {cfg.model!r}: it is not provisioned in {models_dir.resolve()} and the "
+                f"model hub ({_hub_endpoint()}) cannot be reached. Run `ragqa models fetch` (or `make setup`) to "
+                "provision it, or point RAGQA_MODELS at the folder that holds it (the project's `models/` when you "
+                "run from elsewhere), or set RAGQA_EMBED_MODEL to a local sentence-transformers folder.")
         kwargs = {"dtype": torch.bfloat16} if precision == "bf16" else {"dtype": torch.float32}
         try:
             model = SentenceTransformer(path, device=cfg.device, model_kwargs=kwargs)
