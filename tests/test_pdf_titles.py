@@ -87,13 +87,15 @@ def test_korean_titles_and_what_is_not_one():
         # a cover: set large throughout, nothing on it heads text
         _page(("국", 21.8), ("민", 21.8), ("지방은행의 시중은행 전환시", 30.0), ("인가방식 및 절차", 30.0), ("금융위원회", 26.0),
               ("2024. 1.", 16.0), ("보도자료", 16.0)),
-        _page(("시작하며", 16.0), *_KO_BODY, ("위축된 소비자 심리", 16.0), *_KO_BODY),
+        _page(("시작하며", 16.0), *_KO_BODY, ("위축된 소비자 심리", 16.0), *_KO_BODY, ("주요 정책 방향", 16.0), *_KO_BODY,
+              ("사업 개요", 16.0), *_KO_BODY),
         # items set large over a smaller note; a pull quote ending a sentence
         _page(("ㅇ 예비인가제도는 본인가 가능성을 사전에 확인하려는 취지", 15.0), ("* 은행법 제11조의2", 11.0),
               ("“판매자가 시장을 선점하지 못하면 따를 수밖에 없습니다.”", 13.0), *_KO_BODY),
     ]
     found = type_headings(pages)
-    assert [(p, run) for p, run, _ in found] == [(1, ("시작하며",)), (1, ("위축된 소비자 심리",))]
+    assert [(p, run) for p, run, _ in found] == [(1, ("시작하며",)), (1, ("위축된 소비자 심리",)), (1, ("주요 정책 방향",)),
+                                                 (1, ("사업 개요",))]  # words ending in 요 are no sentence
     assert {rank for _, _, rank in found} == {0}
 
 

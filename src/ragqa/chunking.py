@@ -55,7 +55,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     a sentence goes on past each of its page's wrapped notes, not only the first
 # 29: a PDF's titles known only by their type size (a run of at most two lines set a step larger than the body and
 #     the text after it, stating no sentence) are headings, below the numbered levels; a two-line title is one
-CHUNKER_VERSION = 29
+# 30: a title-sized line with a word ending in 다 or 요 but no stop (필요, 주요, 개요) is a title, not a sentence
+CHUNKER_VERSION = 30
 
 
 @dataclass(frozen=True)

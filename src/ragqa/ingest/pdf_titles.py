@@ -96,5 +96,6 @@ def _body_size(lines: list[tuple[str, float]]) -> float:
     return max(weight, key=weight.get) if weight else 0.0
 
 
-# a sentence's end inside or at the end of a line: a quotation or a lead paragraph set large, not a title
-_STATES_A_SENTENCE = re.compile(r"(?:다|요|니다)[.!?。”\"’]*(?:\s|$)|\w[.!?。][”\"’]?$")
+# a sentence's end (its final ending and stop) inside or at the end of a line: a quotation or a lead paragraph set
+# large, not a title; a word ending in 다 or 요 without a stop is a title's word (주요, 개요, 필요, 다양한)
+_STATES_A_SENTENCE = re.compile(r"[다요][.!?。][”\"’]?(?:\s|$)|\w[.!?。][”\"’]?$")
