@@ -120,7 +120,7 @@ class Line:
     kind: str = "body"
     level: int = 0
     lead_tabs: int = 0  # tabs in the stripped indentation: empty leading cells of a table row
-    through: int = 0  # a title set in larger type: where the title ends (its lines share it)
+    through: int = 0  # a title the layout marks (type size, a heading style): where it ends (its lines share it)
 
 
 def _lines(text: str) -> list[Line]:
@@ -191,7 +191,7 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
 
     ``furniture``: start offsets of lines found to be page furniture (:mod:`ragqa.ingest.furniture`);
     ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole; ``titles``: titles the
-    layout marks (a PDF's larger type, a DOCX's heading styles), first line's start -> (end, rank).
+    layout marks (a PDF's larger type, a DOCX's or HWPX's heading styles), first line's start -> (end, rank).
     """
     in_toc = in_refs = in_chrome_list = False
     title_end, title_level = 0, 0
@@ -269,8 +269,8 @@ _OUTLINE = ((3, re.compile(r"^[가-하]\.\s*[^\d\s]")), (4, re.compile(r"^\d{1,2
 _OUTLINE_MAX_CHARS = 40  # a title, not a sentence; the numbered-heading patterns above allow ~50-60
 
 
-# a title known by its type size alone sits below every numbered level (Markdown's 6, the outline's 7): it heads
-# a part of the numbered section it stands in
+# a title the layout marks (a PDF's type size, a DOCX or HWPX heading style) and no number does sits below every
+# numbered level (Markdown's 6, the outline's 7): it heads a part of the numbered section it stands in
 TYPE_TITLE_LEVEL = 8
 
 _ENUMERATED = re.compile(r"^\d{1,2}\.\s")
@@ -428,8 +428,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     pages are furniture (:func:`ragqa.ingest.furniture.furniture_spans`) and become boilerplate.
     ``chrome``: regular expressions of a corpus's own web-chrome lines (its ``cleaning.json``).
     ``titles``: titles the layout marks, (start, end, rank): a PDF's set in larger type
-    (:func:`ragqa.ingest.pdf_titles.type_headings`), a DOCX's heading styles; headings of their own level below the
-    numbered ones, a two-line title one heading.
+    (:func:`ragqa.ingest.pdf_titles.type_headings`), a DOCX's or HWPX's heading styles; headings of their own level
+    below the numbered ones, a two-line title one heading.
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between, or in a paged format the page's line wrap) is joined with

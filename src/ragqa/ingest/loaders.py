@@ -31,7 +31,7 @@ class Loaded:
     pages: tuple[int, ...] = ()
     title: str = ""
     notes: tuple[str, ...] = ()
-    # titles the layout marks and the text does not (PDF: set in larger type; DOCX: a heading style): (start, end, rank)
+    # titles the layout marks and the text does not (PDF: larger type; DOCX, HWPX: a heading style): (start, end, rank)
     headings: tuple[tuple[int, int, int], ...] = ()
 
 
