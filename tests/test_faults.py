@@ -95,3 +95,17 @@ def test_a_model_neither_provisioned_nor_reachable_fails_fast_and_says_where_it_
     assert time.perf_counter() - t0 < 30  # the hub client's own retries take over a minute
     assert str((tmp_path / "models").resolve()) in str(err.value) and "RAGQA_MODELS" in str(err.value)
     assert "ragqa models fetch" in str(err.value)
+
+
+def test_the_cli_finds_the_projects_models_from_another_folder(tmp_path):
+    from pathlib import Path
+
+    import ragqa.config
+    from ragqa.config import Config
+
+    checkout = Path(ragqa.config.__file__).resolve().parents[2] / "models"
+    found = Config.from_env({"RAGQA_HOME": str(tmp_path)}).paths.models_dir
+    assert found == (checkout if checkout.is_dir() else tmp_path / "models")
+    (tmp_path / "models").mkdir()  # a models folder where it runs comes first
+    assert Config.from_env({"RAGQA_HOME": str(tmp_path)}).paths.models_dir == tmp_path / "models"
+    assert Config.from_env({"RAGQA_HOME": str(tmp_path), "RAGQA_MODELS": "/opt/m"}).paths.models_dir == Path("/opt/m")

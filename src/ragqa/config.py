@@ -23,6 +23,14 @@ class Paths:
     models_dir: Path = Path("models")
 
 
+def default_models_dir(home: Path) -> Path:
+    """``home/models`` when it exists, else the models of the checkout this package runs from (``make setup`` puts
+    them there): the CLI run from another folder finds the verified models without RAGQA_MODELS."""
+    local = home / "models"
+    checkout = Path(__file__).resolve().parents[2] / "models"  # src/ragqa/config.py -> the project's folder
+    return checkout if not local.is_dir() and checkout.is_dir() else local
+
+
 @dataclass(frozen=True)
 class ChunkConfig:
     # budget for a chunk's cleaned text. Set by hand in the first session; measured on the tuning split
@@ -343,7 +351,7 @@ class Config:
             home=home,
             corpus_dir=Path(env.get("RAGQA_CORPUS", home / "corpus")),
             index_dir=Path(env.get("RAGQA_INDEX", home / "index")),
-            models_dir=Path(env.get("RAGQA_MODELS", home / "models")),
+            models_dir=Path(env["RAGQA_MODELS"]) if env.get("RAGQA_MODELS") else default_models_dir(home),
         )
         embed = EmbedConfig(
             model=env.get("RAGQA_EMBED_MODEL", EmbedConfig.model),
