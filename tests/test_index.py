@@ -54,6 +54,17 @@ def test_incremental_update_touches_exactly_the_changed_documents(engine, mini_c
     assert not is_stale(engine.cfg)
 
 
+def test_a_file_listed_as_not_indexed_keeps_the_index_up_to_date(engine, mini_corpus):
+    (mini_corpus / "old.hwp").write_bytes(b"\xd0\xcf\x11\xe0 legacy")  # a format no loader reads: listed, not read
+    engine.build(progress=False)
+    assert not is_stale(engine.cfg)  # asking again does not index again
+    (mini_corpus / "old.hwp").write_bytes(b"\xd0\xcf\x11\xe0 saved again")
+    assert is_stale(engine.cfg)
+    engine.build(progress=False)
+    (mini_corpus / "old.hwp").unlink()
+    assert is_stale(engine.cfg)
+
+
 def test_interrupted_build_leaves_the_old_index_loadable(engine, mini_corpus, monkeypatch):
     old = store.current_build(engine.cfg.paths.index_dir)
     (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")
