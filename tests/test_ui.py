@@ -30,3 +30,19 @@ def test_the_chat_message_says_why_a_question_was_refused_and_how_confident_an_a
     answered = engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?")
     shown = answer_markdown(answered)
     assert not answered.abstained and f"신뢰도 {answered.confidence:.2f}" in shown and "판단 근거" not in shown
+
+
+def test_the_chat_offers_the_corpus_own_example_questions_and_no_others(engine):
+    import json
+
+    from ragqa.ui import build_ui
+
+    def examples():
+        config = build_ui(engine).get_config_file()
+        return [c["props"].get("samples") for c in config["components"] if c.get("props", {}).get("label") == "예시 질문"]
+
+    assert examples() == []  # this corpus has no examples.json: no other corpus's questions
+    (engine.cfg.paths.corpus_dir / "examples.json").write_text(
+        json.dumps({"questions": ["중국의 AI 반도체 투자 규모는?", " ", 3]}, ensure_ascii=False), "utf-8")
+    shown = examples()
+    assert len(shown) == 1 and [row[0] for row in shown[0]] == ["중국의 AI 반도체 투자 규모는?"]

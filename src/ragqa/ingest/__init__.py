@@ -26,7 +26,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.name in ("manifest.json", "cleaning.json") or not supported(path):
+        if path.name in ("manifest.json", "cleaning.json", "examples.json") or not supported(path):
             continue
         files.append(path)
     return files

@@ -58,6 +58,21 @@ def read_cleaning(corpus_dir: Path) -> tuple[str, ...]:
         return ()
 
 
+def read_examples(corpus_dir: Path, limit: int = 8) -> tuple[str, ...]:
+    """A corpus's example questions for the chat (``examples.json``: ``{"questions": [...]}``): questions its
+    documents answer, which only whoever put the corpus together can write. Optional; without the file the chat shows
+    none rather than another corpus's; a bad file is ignored with a warning."""
+    path = corpus_dir / "examples.json"
+    if not path.exists():
+        return ()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return tuple(q.strip() for q in data.get("questions", []) if isinstance(q, str) and q.strip())[:limit]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
+        log.warning("ignoring %s: %s", path, exc)
+        return ()
+
+
 _TAG = re.compile(r"<[^<>]*>")
 
 

@@ -6,16 +6,14 @@ import queue
 import threading
 
 from ragqa.config import RETRIEVAL_MODES
+from ragqa.ingest.manifest import read_examples
 from ragqa.ui import render
 from ragqa.ui.documents import indexed_sources
-
-EXAMPLES = ["한국의 AI 민간 투자 규모는 얼마인가?", "2024년에 출시된 초거대 AI 모델은 몇 개인가?",
-            "SK 하이닉스의 HBM 전략은?", "그럼 중국은?", "Which Korean model was selected as a notable AI model?"]
-
 
 def chat_tab(gr, engine, backends: list[str]) -> None:
     """Build the tab inside the current ``gr.Blocks``."""
     cfg = engine.cfg
+    examples = read_examples(cfg.paths.corpus_dir)
 
     def ask(message, history, backend, k, mode, turns, docs=None, threshold=None):
         history = list(history or [])
@@ -74,10 +72,11 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         with gr.Column(scale=3):
             chat = gr.Chatbot(label="대화", height=460, elem_id="rq-chat")
             with gr.Row():
-                box = gr.Textbox(label="질문", placeholder="예: 한국의 AI 민간 투자 규모는?", scale=5,
-                                 elem_id="rq-question")
+                box = gr.Textbox(label="질문", placeholder=f"예: {examples[0]}" if examples else "문서에 대해 질문하세요",
+                                 scale=5, elem_id="rq-question")
                 send = gr.Button("보내기", variant="primary", scale=1, elem_id="rq-send")
-            gr.Examples(EXAMPLES, inputs=box, label="예시 질문")
+            if examples:  # the corpus's own (examples.json); another corpus's would mislead
+                gr.Examples(list(examples), inputs=box, label="예시 질문")
             clear = gr.Button("대화 지우기")
             scope = gr.Dropdown(indexed_sources(engine), value=[], multiselect=True,
                                 label="검색할 문서 (비우면 전체)", elem_id="rq-scope")
