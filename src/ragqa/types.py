@@ -29,7 +29,7 @@ class Document:
     file_sha256: str = ""  # hash of the file's bytes, for change detection
     pages: tuple[int, ...] = ()  # paged formats (PDF): offset where each page starts in ``text``
     chrome: tuple[str, ...] = ()  # the corpus's own web-chrome line patterns (its cleaning.json)
-    headings: tuple[tuple[int, int, int], ...] = ()  # titles by layout (PDF type size, DOCX style): (start, end, rank)
+    headings: tuple[tuple[int, int, int], ...] = ()  # layout titles (PDF type size, DOCX/HWPX style): (start, end, rank)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding source offset ``offset`` (None for formats without pages)."""

@@ -165,26 +165,27 @@ def load_docx(path: Path) -> Loaded:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    blocks: list[str] = []
-    titles: list[tuple[int, int, int]] = []
-    offset = 0
+    blocks: list[tuple[str, int | None]] = []
     for element in document.element.body.iterchildren():  # paragraphs and tables in the order they are read
         if element.tag == qn("w:p"):
             paragraph = Paragraph(element, document)
-            text = paragraph.text
-            rank = _docx_heading_rank(paragraph)
-            if rank is not None and text.strip():
-                lead = len(text) - len(text.lstrip())
-                titles.append((offset + lead, offset + len(text.rstrip()), rank))
+            blocks.append((paragraph.text, _docx_heading_rank(paragraph)))
         elif element.tag == qn("w:tbl"):  # tab-separated rows, as the cleaner expects
-            text = "\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells)
-                             for row in Table(element, document).rows)
-        else:
-            continue
-        blocks.append(text)
+            blocks.append(("\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells)
+                                     for row in Table(element, document).rows), None))
+    return _blocks(blocks, (document.core_properties.title or "").strip())
+
+
+def _blocks(blocks: list[tuple[str, int | None]], title: str) -> Loaded:
+    """A word processor's blocks (paragraphs, tables) joined by a blank line, each titled block (its heading style's
+    rank) a layout title spanning its text."""
+    titles, offset = [], 0
+    for text, rank in blocks:
+        if rank is not None and text.strip():
+            lead = len(text) - len(text.lstrip())
+            titles.append((offset + lead, offset + len(text.rstrip()), rank))
         offset += len(text) + 2
-    title = (document.core_properties.title or "").strip()
-    return Loaded("\n\n".join(blocks), title=title, headings=tuple(titles))
+    return Loaded("\n\n".join(text for text, _ in blocks), title=title, headings=tuple(titles))
 
 
 _DOCX_HEADING = re.compile(r"^(?:heading|제목)\s*([1-9])$", re.I)
@@ -215,13 +216,7 @@ def load_hwpx(path: Path) -> Loaded:
         got = read_hwpx(path)
     except HwpxError as exc:
         raise LoadError(str(exc)) from exc
-    titles, offset = [], 0
-    for block, rank in zip(got.blocks, got.ranks):
-        if rank is not None:
-            lead = len(block) - len(block.lstrip())
-            titles.append((offset + lead, offset + len(block.rstrip()), rank))
-        offset += len(block) + 2
-    return Loaded("\n\n".join(got.blocks), title=got.title, headings=tuple(titles))
+    return _blocks(list(zip(got.blocks, got.ranks)), got.title)
 
 
 LOADERS: dict[str, Callable[[Path], Loaded]] = {

@@ -24,14 +24,22 @@ class FileMeta:
     kind: str = ""
 
 
-def read_manifest(corpus_dir: Path) -> dict[str, FileMeta]:
-    path = corpus_dir / "manifest.json"
+def _corpus_json(corpus_dir: Path, name: str):
+    """The parsed JSON of the corpus's optional file ``name``; None when it is absent or does not read (with a
+    warning)."""
+    path = corpus_dir / name
     if not path.exists():
-        return {}
+        return None
     try:
-        data = json.loads(path.read_text("utf-8"))
+        return json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         log.warning("ignoring %s: %s", path, exc)
+        return None
+
+
+def read_manifest(corpus_dir: Path) -> dict[str, FileMeta]:
+    data = _corpus_json(corpus_dir, "manifest.json")
+    if data is None:
         return {}
     out = {}
     for entry in data.get("documents", []) if isinstance(data, dict) else []:
@@ -44,17 +52,16 @@ def read_cleaning(corpus_dir: Path) -> tuple[str, ...]:
     """A corpus's own web-chrome lines (``cleaning.json``: ``{"chrome_lines": [regex, ...]}``), each a
     regular expression a whole line must match: the furniture of the sites its pages were saved from,
     which no rule for every corpus can know. Optional; a bad file or pattern is ignored with a warning."""
-    path = corpus_dir / "cleaning.json"
-    if not path.exists():
+    data = _corpus_json(corpus_dir, "cleaning.json")
+    if data is None:
         return ()
     try:
-        data = json.loads(path.read_text("utf-8"))
         lines = tuple(str(x) for x in data.get("chrome_lines", []))
         for pattern in lines:
             re.compile(pattern)
         return lines
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError, re.error) as exc:
-        log.warning("ignoring %s: %s", path, exc)
+    except (AttributeError, re.error) as exc:
+        log.warning("ignoring %s: %s", corpus_dir / "cleaning.json", exc)
         return ()
 
 
@@ -62,14 +69,13 @@ def read_examples(corpus_dir: Path, limit: int = 8) -> tuple[str, ...]:
     """A corpus's example questions for the chat (``examples.json``: ``{"questions": [...]}``): questions its
     documents answer, which only whoever put the corpus together can write. Optional; without the file the chat shows
     none rather than another corpus's; a bad file is ignored with a warning."""
-    path = corpus_dir / "examples.json"
-    if not path.exists():
+    data = _corpus_json(corpus_dir, "examples.json")
+    if data is None:
         return ()
     try:
-        data = json.loads(path.read_text("utf-8"))
         return tuple(q.strip() for q in data.get("questions", []) if isinstance(q, str) and q.strip())[:limit]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
-        log.warning("ignoring %s: %s", path, exc)
+    except AttributeError as exc:
+        log.warning("ignoring %s: %s", corpus_dir / "examples.json", exc)
         return ()
 
 

@@ -49,7 +49,8 @@ class PdfText:
     ocr_pages: tuple[int, ...] = ()  # 1-based
     unreadable_pages: tuple[int, ...] = ()  # 1-based: no text layer that reads, and no OCR
     image_pages: tuple[int, ...] = ()  # 1-based: no text at all (scanned), not OCRed
-    # titles set in larger type (:func:`ragqa.ingest.pdf_titles.type_headings`): (0-based page, the title's lines as read, size rank)
+    # titles set in larger type (:func:`ragqa.ingest.pdf_titles.type_headings`): (0-based page, the title's lines as
+    # read, size rank)
     type_headings: tuple[tuple[int, tuple[str, ...], int], ...] = ()
 
 
@@ -82,12 +83,13 @@ def _clean(text: str) -> str:
 NEW_LINE_DROP = 0.8
 
 
-def _page_text(textpage) -> str:
+def _page_text(textpage, text: str | None = None) -> str:
     """The page's text with every visual line on a line of its own. pypdfium2 sometimes joins a line to the
     one above with a space instead of a break (a judgment's ‘… 해당한다. 나. 양형부당’, an order's
     ‘… 취소한다. 2. 원고의 청구를 …’), which hides a heading or a numbered item from the layout reading
-    that follows; the characters' boxes show where the line changed."""
-    text = textpage.get_text_range()
+    that follows; the characters' boxes show where the line changed. ``text``: the page's text as pdfium gives it,
+    when already read."""
+    text = textpage.get_text_range() if text is None else text
     n = textpage.count_chars()
     if len(text) != n:  # ligatures or surrogates: indices do not line up with characters
         return text
@@ -217,7 +219,8 @@ def extract(path: Path, min_quality: float, ocr: bool | None = None, progress: b
         tables = pdf_tables.find_tables(path)
         for i, page in enumerate(pdf):
             textpage = page.get_textpage()
-            source, text = textpage.get_text_range(), _page_text(textpage)
+            source = textpage.get_text_range()
+            text = _page_text(textpage, source)
             n = textpage.count_chars()
             sizes = pdf_titles.char_sizes(textpage, n) if len(source) == n else []
             sized.append([(_clean(t), size) for t, size in pdf_titles.line_sizes(text, source, sizes)] if sizes else [])

@@ -83,8 +83,12 @@ def type_headings(pages: list[list[tuple[str, float]]]) -> list[tuple[int, tuple
                     len(title) <= TITLE_MAX_CHARS and sum(ch.isalpha() for ch in title) >= 2 and \
                     not wraps.NEW_ITEM.match(title) and not _STATES_A_SENTENCE.search(title):
                 found.append((p, tuple(t for t, _ in run), size))
-    scale = sorted({round(s * 2) / 2 for _, _, s in found}, reverse=True)
-    return [(p, run, scale.index(round(s * 2) / 2)) for p, run, s in found]
+    scale = sorted({_half_point(s) for _, _, s in found}, reverse=True)
+    return [(p, run, scale.index(_half_point(s))) for p, run, s in found]
+
+
+def _half_point(size: float) -> float:
+    return round(size * 2) / 2
 
 
 def _body_size(lines: list[tuple[str, float]]) -> float:
@@ -92,7 +96,8 @@ def _body_size(lines: list[tuple[str, float]]) -> float:
     weight: dict[float, int] = {}
     for text, size in lines:
         if size > 0:
-            weight[round(size * 2) / 2] = weight.get(round(size * 2) / 2, 0) + len(text.replace(" ", ""))
+            key = _half_point(size)
+            weight[key] = weight.get(key, 0) + len(text.replace(" ", ""))
     return max(weight, key=weight.get) if weight else 0.0
 
 
