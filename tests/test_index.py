@@ -63,6 +63,9 @@ def test_a_file_listed_as_not_indexed_keeps_the_index_up_to_date(engine, mini_co
     engine.build(progress=False)
     (mini_corpus / "old.hwp").unlink()
     assert is_stale(engine.cfg)
+    engine.build(progress=False)
+    (mini_corpus / "new.doc").write_bytes(b"\xd0\xcf\x11\xe0 word")  # a new one is listed at the next question
+    assert is_stale(engine.cfg)
 
 
 def test_interrupted_build_leaves_the_old_index_loadable(engine, mini_corpus, monkeypatch):

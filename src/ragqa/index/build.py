@@ -262,7 +262,7 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     """Cheap staleness check (no model load): do the corpus files still match the manifest?"""
     import hashlib
 
-    from ragqa.ingest import corpus_files
+    from ragqa.ingest import corpus_files, unread_files
 
     corpus_dir = corpus_dir or cfg.paths.corpus_dir
     manifest = store.read_manifest(index_dir or cfg.paths.index_dir)
@@ -285,9 +285,5 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
     recorded.update({d["source"]: d["file_sha256"] for d in manifest.get("files_not_indexed", [])})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-               for p in corpus_files(corpus_dir)}
-    for source in set(recorded) - set(current):  # a file listed as not indexed in a format no loader reads (.hwp)
-        path = corpus_dir / source
-        if path.is_file():
-            current[source] = hashlib.sha256(path.read_bytes()).hexdigest()
+               for p in corpus_files(corpus_dir) + unread_files(corpus_dir)}  # the files an index lists as unread too
     return any(current.get(s) != h for s, h in recorded.items()) or bool(set(current) - set(recorded))

@@ -19,17 +19,27 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Supported files under ``corpus_dir`` (recursive, sorted; hidden files and the manifest skipped)."""
+def _visible_files(corpus_dir: Path) -> list[Path]:
+    """Files under ``corpus_dir`` (recursive, sorted), hidden ones and the corpus's own JSON files left out."""
     files = []
     for path in sorted(corpus_dir.rglob("*")):
         rel = path.relative_to(corpus_dir)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
             continue
-        if path.name in ("manifest.json", "cleaning.json", "examples.json") or not supported(path):
+        if path.name in ("manifest.json", "cleaning.json", "examples.json"):
             continue
         files.append(path)
     return files
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Supported files under ``corpus_dir`` (recursive, sorted; hidden files and the manifest skipped)."""
+    return [p for p in _visible_files(corpus_dir) if supported(p)]
+
+
+def unread_files(corpus_dir: Path) -> list[Path]:
+    """Office files in the corpus that no loader reads (``.hwp``, ``.doc``, …): listed with what to do."""
+    return [p for p in _visible_files(corpus_dir) if p.suffix.lower() in NOT_READ]
 
 
 @dataclass(frozen=True)
@@ -109,9 +119,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[FileNote]]:
                 docs.append(doc)
             continue
         log.warning("%s", notes[-1])
-    for path in sorted(corpus_dir.rglob("*")):  # office files no loader reads: said so, not passed over in silence
-        rel = path.relative_to(corpus_dir)
-        if path.suffix.lower() in NOT_READ and path.is_file() and not any(p.startswith(".") for p in rel.parts):
-            notes.append(FileNote(rel.as_posix(), f"{path.name}: {NOT_READ[path.suffix.lower()]}"))
-            log.warning("%s", notes[-1])
+    for path in unread_files(corpus_dir):  # said so, not passed over in silence
+        notes.append(FileNote(path.relative_to(corpus_dir).as_posix(), f"{path.name}: {NOT_READ[path.suffix.lower()]}"))
+        log.warning("%s", notes[-1])
     return docs, notes
