@@ -313,6 +313,13 @@ def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
     ("이용자는 몇 명인가?", "인구 10만명당 특허 3건", False),  # a per-capita base is not the count
     ("투자 금액은 얼마인가?", "66억 달러의 투자가 진행되었다", True),
     ("데이터센터는 몇 곳인가?", "데이터센터 2억 달러 투자", False),  # a figure without the counter
+    # any other counter or unit written after 몇 is the one asked (Kiwi reads 메가|와트 as two nouns)
+    ("슈퍼컴퓨터는 전력을 몇 메가와트 소비하나?", "최대 1,200 메가와트를 소비한다", True),
+    ("슈퍼컴퓨터는 전력을 몇 메가와트 소비하나?", "연산 성능은 5 엑사플롭스이다", False),
+    ("칩은 몇 나노미터 공정으로 생산되나?", "3나노미터 공정으로 생산된다", True),
+    ("칩은 몇 나노미터 공정으로 생산되나?", "2024년 출시된 칩이다", False),
+    ("보고서는 시나리오를 몇 가지 제시하나?", "세 가지 시나리오를 제시한다", True),  # a native numeral counts
+    ("보고서는 시나리오를 몇 가지 제시하나?", "여러 가지 시나리오를 제시한다", False),
 ])
 def test_the_asked_unit_is_found_after_a_power_of_ten(question, text, fits):
     from ragqa.answer.question import unit_pattern

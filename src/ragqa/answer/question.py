@@ -176,10 +176,34 @@ _UNIT_Q = [(re.compile(r"몇\s*명|인원|how many people"), re.compile(r"\d" + 
 
 
 def unit_pattern(question: str) -> re.Pattern[str] | None:
-    """The unit the answer's number must carry (몇 명 -> 명, 점유율 -> %), when the question says."""
+    """The unit the answer's number must carry (몇 명 -> 명, 점유율 -> %), when the question says: one of the
+    kinds above, or else the counter or unit the question writes after 몇 (몇 나노미터 -> 나노미터)."""
     for asks, unit in _UNIT_Q:
         if asks.search(question):
             return unit
+    counter = asked_counter(question)
+    if counter:
+        return re.compile(r"(?:\d|(?<![가-힣])" + _NATIVE + r")" + _BIG + r"\s*" + re.escape(counter), re.I)
+    return None
+
+
+# Korean's native numerals, which count with a counter (세 가지, 두 차례)
+_NATIVE = r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무)"
+
+
+def asked_counter(question: str) -> str | None:
+    """The counter or unit a Korean question asks its figure in, the word written right after 몇 (``몇
+    메가와트인가`` -> 메가와트, ``몇 가지`` -> 가지, ``몇 번째`` -> 번째); None without one."""
+    tokens = korean.kiwi().tokenize(question)
+    for i, t in enumerate(tokens):
+        if t.form != "몇" or i + 1 >= len(tokens) or not tokens[i + 1].tag.startswith(("NN", "SL")):
+            continue
+        end = tokens[i + 1].start + tokens[i + 1].len
+        for nxt in tokens[i + 2:]:  # a unit Kiwi reads as two nouns (메가|와트) or a noun and a suffix (번|째)
+            if nxt.start != end or not nxt.tag.startswith(("NN", "SL", "XSN")):
+                break
+            end = nxt.start + nxt.len
+        return question[tokens[i + 1].start:end]
     return None
 
 
