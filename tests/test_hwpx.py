@@ -86,13 +86,16 @@ def test_the_2024_owpml_namespaces_read_alike(tmp_path):
     assert (a.text, a.headings) == (b.text, b.headings) and b.headings
 
 
-def test_a_legacy_hwp_in_the_corpus_is_named_with_what_to_do(tmp_path):
+def test_a_legacy_office_file_in_the_corpus_is_named_with_what_to_do(tmp_path):
     from ragqa.ingest import load_corpus
 
     (tmp_path / "report.txt").write_text("국내 AI 시장은 크게 성장했다.\n", encoding="utf-8")
-    (tmp_path / "old.hwp").write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy")
+    (tmp_path / "broken.hwp").write_bytes(b"\xd0\xcf\x11\xe0 not a compound file")  # .hwp is read: this one fails
     docs, notes = load_corpus(tmp_path)
     assert [d.source for d in docs] == ["report.txt"]
-    assert [(n.source, n.skipped) for n in notes] == [("old.hwp", True)] and ".hwpx" in notes[0].message
-    with pytest.raises(LoadError, match="save it as .hwpx"):
-        load_file(tmp_path / "old.hwp")
+    said = {n.source: n.message for n in notes if n.skipped}
+    assert set(said) == {"old.doc", "broken.hwp"}
+    assert ".docx" in said["old.doc"] and ".hwpx or PDF" in said["broken.hwp"]
+    with pytest.raises(LoadError, match="save it as .docx"):
+        load_file(tmp_path / "old.doc")

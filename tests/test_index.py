@@ -55,13 +55,13 @@ def test_incremental_update_touches_exactly_the_changed_documents(engine, mini_c
 
 
 def test_a_file_listed_as_not_indexed_keeps_the_index_up_to_date(engine, mini_corpus):
-    (mini_corpus / "old.hwp").write_bytes(b"\xd0\xcf\x11\xe0 legacy")  # a format no loader reads: listed, not read
+    (mini_corpus / "old.ppt").write_bytes(b"\xd0\xcf\x11\xe0 legacy")  # a format no loader reads: listed, not read
     engine.build(progress=False)
     assert not is_stale(engine.cfg)  # asking again does not index again
-    (mini_corpus / "old.hwp").write_bytes(b"\xd0\xcf\x11\xe0 saved again")
+    (mini_corpus / "old.ppt").write_bytes(b"\xd0\xcf\x11\xe0 saved again")
     assert is_stale(engine.cfg)
     engine.build(progress=False)
-    (mini_corpus / "old.hwp").unlink()
+    (mini_corpus / "old.ppt").unlink()
     assert is_stale(engine.cfg)
     engine.build(progress=False)
     (mini_corpus / "new.doc").write_bytes(b"\xd0\xcf\x11\xe0 word")  # a new one is listed at the next question

@@ -2,7 +2,7 @@
 
 Every span is a half-open ``[start, end)`` range of character offsets into the document's
 *source text*: the file decoded as UTF-8 for text formats (.txt, .md, .html), the extracted
-text for binary formats (.pdf, .docx, .hwpx).
+text for binary formats (.pdf, .docx, .hwpx, .hwp).
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 
 def unread_files(corpus_dir: Path) -> list[Path]:
-    """Office files in the corpus that no loader reads (``.hwp``, ``.doc``, …): listed with what to do."""
+    """Office files in the corpus that no loader reads (``.doc``, ``.ppt``, …): listed with what to do."""
     return [p for p in _visible_files(corpus_dir) if p.suffix.lower() in NOT_READ]
 
 

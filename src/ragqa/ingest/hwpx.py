@@ -6,8 +6,7 @@ cell a list of paragraphs), ``Contents/header.xml`` the styles a paragraph refer
 Elements are matched by their local names, so both the 2011 Hancom namespaces and the 2024 OWPML ones read.
 A paragraph in an outline style (``개요 N`` / ``Outline N``) or a heading style is a title of rank N, passed
 on as the PDF's and DOCX's layout titles are (:func:`ragqa.ingest.clean.segment`). Text boxes and notes
-inside a paragraph come after it as paragraphs of their own. The legacy binary .hwp format is not read:
-save it as .hwpx or PDF.
+inside a paragraph come after it as paragraphs of their own. The binary .hwp format: :mod:`ragqa.ingest.hwp`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 For text formats (.txt, .md, .html) the source text is the decoded file (a BOM is dropped):
 UTF-8, or, where that fails, the legacy Korean encoding CP949 (a superset of EUC-KR) when it
 decodes to Korean text. Every offset the system reports points into exactly that string.
-Binary formats (.pdf, .docx, .hwpx) have no such text, so their extracted text is the coordinate system.
+Binary formats (.pdf, .docx, .hwpx, .hwp) have no such text, so their extracted text is the coordinate system.
 """
 
 from __future__ import annotations
@@ -219,6 +219,19 @@ def load_hwpx(path: Path) -> Loaded:
     return _blocks(list(zip(got.blocks, got.ranks)), got.title)
 
 
+def load_hwp(path: Path) -> Loaded:
+    """An HWP 5 (한글's binary format) document: paragraphs and tables in reading order, outline styles as titles
+    (:mod:`ragqa.ingest.hwp`)."""
+    from ragqa.ingest.hwp import HwpError, read_hwp
+
+    _read_bytes(path)  # size check
+    try:
+        got = read_hwp(path)
+    except HwpError as exc:
+        raise LoadError(str(exc)) from exc
+    return _blocks(list(zip(got.blocks, got.ranks)), got.title)
+
+
 LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".txt": load_text,
     ".md": load_text,
@@ -228,12 +241,12 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".pdf": load_pdf,
     ".docx": load_docx,
     ".hwpx": load_hwpx,
+    ".hwp": load_hwp,
 }
 
 
 # office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
-NOT_READ = {".hwp": "the binary 한글 format is not read: save it as .hwpx or PDF",
-            ".doc": "the binary Word format is not read: save it as .docx or PDF",
+NOT_READ = {".doc": "the binary Word format is not read: save it as .docx or PDF",
             ".ppt": "slides are not read: save them as PDF", ".pptx": "slides are not read: save them as PDF",
             ".xls": "spreadsheets are not read: save the sheet as PDF",
             ".xlsx": "spreadsheets are not read: save the sheet as PDF"}

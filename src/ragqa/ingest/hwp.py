@@ -1,0 +1,240 @@
+"""HWP 5 (한글's binary format) -> text in reading order, tables as tab-separated rows, outline titles.
+
+An .hwp file (HWP 5.0, the format 한글 2002 and later save) is an OLE compound file. ``FileHeader`` says
+whether the streams are compressed (raw deflate) or the document is password-protected; ``DocInfo`` holds
+the styles; ``BodyText/Section0``, ``Section1`` … hold the body as records (a 32-bit header: tag, nesting
+level, size). A paragraph is a ``PARA_HEADER`` (its style) with a ``PARA_TEXT`` of UTF-16 code units, in
+which characters below 32 are controls: most stand for eight units (a table, a text box, a field, a tab)
+and are dropped, a line break or a fixed space is a gap. A control's own records follow its paragraph, one
+level deeper: a table (``tbl``) holds a list header per cell (its row and column) and the cell's
+paragraphs; a header or footer (``head``, ``foot``) holds the page's running text, skipped like a PDF's
+furniture. Paragraphs in an outline or heading style are titles of rank N, as in :mod:`ragqa.ingest.hwpx`.
+
+A 배포용 (distribution) document keeps its body encrypted in ``ViewText``; it is refused with what to do, as is
+a password-protected one. The older HWP 3 format is not an OLE file and is refused the same way.
+The specification: Hancom, "한글 문서 파일 형식 5.0" (revision 1.3, 2018).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ragqa.ingest.hwpx import _OUTLINE
+
+SIGNATURE = b"HWP Document File"
+_COMPRESSED, _PASSWORD, _DISTRIBUTION = 0x1, 0x2, 0x4
+_SECTION = re.compile(r"^BodyText/Section(\d+)$")
+
+# record tags (HWPTAG_BEGIN 0x10 + n)
+STYLE = 0x10 + 10
+PARA_HEADER = 0x10 + 50
+PARA_TEXT = 0x10 + 51
+CTRL_HEADER = 0x10 + 55
+LIST_HEADER = 0x10 + 56
+TABLE = 0x10 + 61
+
+# control characters that stand for eight code units (an inline or extended control: a table, a drawing, a
+# field's start, a note, a tab ...); the others (0, 10, 13, 24-31) are one unit
+_WIDE = frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23})
+_GAP = frozenset({9, 10, 30, 31})  # a tab, a line break, a non-breaking and a fixed-width space: a gap in the text
+_SKIPPED_CONTROLS = frozenset({"head", "foot"})  # a page's running header and footer
+
+
+class HwpError(Exception):
+    """The file is not a readable HWP 5 document."""
+
+
+@dataclass
+class HwpText:
+    blocks: list[str] = field(default_factory=list)  # paragraphs and tables, in reading order
+    ranks: list[int | None] = field(default_factory=list)  # per block: its title rank, None for text
+    title: str = ""
+
+
+@dataclass
+class _Table:
+    level: int  # the nesting level of its control header: a record at this level or above ends it
+    cells: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    current: tuple[int, int] | None = None
+    count: int = 0  # cells opened so far (their order, when a list header gives no address)
+    columns: int = 0
+
+
+def records(data: bytes):
+    """(tag, level, body) of each record in a decompressed stream."""
+    i, n = 0, len(data)
+    while i + 4 <= n:
+        (header,) = struct.unpack_from("<I", data, i)
+        i += 4
+        tag, level, size = header & 0x3FF, (header >> 10) & 0x3FF, header >> 20
+        if size == 0xFFF:  # a long record gives its size in the next four bytes
+            if i + 4 > n:
+                break
+            (size,) = struct.unpack_from("<I", data, i)
+            i += 4
+        yield tag, level, data[i:i + size]
+        i += size
+
+
+def para_text(body: bytes) -> str:
+    """A ``PARA_TEXT`` record's text: controls dropped (eight units each for the wide ones), gaps as spaces."""
+    units = struct.unpack(f"<{len(body) // 2}H", body[:len(body) // 2 * 2])
+    out: list[int] = []
+    i = 0
+    while i < len(units):
+        c = units[i]
+        if c >= 32:
+            out.append(c)
+            i += 1
+            continue
+        if c in _GAP:
+            out.append(32)
+        elif c == 24:  # a hyphen
+            out.append(0x2D)
+        i += 8 if c in _WIDE else 1
+    return struct.pack(f"<{len(out)}H", *out).decode("utf-16-le", errors="replace")
+
+
+def _decompress(raw: bytes, compressed: bool, name: str) -> bytes:
+    if not compressed:
+        return raw
+    try:
+        return zlib.decompressobj(-15).decompress(raw)
+    except zlib.error as exc:
+        raise HwpError(f"stream {name} does not decompress ({exc})") from exc
+
+
+def _style_ranks(docinfo: bytes) -> dict[int, int]:
+    """Style index -> title rank, for ``DocInfo``'s outline and heading styles (개요 N / Outline N / Heading N:
+    N; Title / 제목: 0)."""
+    ranks, index = {}, 0
+    for tag, _, body in records(docinfo):
+        if tag != STYLE:
+            continue
+        names = []
+        try:
+            at = 0
+            for _ in range(2):  # the local name, then the English one: a length, then UTF-16 units
+                (n,) = struct.unpack_from("<H", body, at)
+                names.append(body[at + 2:at + 2 + 2 * n].decode("utf-16-le", errors="replace").strip())
+                at += 2 + 2 * n
+        except struct.error:
+            pass
+        for name in names:
+            m = _OUTLINE.match(name)
+            if m or name.lower() in ("title", "제목"):
+                ranks[index] = int(m.group(1)) if m else 0
+                break
+        index += 1
+    return ranks
+
+
+def _cell_address(body: bytes, table: _Table) -> tuple[int, int]:
+    """A cell's (row, column) from its list header (a paragraph count, flags, then the column and row), or its
+    place in the order cells come when the header is short."""
+    table.count += 1
+    if len(body) >= 12:
+        col, row = struct.unpack_from("<HH", body, 8)
+        return row, col
+    columns = table.columns or 1
+    return (table.count - 1) // columns, (table.count - 1) % columns
+
+
+def _table_block(table: _Table) -> str:
+    rows: dict[int, dict[int, str]] = {}
+    for (row, col), texts in table.cells.items():
+        rows.setdefault(row, {})[col] = " ".join(" ".join(texts).split())
+    lines = ["\t".join(cells[c] for c in sorted(cells)) for _, cells in sorted(rows.items())]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
+    table: _Table | None = None
+    skip_level: int | None = None  # inside a header or footer: its control's level
+    style = 0
+    for tag, level, body in records(data):
+        if skip_level is not None and level <= skip_level:
+            skip_level = None
+        if table is not None and level <= table.level:
+            block = _table_block(table)
+            if block:
+                out.blocks.append(block)
+                out.ranks.append(None)
+            table = None
+        if skip_level is not None:
+            continue
+        if tag == CTRL_HEADER and len(body) >= 4:
+            control = body[:4][::-1].decode("latin-1")
+            if control in _SKIPPED_CONTROLS:
+                skip_level = level
+            elif control == "tbl " and table is None:  # a table inside a table's cell is read as its cell's text
+                table = _Table(level)
+        elif tag == TABLE and table is not None and len(body) >= 8:
+            table.columns = struct.unpack_from("<H", body, 6)[0]
+        elif tag == LIST_HEADER and table is not None and level == table.level + 1:
+            table.current = _cell_address(body, table)
+        elif tag == PARA_HEADER and len(body) >= 11:
+            style = body[10]
+        elif tag == PARA_TEXT:
+            text = para_text(body)
+            if table is not None:
+                if table.current is not None:
+                    table.cells.setdefault(table.current, []).append(text)
+            elif text.strip():
+                out.blocks.append(text)
+                out.ranks.append(ranks.get(style))
+    if table is not None and (block := _table_block(table)):
+        out.blocks.append(block)
+        out.ranks.append(None)
+
+
+def read_hwp(path: Path) -> HwpText:
+    import olefile
+
+    try:
+        if not olefile.isOleFile(str(path)):
+            raise HwpError(f"{path.name} is not an HWP 5 document (an HWP 3 file, or not 한글's): save it as .hwpx "
+                           "or PDF")
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("FileHeader"):
+                raise HwpError(f"{path.name} is an OLE file without a FileHeader: not an HWP document")
+            header = ole.openstream("FileHeader").read()
+            if not header.startswith(SIGNATURE) or len(header) < 40:
+                raise HwpError(f"{path.name} has no HWP signature: not an HWP 5 document")
+            (flags,) = struct.unpack_from("<I", header, 36)
+            if flags & _PASSWORD:
+                raise HwpError(f"{path.name} is password-protected: open it in 한글 and save it without a password "
+                               "(or as PDF)")
+            if flags & _DISTRIBUTION:
+                raise HwpError(f"{path.name} is a 배포용 (distribution) document, its text encrypted: save it from "
+                               "한글 as PDF")
+            compressed = bool(flags & _COMPRESSED)
+            ranks = _style_ranks(_decompress(ole.openstream("DocInfo").read(), compressed, "DocInfo")) \
+                if ole.exists("DocInfo") else {}
+            sections = sorted((int(m.group(1)), name) for entry in ole.listdir()
+                              if (m := _SECTION.match(name := "/".join(entry))))
+            if not sections:
+                raise HwpError(f"{path.name} has no BodyText/Section*: not an HWP 5 document")
+            out = HwpText()
+            for _, name in sections:
+                _section(_decompress(ole.openstream(name).read(), compressed, name), ranks, out)
+            out.title = _title(ole)
+    except (OSError, struct.error) as exc:
+        raise HwpError(f"{path.name} is not a readable .hwp ({exc.__class__.__name__}: {exc})") from exc
+    return out
+
+
+def _title(ole) -> str:
+    """The title of the document's summary (``HwpSummaryInformation``, property 2), if it has one."""
+    name = "\x05HwpSummaryInformation"
+    if not ole.exists(name):
+        return ""
+    try:
+        title = ole.getproperties(name).get(2)
+    except Exception:  # noqa: BLE001 - a damaged summary loses the title, not the document
+        return ""
+    return " ".join(title.split()) if isinstance(title, str) else ""

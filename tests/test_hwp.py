@@ -1,0 +1,95 @@
+"""The binary .hwp reader (ragqa.ingest.hwp): a real document's records, and small files written the way 한글
+writes them (tests/hwpfile.py) for tables, outline titles, running headers and the refusals."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from ragqa.ingest.loaders import LoadError, load_hwp
+from tests.hwpfile import control, paragraph, table, text_units, write_hwp, write_ole
+
+DATA = Path(__file__).parent / "data" / "hwp"
+
+
+def test_a_real_hwp_reads_as_hangul_previews_it():
+    """example.hwp's own preview text (PrvText, written by 한글) is our text's opening, line by line, with its
+    title paragraph (style Title) a title and its hyperlinks' text kept."""
+    import olefile
+
+    loaded = load_hwp(DATA / "example.hwp")
+    with olefile.OleFileIO(str(DATA / "example.hwp")) as ole:
+        preview = ole.openstream("PrvText").read().decode("utf-16-le")
+    lines = [" ".join(line.split()) for line in preview.splitlines() if line.strip()][:-1]  # the last is cut
+    assert len(lines) == 7
+    text, at = " ".join(loaded.text.split()), 0
+    for line in lines:
+        at = text.index(line, at)  # in order
+    assert loaded.headings[0][2] == 0 and loaded.text[loaded.headings[0][0]:loaded.headings[0][1]] == "HWP test file"
+    assert "File created by http://www.online-convert.com" in loaded.text
+    assert not any(ord(c) < 32 and c not in "\n\t" for c in loaded.text)  # no control character left
+
+
+def _report(flags: int = 1):
+    table_holder = paragraph(text_units("다음 표와 같다.") + control(11, "tbl "))
+    header = paragraph(control(16, "head")) + struct.pack("<I", 71 | 1 << 10 | 8 << 20) + b"daeh" + b"\0" * 4 + \
+        paragraph("2024 주요업무 추진계획 - 3 -", level=2)
+    section0 = (paragraph("Ⅰ. 추진 배경", style=1) + header + paragraph(text_units("인공지능 예산은") + control(9, "\0\0\0\0") + text_units("전년보다 늘었다.")) +
+                table_holder + table([["구분", "2023", "2024"], ["예산", "1조 원", "1.2조 원"]], level=1) +
+                paragraph("표 다음의 문단이다."))
+    section1 = paragraph("Ⅱ. 향후 계획", style=1) + paragraph("2025년에는 지역 거점을 늘린다.")
+    return [section0, section1], ["바탕글", "개요 1"], flags
+
+
+@pytest.mark.parametrize("flags", [1, 0])  # compressed streams, and not
+def test_an_hwp_reads_in_order_with_tables_titles_and_no_running_header(tmp_path, flags):
+    sections, styles, flags = _report(flags)
+    write_hwp(tmp_path / "plan.hwp", sections, styles, flags)
+    loaded = load_hwp(tmp_path / "plan.hwp")
+    blocks = loaded.text.split("\n\n")
+    assert blocks == ["Ⅰ. 추진 배경", "인공지능 예산은 전년보다 늘었다.", "다음 표와 같다.",
+                      "구분\t2023\t2024\n예산\t1조 원\t1.2조 원", "표 다음의 문단이다.", "Ⅱ. 향후 계획",
+                      "2025년에는 지역 거점을 늘린다."]
+    assert "추진계획 - 3 -" not in loaded.text  # the header's running text
+    titles = [(loaded.text[s:e], rank) for s, e, rank in loaded.headings]
+    assert titles == [("Ⅰ. 추진 배경", 1), ("Ⅱ. 향후 계획", 1)]
+
+
+def test_an_hwp_segments_with_its_table_a_table_under_its_title(tmp_path):
+    from ragqa.ingest import load_corpus
+    from ragqa.ingest.clean import segment
+
+    sections, styles, flags = _report()
+    write_hwp(tmp_path / "plan.hwp", sections, styles, flags)
+    docs, notes = load_corpus(tmp_path)
+    assert [d.source for d in docs] == ["plan.hwp"] and not [n for n in notes if n.skipped]
+    loaded = load_hwp(tmp_path / "plan.hwp")
+    kinds = {s.text.split("\t")[0]: (s.kind, s.section) for s in segment(loaded.text, (), (), loaded.headings)}
+    assert kinds["구분"] == ("table", "Ⅰ. 추진 배경")
+    assert kinds["2025년에는 지역 거점을 늘린다."] == ("body", "Ⅱ. 향후 계획")
+
+
+@pytest.mark.parametrize("flags, reason", [(0b011, "password-protected"), (0b101, "배포용")])
+def test_a_locked_hwp_is_refused_with_what_to_do(tmp_path, flags, reason):
+    sections, styles, _ = _report()
+    write_hwp(tmp_path / "locked.hwp", sections, styles, flags)
+    with pytest.raises(LoadError, match=reason):
+        load_hwp(tmp_path / "locked.hwp")
+
+
+def test_a_file_that_is_no_hwp_5_is_refused(tmp_path):
+    (tmp_path / "old.hwp").write_bytes(b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05")  # HWP 3
+    with pytest.raises(LoadError, match="not an HWP 5 document"):
+        load_hwp(tmp_path / "old.hwp")
+    write_ole(tmp_path / "other.hwp", {"WordDocument": b"\0" * 100})
+    with pytest.raises(LoadError, match="without a FileHeader"):
+        load_hwp(tmp_path / "other.hwp")
+    sections, styles, _ = _report()
+    write_hwp(tmp_path / "broken.hwp", [b"\x00garbage that is no deflate stream"], styles, 0)
+    write_ole(tmp_path / "broken2.hwp", {"FileHeader": (DATA / "example.hwp").read_bytes()[:0] +
+                                         b"HWP Document File".ljust(32, b"\0") + struct.pack("<II", 0x05000300, 1) +
+                                         b"\0" * 216, "BodyText/Section0": b"\xff\xfe not deflate"})
+    with pytest.raises(LoadError, match="does not decompress"):
+        load_hwp(tmp_path / "broken2.hwp")
