@@ -37,10 +37,13 @@ def paragraph(text: bytes | str, level: int = 0, style: int = 0) -> bytes:
     return record(66, level, header) + record(67, level + 1, units)
 
 
-def table(rows: list[list[str]], level: int = 1) -> bytes:
-    """A table control's records (after the paragraph that holds it): its header, its size, and each cell's list
-    header (row and column) with the cell's paragraph."""
+def table(rows: list[list[str]], level: int = 1, caption: str = "") -> bytes:
+    """A table control's records (after the paragraph that holds it): its header, its caption's list, its size, and
+    each cell's list header (row and column) with the cell's paragraph."""
     out = record(71, level, b" lbt" + b"\0" * 40)
+    if caption:
+        out += record(72, level + 1, struct.pack("<hHI", 1, 0, 0) + struct.pack("<IIhI", 3, 0, 0, 0))
+        out += paragraph(caption, level + 1)
     out += record(77, level + 1, struct.pack("<IHH", 0, len(rows), len(rows[0])) + b"\0" * 10)
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
@@ -70,9 +73,36 @@ def write_hwp(path: Path, sections: list[bytes], styles: list[str] = ("바탕글
 
     streams = {"FileHeader": file_header(flags), "DocInfo": pack(b"".join(style(s) for s in styles))}
     for i, data in enumerate(sections):
-        streams[f"BodyText/Section{i}"] = pack(data)
+        if flags & 4:  # a distribution document: its sections encrypted, in ViewText
+            streams[f"ViewText/Section{i}"] = distribution_section(pack(data), seed=0x5EED0000 + i)
+        else:
+            streams[f"BodyText/Section{i}"] = pack(data)
     streams.update(extra or {})
     write_ole(path, streams)
+
+
+def distribution_section(data: bytes, seed: int) -> bytes:
+    """A 배포용 document's section as the specification describes it: a DISTRIBUTE_DOC_DATA record whose 256 bytes,
+    after the four of the seed, are XORed with the MSVC rand() sequence the seed starts (each value for 1-16 bytes)
+    and hold, at 4 + (seed & 15), the AES-128 key; then the section encrypted with it (ECB, zero-padded)."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    plain = bytearray(seed.to_bytes(4, "little") + bytes((i * 37 + 11) & 0xFF for i in range(252)))
+    at = 4 + (seed & 0xF)
+    key = bytes(plain[at:at + 16])
+    state, left, value = seed, 0, 0
+    for i in range(256):
+        if left == 0:
+            state = (state * 214013 + 2531011) & 0xFFFFFFFF
+            value = (state >> 16) & 0x7FFF & 0xFF
+            state = (state * 214013 + 2531011) & 0xFFFFFFFF
+            left = ((state >> 16) & 0x7FFF & 0xF) + 1
+        if i >= 4:
+            plain[i] ^= value
+        left -= 1
+    encryptor = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+    padded = data + b"\0" * (-len(data) % 16)
+    return record(28, 0, bytes(plain)) + encryptor.update(padded) + encryptor.finalize()
 
 
 def write_ole(path: Path, streams: dict[str, bytes]) -> None:

@@ -37,7 +37,7 @@ def _report(flags: int = 1):
     header = paragraph(control(16, "head")) + struct.pack("<I", 71 | 1 << 10 | 8 << 20) + b"daeh" + b"\0" * 4 + \
         paragraph("2024 주요업무 추진계획 - 3 -", level=2)
     section0 = (paragraph("Ⅰ. 추진 배경", style=1) + header + paragraph(text_units("인공지능 예산은") + control(9, "\0\0\0\0") + text_units("전년보다 늘었다.")) +
-                table_holder + table([["구분", "2023", "2024"], ["예산", "1조 원", "1.2조 원"]], level=1) +
+                table_holder + table([["구분", "2023", "2024"], ["예산", "1조 원", "1.2조 원"]], level=1, caption="<표 1> 예산 추이") +
                 paragraph("표 다음의 문단이다."))
     section1 = paragraph("Ⅱ. 향후 계획", style=1) + paragraph("2025년에는 지역 거점을 늘린다.")
     return [section0, section1], ["바탕글", "개요 1"], flags
@@ -49,7 +49,7 @@ def test_an_hwp_reads_in_order_with_tables_titles_and_no_running_header(tmp_path
     write_hwp(tmp_path / "plan.hwp", sections, styles, flags)
     loaded = load_hwp(tmp_path / "plan.hwp")
     blocks = loaded.text.split("\n\n")
-    assert blocks == ["Ⅰ. 추진 배경", "인공지능 예산은 전년보다 늘었다.", "다음 표와 같다.",
+    assert blocks == ["Ⅰ. 추진 배경", "인공지능 예산은 전년보다 늘었다.", "다음 표와 같다.", "<표 1> 예산 추이",
                       "구분\t2023\t2024\n예산\t1조 원\t1.2조 원", "표 다음의 문단이다.", "Ⅱ. 향후 계획",
                       "2025년에는 지역 거점을 늘린다."]
     assert "추진계획 - 3 -" not in loaded.text  # the header's running text
@@ -71,11 +71,23 @@ def test_an_hwp_segments_with_its_table_a_table_under_its_title(tmp_path):
     assert kinds["2025년에는 지역 거점을 늘린다."] == ("body", "Ⅱ. 향후 계획")
 
 
-@pytest.mark.parametrize("flags, reason", [(0b011, "password-protected"), (0b101, "배포용")])
-def test_a_locked_hwp_is_refused_with_what_to_do(tmp_path, flags, reason):
+def test_a_distribution_document_is_read_as_its_viewer_reads_it(tmp_path):
+    """배포용: the sections in ViewText, each behind a scrambled key record and AES-128-ECB."""
     sections, styles, _ = _report()
-    write_hwp(tmp_path / "locked.hwp", sections, styles, flags)
-    with pytest.raises(LoadError, match=reason):
+    write_hwp(tmp_path / "plain.hwp", sections, styles, 0b001)
+    write_hwp(tmp_path / "dist.hwp", sections, styles, 0b101)
+    import olefile
+
+    with olefile.OleFileIO(str(tmp_path / "dist.hwp")) as ole:
+        assert not ole.exists("BodyText/Section0") and ole.exists("ViewText/Section1")
+    plain, dist = load_hwp(tmp_path / "plain.hwp"), load_hwp(tmp_path / "dist.hwp")
+    assert (dist.text, dist.headings) == (plain.text, plain.headings) and "1.2조 원" in dist.text
+
+
+def test_a_password_protected_hwp_is_refused_with_what_to_do(tmp_path):
+    sections, styles, _ = _report()
+    write_hwp(tmp_path / "locked.hwp", sections, styles, 0b011)
+    with pytest.raises(LoadError, match="password-protected"):
         load_hwp(tmp_path / "locked.hwp")
 
 

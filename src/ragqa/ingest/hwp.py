@@ -10,8 +10,11 @@ level deeper: a table (``tbl``) holds a list header per cell (its row and column
 paragraphs; a header or footer (``head``, ``foot``) holds the page's running text, skipped like a PDF's
 furniture. Paragraphs in an outline or heading style are titles of rank N, as in :mod:`ragqa.ingest.hwpx`.
 
-A 배포용 (distribution) document keeps its body encrypted in ``ViewText``; it is refused with what to do, as is
-a password-protected one. The older HWP 3 format is not an OLE file and is refused the same way.
+A 배포용 (distribution) document, the read-only form government offices publish in, keeps its sections in
+``ViewText`` instead, each encrypted: a first record of 256 bytes scrambled with the MSVC ``rand()`` sequence its
+first four bytes seed holds the AES-128 key, and the rest of the stream is the section under AES-128-ECB (as the
+specification and pyhwp's ``hwp5.distdoc`` describe it); it is read as 한글's viewer reads it. A password-protected
+document (its key is the password) is refused with what to do; so is the older HWP 3 format, which is no OLE file.
 The specification: Hancom, "한글 문서 파일 형식 5.0" (revision 1.3, 2018).
 """
 
@@ -27,10 +30,11 @@ from ragqa.ingest.hwpx import _OUTLINE
 
 SIGNATURE = b"HWP Document File"
 _COMPRESSED, _PASSWORD, _DISTRIBUTION = 0x1, 0x2, 0x4
-_SECTION = re.compile(r"^BodyText/Section(\d+)$")
+_SECTION = re.compile(r"^(BodyText|ViewText)/Section(\d+)$")
 
 # record tags (HWPTAG_BEGIN 0x10 + n)
 STYLE = 0x10 + 10
+DISTRIBUTE_DOC_DATA = 0x10 + 12
 PARA_HEADER = 0x10 + 50
 PARA_TEXT = 0x10 + 51
 CTRL_HEADER = 0x10 + 55
@@ -59,6 +63,8 @@ class HwpText:
 class _Table:
     level: int  # the nesting level of its control header: a record at this level or above ends it
     cells: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    caption: list[str] = field(default_factory=list)  # a caption's list comes before the table's own record
+    body_seen: bool = False
     current: tuple[int, int] | None = None
     count: int = 0  # cells opened so far (their order, when a list header gives no address)
     columns: int = 0
@@ -144,7 +150,14 @@ def _cell_address(body: bytes, table: _Table) -> tuple[int, int]:
     return (table.count - 1) // columns, (table.count - 1) % columns
 
 
-def _table_block(table: _Table) -> str:
+def _table_blocks(table: _Table) -> list[str]:
+    """The caption (a paragraph of its own, before the table) and the rows."""
+    caption = " ".join(" ".join(table.caption).split())
+    rows = _table_rows(table)
+    return [b for b in (caption, rows) if b]
+
+
+def _table_rows(table: _Table) -> str:
     rows: dict[int, dict[int, str]] = {}
     for (row, col), texts in table.cells.items():
         rows.setdefault(row, {})[col] = " ".join(" ".join(texts).split())
@@ -160,8 +173,7 @@ def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
         if skip_level is not None and level <= skip_level:
             skip_level = None
         if table is not None and level <= table.level:
-            block = _table_block(table)
-            if block:
+            for block in _table_blocks(table):
                 out.blocks.append(block)
                 out.ranks.append(None)
             table = None
@@ -175,8 +187,9 @@ def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
                 table = _Table(level)
         elif tag == TABLE and table is not None and len(body) >= 8:
             table.columns = struct.unpack_from("<H", body, 6)[0]
+            table.body_seen = True
         elif tag == LIST_HEADER and table is not None and level == table.level + 1:
-            table.current = _cell_address(body, table)
+            table.current = _cell_address(body, table) if table.body_seen else None  # else the caption's
         elif tag == PARA_HEADER and len(body) >= 11:
             style = body[10]
         elif tag == PARA_TEXT:
@@ -184,10 +197,12 @@ def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
             if table is not None:
                 if table.current is not None:
                     table.cells.setdefault(table.current, []).append(text)
+                elif not table.body_seen:
+                    table.caption.append(text)
             elif text.strip():
                 out.blocks.append(text)
                 out.ranks.append(ranks.get(style))
-    if table is not None and (block := _table_block(table)):
+    for block in _table_blocks(table) if table is not None else []:
         out.blocks.append(block)
         out.ranks.append(None)
 
@@ -209,23 +224,60 @@ def read_hwp(path: Path) -> HwpText:
             if flags & _PASSWORD:
                 raise HwpError(f"{path.name} is password-protected: open it in 한글 and save it without a password "
                                "(or as PDF)")
-            if flags & _DISTRIBUTION:
-                raise HwpError(f"{path.name} is a 배포용 (distribution) document, its text encrypted: save it from "
-                               "한글 as PDF")
-            compressed = bool(flags & _COMPRESSED)
+            compressed, distribution = bool(flags & _COMPRESSED), bool(flags & _DISTRIBUTION)
             ranks = _style_ranks(_decompress(ole.openstream("DocInfo").read(), compressed, "DocInfo")) \
                 if ole.exists("DocInfo") else {}
-            sections = sorted((int(m.group(1)), name) for entry in ole.listdir()
-                              if (m := _SECTION.match(name := "/".join(entry))))
+            folder = "ViewText" if distribution else "BodyText"
+            sections = sorted((int(m.group(2)), name) for entry in ole.listdir()
+                              if (m := _SECTION.match(name := "/".join(entry))) and m.group(1) == folder)
             if not sections:
-                raise HwpError(f"{path.name} has no BodyText/Section*: not an HWP 5 document")
+                raise HwpError(f"{path.name} has no {folder}/Section*: not an HWP 5 document")
             out = HwpText()
             for _, name in sections:
-                _section(_decompress(ole.openstream(name).read(), compressed, name), ranks, out)
+                raw = ole.openstream(name).read()
+                if distribution:
+                    raw = _decrypted(raw, name)
+                _section(_decompress(raw, compressed, name), ranks, out)
             out.title = _title(ole)
     except (OSError, struct.error) as exc:
         raise HwpError(f"{path.name} is not a readable .hwp ({exc.__class__.__name__}: {exc})") from exc
     return out
+
+
+def distribution_key(payload: bytes) -> bytes:
+    """The AES-128 key a distribution document's first record (256 bytes) holds: the bytes after the first four
+    are XORed with values of the MSVC ``rand()`` sequence seeded by the first four (each value used 1-16 times, the
+    count drawn from the same sequence), and the key is the 16 bytes at 4 + (the seed's low four bits)."""
+    data = bytearray(payload)
+    state = int.from_bytes(data[:4], "little")
+
+    def rand() -> int:
+        nonlocal state
+        state = (state * 214013 + 2531011) & 0xFFFFFFFF
+        return (state >> 16) & 0x7FFF
+
+    left, value = 0, 0
+    for i in range(256):
+        if left == 0:
+            value = rand() & 0xFF
+            left = (rand() & 0xF) + 1
+        if i >= 4:
+            data[i] ^= value
+        left -= 1
+    at = 4 + (data[0] & 0xF)
+    return bytes(data[at:at + 16])
+
+
+def _decrypted(raw: bytes, name: str) -> bytes:
+    """A distribution document's section: its first record gives the key, the rest is AES-128-ECB."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    first = next(records(raw[:4 + 256]), None)
+    if first is None or first[0] != DISTRIBUTE_DOC_DATA or len(first[2]) != 256:
+        raise HwpError(f"stream {name} does not open with the distribution record: not a readable 배포용 document")
+    tail = raw[4 + 256:]
+    decryptor = Cipher(algorithms.AES(distribution_key(first[2])), modes.ECB()).decryptor()
+    return decryptor.update(tail[:len(tail) // 16 * 16]) + decryptor.finalize()
 
 
 def _title(ole) -> str:
