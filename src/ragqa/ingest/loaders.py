@@ -3,7 +3,7 @@
 For text formats (.txt, .md, .html) the source text is the decoded file (a BOM is dropped):
 UTF-8, or, where that fails, the legacy Korean encoding CP949 (a superset of EUC-KR) when it
 decodes to Korean text. Every offset the system reports points into exactly that string.
-Binary formats (.pdf, .docx, .hwpx, .hwp) have no such text, so their extracted text is the coordinate system.
+Binary formats (.pdf, .docx, .hwpx, .hwp, .pptx) have no such text, so their extracted text is the coordinate system.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 
 class LoadError(Exception):
@@ -176,16 +176,20 @@ def load_docx(path: Path) -> Loaded:
     return _blocks(blocks, (document.core_properties.title or "").strip())
 
 
-def _blocks(blocks: list[tuple[str, int | None]], title: str) -> Loaded:
+def _blocks(blocks: list[tuple[str, int | None]], title: str, page_starts: Sequence[int] = ()) -> Loaded:
     """A word processor's blocks (paragraphs, tables) joined by a blank line, each titled block (its heading style's
-    rank) a layout title spanning its text."""
-    titles, offset = [], 0
+    rank) a layout title spanning its text. ``page_starts``: the index of each page's first block (slides), passed
+    on as where each page starts in the text."""
+    titles, offsets, offset = [], [], 0
     for text, rank in blocks:
+        offsets.append(offset)
         if rank is not None and text.strip():
             lead = len(text) - len(text.lstrip())
             titles.append((offset + lead, offset + len(text.rstrip()), rank))
         offset += len(text) + 2
-    return Loaded("\n\n".join(text for text, _ in blocks), title=title, headings=tuple(titles))
+    joined = "\n\n".join(text for text, _ in blocks)
+    pages = tuple(offsets[i] if i < len(offsets) else len(joined) for i in page_starts)
+    return Loaded(joined, pages=pages, title=title, headings=tuple(titles))
 
 
 _DOCX_HEADING = re.compile(r"^(?:heading|제목)\s*([1-9])$", re.I)
@@ -232,6 +236,18 @@ def load_hwp(path: Path) -> Loaded:
     return _blocks(list(zip(got.blocks, got.ranks)), got.title)
 
 
+def load_pptx(path: Path) -> Loaded:
+    """A PPTX presentation: slide by slide, titles as sections, each slide a page (:mod:`ragqa.ingest.slides`)."""
+    from ragqa.ingest.slides import SlidesError, read_pptx
+
+    _read_bytes(path)  # size check
+    try:
+        got = read_pptx(path)
+    except SlidesError as exc:
+        raise LoadError(str(exc)) from exc
+    return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.slide_starts)
+
+
 LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".txt": load_text,
     ".md": load_text,
@@ -242,12 +258,13 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".docx": load_docx,
     ".hwpx": load_hwpx,
     ".hwp": load_hwp,
+    ".pptx": load_pptx,
 }
 
 
 # office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
 NOT_READ = {".doc": "the binary Word format is not read: save it as .docx or PDF",
-            ".ppt": "slides are not read: save them as PDF", ".pptx": "slides are not read: save them as PDF",
+            ".ppt": "the binary PowerPoint format is not read: save it as .pptx or PDF",
             ".xls": "spreadsheets are not read: save the sheet as PDF",
             ".xlsx": "spreadsheets are not read: save the sheet as PDF"}
 

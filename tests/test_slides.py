@@ -1,0 +1,61 @@
+"""PPTX presentations (ragqa.ingest.slides), written here with python-pptx as PowerPoint's own format."""
+
+from __future__ import annotations
+
+import pytest
+
+from ragqa.ingest.clean import segment
+from ragqa.ingest.loaders import LoadError, load_file, load_pptx
+
+
+def _deck(path):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.core_properties.title = "2024 AI 정책 브리핑"
+    cover = deck.slides.add_slide(deck.slide_layouts[0])
+    cover.shapes.title.text = "AI 정책 브리핑"
+    cover.placeholders[1].text = "정책기획과"
+    body = deck.slides.add_slide(deck.slide_layouts[1])
+    body.shapes.title.text = "투자 현황"
+    frame = body.placeholders[1].text_frame
+    frame.text = "민간 투자가 크게 늘었다"
+    frame.add_paragraph().text = "정부 예산은 1.2조 원으로 증액"
+    grid = body.shapes.add_table(2, 2, Inches(1), Inches(5), Inches(4), Inches(1)).table
+    for r, row in enumerate([["구분", "금액"], ["예산", "1.2조 원"]]):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    body.notes_slide.notes_text_frame.text = "발표 시 예산 증액 배경을 설명한다."
+    deck.slides.add_slide(deck.slide_layouts[6])  # a blank slide
+    last = deck.slides.add_slide(deck.slide_layouts[5])
+    last.shapes.title.text = "향후 계획"
+    box = last.shapes.add_textbox(Inches(1), Inches(2), Inches(4), Inches(1))
+    box.text_frame.text = "지역 거점을 2025년까지 늘린다."
+    deck.save(str(path))
+
+
+def test_a_deck_reads_slide_by_slide_with_titles_tables_notes_and_slide_pages(tmp_path):
+    _deck(tmp_path / "brief.pptx")
+    loaded = load_pptx(tmp_path / "brief.pptx")
+    text = loaded.text
+    assert loaded.title == "2024 AI 정책 브리핑"
+    order = ["AI 정책 브리핑", "정책기획과", "투자 현황", "민간 투자가 크게 늘었다", "정부 예산은 1.2조 원으로 증액",
+             "구분\t금액\n예산\t1.2조 원", "발표 시 예산 증액 배경을 설명한다.", "향후 계획", "지역 거점을 2025년까지 늘린다."]
+    at = [text.index(part) for part in order]
+    assert at == sorted(at)
+    assert [text[a:b] for a, b, _ in loaded.headings] == ["AI 정책 브리핑", "투자 현황", "향후 계획"]
+    # four slides, four pages (the blank third one too): a citation names its slide
+    assert len(loaded.pages) == 4 and loaded.pages[0] == 0
+    assert loaded.pages[1] == text.index("투자 현황") and loaded.pages[3] == text.index("향후 계획")
+    sections = {s.text.split("\t")[0]: (s.kind, s.section) for s in segment(text, loaded.pages, (), loaded.headings)}
+    assert sections["구분"] == ("table", "투자 현황")
+    assert sections["민간 투자가 크게 늘었다"] == ("body", "투자 현황")  # a bullet is not joined to the next one
+    assert sections["지역 거점을 2025년까지 늘린다."] == ("body", "향후 계획")
+    assert load_file(tmp_path / "brief.pptx") == text  # the format is registered
+
+
+def test_a_broken_pptx_is_refused_with_the_reason(tmp_path):
+    (tmp_path / "x.pptx").write_bytes(b"PK\x03\x04 not a zip")
+    with pytest.raises(LoadError, match="not a readable .pptx"):
+        load_pptx(tmp_path / "x.pptx")
