@@ -3,7 +3,7 @@
 For text formats (.txt, .md, .html) the source text is the decoded file (a BOM is dropped):
 UTF-8, or, where that fails, the legacy Korean encoding CP949 (a superset of EUC-KR) when it
 decodes to Korean text. Every offset the system reports points into exactly that string.
-Binary formats (.pdf, .docx, .hwpx, .hwp, .pptx) have no such text, so their extracted text is the coordinate system.
+Binary formats (.pdf, .docx, .hwpx, .hwp, .pptx, .xlsx) have no such text, so their extracted text is the coordinate system.
 """
 
 from __future__ import annotations
@@ -248,6 +248,19 @@ def load_pptx(path: Path) -> Loaded:
     return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.slide_starts)
 
 
+def load_xlsx(path: Path) -> Loaded:
+    """An XLSX workbook: sheet by sheet, each sheet's name a section and its rows a table, each sheet a page
+    (:mod:`ragqa.ingest.sheets`)."""
+    from ragqa.ingest.sheets import SheetsError, read_xlsx
+
+    _read_bytes(path)  # size check
+    try:
+        got = read_xlsx(path)
+    except SheetsError as exc:
+        raise LoadError(str(exc)) from exc
+    return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.sheet_starts)
+
+
 LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".txt": load_text,
     ".md": load_text,
@@ -259,14 +272,14 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".hwpx": load_hwpx,
     ".hwp": load_hwp,
     ".pptx": load_pptx,
+    ".xlsx": load_xlsx,
 }
 
 
 # office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
 NOT_READ = {".doc": "the binary Word format is not read: save it as .docx or PDF",
             ".ppt": "the binary PowerPoint format is not read: save it as .pptx or PDF",
-            ".xls": "spreadsheets are not read: save the sheet as PDF",
-            ".xlsx": "spreadsheets are not read: save the sheet as PDF"}
+            ".xls": "the binary Excel format is not read: save it as .xlsx or PDF"}
 
 
 def supported(path: Path) -> bool:
