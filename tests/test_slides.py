@@ -59,3 +59,11 @@ def test_a_broken_pptx_is_refused_with_the_reason(tmp_path):
     (tmp_path / "x.pptx").write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(LoadError, match="not a readable .pptx"):
         load_pptx(tmp_path / "x.pptx")
+
+
+def test_a_slide_or_sheet_is_named_as_such_where_a_pdf_names_its_page():
+    from ragqa.ui.render import page_count, page_label
+
+    assert page_label("deck/brief.pptx", 3) == "슬라이드 3" and page_count("brief.PPTX", 12) == "12장"
+    assert page_label("budget.xlsx", 2) == "시트 2" and page_count("budget.xlsx", 2) == "2개 시트"
+    assert page_label("report.pdf", 7) == "p. 7" and page_count("report.pdf", 40) == "40쪽"

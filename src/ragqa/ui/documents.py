@@ -12,7 +12,7 @@ def docs_table(engine) -> list[list]:
     rows = []
     try:
         for d in engine.index.docs.values():
-            pages = f" ({len(d.pages)}쪽)" if d.pages else ""
+            pages = f" ({render.page_count(d.source, len(d.pages))})" if d.pages else ""
             rows.append([d.title + pages, d.publisher, d.date, d.source, d.chunks])
         for f in engine.index.manifest.get("files_not_indexed", []):  # said so, never indexed as garbage
             why = "OCR 필요 (needs OCR)" if f.get("needs_ocr") else f.get("reason", "")

@@ -7,6 +7,7 @@ is shown as text and never runs.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from ragqa.types import Answer
 
@@ -81,10 +82,26 @@ def _marked(raw: str, a: int, b: int, spans, first_id: str = "") -> str:
     return "".join(out) + esc(raw[at:b])
 
 
+# what a paged format calls its pages (a PDF's are pages)
+PAGE_NAMES = {".pptx": ("슬라이드 ", "장"), ".xlsx": ("시트 ", "개 시트")}
+
+
+def page_label(source: str, page: int) -> str:
+    """``p. N``, or a slide's or sheet's number (``슬라이드 N``) for the formats whose pages those are."""
+    name = PAGE_NAMES.get(Path(source).suffix.lower())
+    return f"{name[0]}{page}" if name else f"p. {page}"
+
+
+def page_count(source: str, n: int) -> str:
+    """``N쪽``, or ``N장`` of slides, ``N개 시트`` of a workbook."""
+    name = PAGE_NAMES.get(Path(source).suffix.lower())
+    return f"{n}{name[1]}" if name else f"{n}쪽"
+
+
 def _page(info, offset: int, before: str = "", after: str = "") -> str:
     """'p. N' (with ``before``/``after`` around it) for a paged document, else ''."""
     page = info.page_of(offset) if info is not None else None
-    return f"{before}p. {page}{after}" if page else ""
+    return f"{before}{page_label(info.source, page)}{after}" if page else ""
 
 
 def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 700) -> str:
