@@ -26,6 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ragqa.ingest.blocks import Blocks, FormatError
 from ragqa.ingest.hwpx import _OUTLINE
 
 SIGNATURE = b"HWP Document File"
@@ -48,15 +49,8 @@ _GAP = frozenset({9, 10, 30, 31})  # a tab, a line break, a non-breaking and a f
 _SKIPPED_CONTROLS = frozenset({"head", "foot"})  # a page's running header and footer
 
 
-class HwpError(Exception):
+class HwpError(FormatError):
     """The file is not a readable HWP 5 document."""
-
-
-@dataclass
-class HwpText:
-    blocks: list[str] = field(default_factory=list)  # paragraphs and tables, in reading order
-    ranks: list[int | None] = field(default_factory=list)  # per block: its title rank, None for text
-    title: str = ""
 
 
 @dataclass
@@ -165,7 +159,7 @@ def _table_rows(table: _Table) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
-def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
+def _section(data: bytes, ranks: dict[int, int], out: Blocks) -> None:
     table: _Table | None = None
     skip_level: int | None = None  # inside a header or footer: its control's level
     style = 0
@@ -174,8 +168,7 @@ def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
             skip_level = None
         if table is not None and level <= table.level:
             for block in _table_blocks(table):
-                out.blocks.append(block)
-                out.ranks.append(None)
+                out.add(block)
             table = None
         if skip_level is not None:
             continue
@@ -200,14 +193,12 @@ def _section(data: bytes, ranks: dict[int, int], out: HwpText) -> None:
                 elif not table.body_seen:
                     table.caption.append(text)
             elif text.strip():
-                out.blocks.append(text)
-                out.ranks.append(ranks.get(style))
+                out.add(text, ranks.get(style))
     for block in _table_blocks(table) if table is not None else []:
-        out.blocks.append(block)
-        out.ranks.append(None)
+        out.add(block)
 
 
-def read_hwp(path: Path) -> HwpText:
+def read_hwp(path: Path) -> Blocks:
     import olefile
 
     try:
@@ -232,7 +223,7 @@ def read_hwp(path: Path) -> HwpText:
                               if (m := _SECTION.match(name := "/".join(entry))) and m.group(1) == folder)
             if not sections:
                 raise HwpError(f"{path.name} has no {folder}/Section*: not an HWP 5 document")
-            out = HwpText()
+            out = Blocks()
             for _, name in sections:
                 raw = ole.openstream(name).read()
                 if distribution:

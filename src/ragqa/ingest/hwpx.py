@@ -13,23 +13,17 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
+
+from ragqa.ingest.blocks import Blocks, FormatError
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.I)
 _OUTLINE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
 
 
-class HwpxError(Exception):
+class HwpxError(FormatError):
     """The file is not a readable HWPX package."""
-
-
-@dataclass
-class HwpxText:
-    blocks: list[str] = field(default_factory=list)  # paragraphs and tables, in reading order
-    ranks: list[int | None] = field(default_factory=list)  # per block: its title rank, None for text
-    title: str = ""
 
 
 def _local(tag: str) -> str:
@@ -71,7 +65,7 @@ def _run_text(t) -> str:
     return "".join(parts)
 
 
-def _paragraph(p, ranks: dict[str, int], out: HwpxText) -> None:
+def _paragraph(p, ranks: dict[str, int], out: Blocks) -> None:
     """Append paragraph ``p``: its own text (one block), then its tables and boxed paragraphs in order."""
     text: list[str] = []
     after: list[tuple[str, object]] = []  # ("table", element) or ("sub", paragraph), in the order they stand
@@ -88,20 +82,18 @@ def _paragraph(p, ranks: dict[str, int], out: HwpxText) -> None:
                         after.extend(("sub", q) for q in _children(sub, "p"))
     own = "".join(text)
     if own.strip():
-        out.blocks.append(own)
-        out.ranks.append(ranks.get(p.get("styleIDRef") or ""))
+        out.add(own, ranks.get(p.get("styleIDRef") or ""))
     for kind, element in after:
         if kind == "table":
             rows = ["\t".join(_cell_text(tc) for tc in _children(tr, "tc")) for tr in _children(element, "tr")]
             rows = [r for r in rows if r.strip()]
             if rows:
-                out.blocks.append("\n".join(rows))
-                out.ranks.append(None)
+                out.add("\n".join(rows))
         else:
             _paragraph(element, ranks, out)
 
 
-def read_hwpx(path: Path) -> HwpxText:
+def read_hwpx(path: Path) -> Blocks:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
@@ -110,7 +102,7 @@ def read_hwpx(path: Path) -> HwpxText:
                 raise HwpxError(f"{path.name} has no Contents/section*.xml: not an HWPX document")
             header = next((archive.read(n) for n in names if n.lower() == "contents/header.xml"), None)
             ranks = _title_ranks(header)
-            out = HwpxText()
+            out = Blocks()
             for _, name in sections:
                 root = ElementTree.fromstring(archive.read(name))
                 for p in _children(root, "p"):

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from ragqa.ingest.blocks import Blocks, FormatError
+
 
 class LoadError(Exception):
     """A file that cannot be read as a document (undecodable, broken, unsupported)."""
@@ -210,55 +212,45 @@ def _docx_heading_rank(paragraph) -> int | None:
     return None
 
 
+def _office(path: Path, read: Callable[[Path], Blocks]) -> Loaded:
+    """An office document read into blocks by its format's reader: joined as :func:`_blocks` joins them."""
+    _read_bytes(path)  # size check
+    try:
+        got = read(path)
+    except FormatError as exc:
+        raise LoadError(str(exc)) from exc
+    return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.page_starts)
+
+
 def load_hwpx(path: Path) -> Loaded:
     """An HWPX (한글) document: paragraphs and tables in reading order, outline styles as titles
     (:mod:`ragqa.ingest.hwpx`)."""
-    from ragqa.ingest.hwpx import HwpxError, read_hwpx
+    from ragqa.ingest.hwpx import read_hwpx
 
-    _read_bytes(path)  # size check
-    try:
-        got = read_hwpx(path)
-    except HwpxError as exc:
-        raise LoadError(str(exc)) from exc
-    return _blocks(list(zip(got.blocks, got.ranks)), got.title)
+    return _office(path, read_hwpx)
 
 
 def load_hwp(path: Path) -> Loaded:
     """An HWP 5 (한글's binary format) document: paragraphs and tables in reading order, outline styles as titles
     (:mod:`ragqa.ingest.hwp`)."""
-    from ragqa.ingest.hwp import HwpError, read_hwp
+    from ragqa.ingest.hwp import read_hwp
 
-    _read_bytes(path)  # size check
-    try:
-        got = read_hwp(path)
-    except HwpError as exc:
-        raise LoadError(str(exc)) from exc
-    return _blocks(list(zip(got.blocks, got.ranks)), got.title)
+    return _office(path, read_hwp)
 
 
 def load_pptx(path: Path) -> Loaded:
     """A PPTX presentation: slide by slide, titles as sections, each slide a page (:mod:`ragqa.ingest.slides`)."""
-    from ragqa.ingest.slides import SlidesError, read_pptx
+    from ragqa.ingest.slides import read_pptx
 
-    _read_bytes(path)  # size check
-    try:
-        got = read_pptx(path)
-    except SlidesError as exc:
-        raise LoadError(str(exc)) from exc
-    return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.slide_starts)
+    return _office(path, read_pptx)
 
 
 def load_xlsx(path: Path) -> Loaded:
     """An XLSX workbook: sheet by sheet, each sheet's name a section and its rows a table, each sheet a page
     (:mod:`ragqa.ingest.sheets`)."""
-    from ragqa.ingest.sheets import SheetsError, read_xlsx
+    from ragqa.ingest.sheets import read_xlsx
 
-    _read_bytes(path)  # size check
-    try:
-        got = read_xlsx(path)
-    except SheetsError as exc:
-        raise LoadError(str(exc)) from exc
-    return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.sheet_starts)
+    return _office(path, read_xlsx)
 
 
 LOADERS: dict[str, Callable[[Path], Loaded]] = {

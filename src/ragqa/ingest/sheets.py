@@ -7,22 +7,15 @@ citation names its sheet. Read with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ragqa.ingest.blocks import Blocks, FormatError
 
 SHEET_TITLE_RANK = 1
 
 
-class SheetsError(Exception):
+class SheetsError(FormatError):
     """The file is not a readable XLSX workbook."""
-
-
-@dataclass
-class SheetsText:
-    blocks: list[str] = field(default_factory=list)
-    ranks: list[int | None] = field(default_factory=list)
-    sheet_starts: list[int] = field(default_factory=list)  # the index of each sheet's first block
-    title: str = ""
 
 
 def cell_text(value, number_format: str = "General") -> str:
@@ -45,7 +38,7 @@ def cell_text(value, number_format: str = "General") -> str:
     return " ".join(str(value).split())
 
 
-def read_xlsx(path: Path) -> SheetsText:
+def read_xlsx(path: Path) -> Blocks:
     import zipfile
 
     from openpyxl import load_workbook
@@ -56,11 +49,11 @@ def read_xlsx(path: Path) -> SheetsText:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise SheetsError(f"{path.name} is not a readable .xlsx ({exc.__class__.__name__}: {exc})") from exc
     try:
-        out = SheetsText(title=" ".join((book.properties.title or "").split()))
+        out = Blocks(title=" ".join((book.properties.title or "").split()))
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            out.sheet_starts.append(len(out.blocks))
+            out.new_page()
             rows = []
             for row in sheet.iter_rows():
                 cells = [cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
@@ -68,11 +61,9 @@ def read_xlsx(path: Path) -> SheetsText:
                     cells.pop()
                 if cells:
                     rows.append(cells)
-            out.blocks.append(" ".join(sheet.title.split()))
-            out.ranks.append(SHEET_TITLE_RANK)
+            out.add(" ".join(sheet.title.split()), SHEET_TITLE_RANK)
             if rows:
-                out.blocks.append("\n".join("\t".join(cells) for cells in rows))
-                out.ranks.append(None)
+                out.add("\n".join("\t".join(cells) for cells in rows))
     finally:
         book.close()
     return out

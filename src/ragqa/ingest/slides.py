@@ -5,22 +5,15 @@ passed on as a PDF's pages are, so a citation names its slide. Read with python-
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from ragqa.ingest.blocks import Blocks, FormatError
 
 SLIDE_TITLE_RANK = 1  # a slide's title: one level, below the deck's own title (a heading style's Title is 0)
 
 
-class SlidesError(Exception):
+class SlidesError(FormatError):
     """The file is not a readable PPTX presentation."""
-
-
-@dataclass
-class SlidesText:
-    blocks: list[str] = field(default_factory=list)  # titles, text boxes, tables, notes: in reading order
-    ranks: list[int | None] = field(default_factory=list)  # per block: its title rank, None for text
-    slide_starts: list[int] = field(default_factory=list)  # the index of each slide's first block
-    title: str = ""
 
 
 def _shape_blocks(shape) -> list[str]:
@@ -42,7 +35,7 @@ def _shape_blocks(shape) -> list[str]:
     return []
 
 
-def read_pptx(path: Path) -> SlidesText:
+def read_pptx(path: Path) -> Blocks:
     import zipfile
 
     from pptx import Presentation
@@ -52,24 +45,20 @@ def read_pptx(path: Path) -> SlidesText:
         deck = Presentation(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SlidesError(f"{path.name} is not a readable .pptx ({exc.__class__.__name__}: {exc})") from exc
-    out = SlidesText(title=" ".join((deck.core_properties.title or "").split()))
+    out = Blocks(title=" ".join((deck.core_properties.title or "").split()))
     for slide in deck.slides:
-        start = len(out.blocks)
+        out.new_page()  # an empty slide too: the slides after it keep their numbers
         title_shape = slide.shapes.title
         title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None else ""
         if title:
-            out.blocks.append(title)
-            out.ranks.append(SLIDE_TITLE_RANK)
+            out.add(title, SLIDE_TITLE_RANK)
         for shape in slide.shapes:
             if title_shape is not None and shape.shape_id == title_shape.shape_id:
                 continue
             for block in _shape_blocks(shape):
-                out.blocks.append(block)
-                out.ranks.append(None)
+                out.add(block)
         notes = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
         for line in (notes.text.splitlines() if notes is not None else []):
             if line.strip():
-                out.blocks.append(" ".join(line.split()))
-                out.ranks.append(None)
-        out.slide_starts.append(start)  # an empty slide too: the slides after it keep their numbers
+                out.add(" ".join(line.split()))
     return out
