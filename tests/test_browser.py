@@ -151,6 +151,11 @@ def test_run_a_three_question_evaluation(app_url, browser):
     from playwright.sync_api import expect
 
     expect(page.locator("#rq-metrics")).to_contain_text("overall", timeout=30_000)
+    # a result row opens that question's answer and citations
+    cell = page.locator('#rq-rows [role=gridcell][data-row="0"][data-col="2"]')  # Gradio 6's grid: row 0, 질문
+    question = cell.inner_text().strip()
+    cell.click()
+    expect(page.locator("#rq-row")).to_contain_text(question[:15], timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "ui-eval.png"), full_page=True)
 
 

@@ -74,6 +74,11 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         return (f"<b>{render.esc(r.question)}</b><br>{render.esc(r.answer)}<br>"
                 f'<div class="rq-meta">정답: {render.esc(r.gold_answer)} · {_failed(r)}</div>{cites}')
 
+    # Gradio fills ``evt`` by its type hint, read with typing.get_type_hints; under ``from __future__ import
+    # annotations`` the hint is the string "gr.SelectData", which does not resolve here (``gr`` is this function's
+    # argument, not the module's), so without the class itself the row click called show_row without it
+    show_row.__annotations__["evt"] = gr.SelectData
+
     gr.Markdown("기본 평가 세트(eval/questions.jsonl) 또는 올린 JSONL로 평가합니다.")
     with gr.Row():
         qfile = gr.File(label="질문 JSONL (선택)", file_types=[".jsonl"])
@@ -86,7 +91,7 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         failed_only = gr.Checkbox(label="실패만")
         qtype = gr.Dropdown([ALL_TYPES], value=ALL_TYPES, label="유형")
     ev_rows = gr.Dataframe(headers=["id", "유형", "질문", "답변", "결과"], label="문항별 결과", elem_id="rq-rows")
-    row_html = gr.HTML()
+    row_html = gr.HTML(elem_id="rq-row")
     downloads = gr.File(label="결과 내려받기", file_count="multiple")
     store = gr.State({})
     ev_btn.click(run_eval, [qfile, limit, ev_backend], [ev_msg, ev_table, ev_rows, downloads, store, qtype])
