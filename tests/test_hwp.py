@@ -105,3 +105,23 @@ def test_a_file_that_is_no_hwp_5_is_refused(tmp_path):
                                          b"\0" * 216, "BodyText/Section0": b"\xff\xfe not deflate"})
     with pytest.raises(LoadError, match="does not decompress"):
         load_hwp(tmp_path / "broken2.hwp")
+
+
+def test_a_box_is_read_as_its_paragraphs_and_a_table_inside_it_as_a_table(tmp_path):
+    """Korean reports set a summary or a part's title in a one-cell table (a box): its paragraphs are text, each with
+    its style's title rank, not one table row; a real table inside the box stays a table."""
+    import struct as st
+
+    from tests.hwpfile import record
+
+    box = record(71, 1, b" lbt" + b"\0" * 40) + record(77, 2, st.pack("<IHH", 0, 1, 1) + b"\0" * 10)
+    box += record(72, 2, st.pack("<iIHHHH", 3, 0, 0, 0, 1, 1) + b"\0" * 22)
+    box += paragraph("Ⅰ. 요약", level=2, style=1) + paragraph("예산이 늘었다.", level=2)
+    box += paragraph(text_units("세부 내역은 다음과 같다.") + control(11, "tbl "), level=2)
+    box += table([["항목", "금액"], ["인력", "300억 원"]], level=3)
+    section = paragraph(text_units("보고서 첫 문단이다.") + control(11, "tbl ")) + box + paragraph("상자 다음 문단이다.")
+    write_hwp(tmp_path / "box.hwp", [section], ["바탕글", "개요 1"])
+    loaded = load_hwp(tmp_path / "box.hwp")
+    assert loaded.text.split("\n\n") == ["보고서 첫 문단이다.", "Ⅰ. 요약", "예산이 늘었다.", "세부 내역은 다음과 같다.",
+                                         "항목\t금액\n인력\t300억 원", "상자 다음 문단이다."]
+    assert [(loaded.text[a:b], rank) for a, b, rank in loaded.headings] == [("Ⅰ. 요약", 1)]

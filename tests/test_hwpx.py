@@ -99,3 +99,15 @@ def test_a_legacy_office_file_in_the_corpus_is_named_with_what_to_do(tmp_path):
     assert ".docx" in said["old.doc"] and ".hwpx or PDF" in said["broken.hwp"]
     with pytest.raises(LoadError, match="save it as .docx"):
         load_file(tmp_path / "old.doc")
+
+
+def test_a_box_is_read_as_its_paragraphs_and_a_table_inside_it_as_a_table(tmp_path):
+    """A one-column table (a box) holds text: its paragraphs, each with its style; a table inside stays a table."""
+    box = ('<hp:tbl><hp:tr><hp:tc><hp:subList>' + _p("정책 과제", 2) + _p("인재 양성이 가장 시급하다.")
+           + _p("세부 내역은 다음과 같다.", inner=_table([["항목", "금액"], ["인력", "300억 원"]]))
+           + '</hp:subList></hp:tc></hp:tr></hp:tbl>')
+    _hwpx(tmp_path / "box.hwpx", _p("보고서 첫 문단이다.", inner=box) + _p("상자 다음 문단이다."))
+    loaded = load_hwpx(tmp_path / "box.hwpx")
+    assert loaded.text.split("\n\n") == ["보고서 첫 문단이다.", "정책 과제", "인재 양성이 가장 시급하다.", "세부 내역은 다음과 같다.",
+                                         "항목\t금액\n인력\t300억 원", "상자 다음 문단이다."]
+    assert [loaded.text[a:b] for a, b, _ in loaded.headings] == ["정책 과제"]

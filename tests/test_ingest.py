@@ -140,3 +140,27 @@ def test_a_docx_reads_in_order_with_its_heading_styles_as_sections(tmp_path):
     assert sections["구분"] == "시장 동향"  # the table, under its heading
     assert sections["투자는 내년에도 늘어날 것으로 보인다."] == "시장 동향 > 전망"
     assert sections["인재 양성이 가장 시급하다."] == "정책 과제"
+
+
+def test_a_docx_box_is_read_as_its_paragraphs_and_a_table_inside_it_as_a_table(tmp_path):
+    """A one-column table (a box) holds text: its paragraphs, each with its heading style, in order; a table inside
+    it stays a table."""
+    from ragqa.ingest.loaders import load_docx
+
+    d = docx.Document()
+    d.add_paragraph("보고서 첫 문단이다.")
+    cell = d.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].text = "정책 과제"
+    cell.paragraphs[0].style = d.styles["Heading 2"]
+    cell.add_paragraph("인재 양성이 가장 시급하다.")
+    inner = cell.add_table(rows=2, cols=2)
+    for r, row in enumerate((("항목", "금액"), ("인력", "300억 원"))):
+        for c, value in enumerate(row):
+            inner.rows[r].cells[c].text = value
+    cell.add_paragraph("표 다음 문단이다.")
+    d.add_paragraph("상자 다음 문단이다.")
+    d.save(tmp_path / "box.docx")
+    loaded = load_docx(tmp_path / "box.docx")
+    assert loaded.text.split("\n\n") == ["보고서 첫 문단이다.", "정책 과제", "인재 양성이 가장 시급하다.", "항목\t금액\n인력\t300억 원",
+                                         "표 다음 문단이다.", "상자 다음 문단이다."]
+    assert [(loaded.text[a:b], rank) for a, b, rank in loaded.headings] == [("정책 과제", 2)]

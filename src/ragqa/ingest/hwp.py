@@ -56,7 +56,8 @@ class HwpError(FormatError):
 @dataclass
 class _Table:
     level: int  # the nesting level of its control header: a record at this level or above ends it
-    cells: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    # per cell, its paragraphs (text, title rank) in order; a table inside the cell gives its blocks there
+    cells: dict[tuple[int, int], list[tuple[str, int | None]]] = field(default_factory=dict)
     caption: list[str] = field(default_factory=list)  # a caption's list comes before the table's own record
     body_seen: bool = False
     current: tuple[int, int] | None = None
@@ -144,58 +145,65 @@ def _cell_address(body: bytes, table: _Table) -> tuple[int, int]:
     return (table.count - 1) // columns, (table.count - 1) % columns
 
 
-def _table_blocks(table: _Table) -> list[str]:
-    """The caption (a paragraph of its own, before the table) and the rows."""
+def _table_blocks(table: _Table) -> list[tuple[str, int | None]]:
+    """The caption (a paragraph of its own, before the table), then the table: its rows, tab-separated; or, for a
+    table of one column (a box: Korean reports set a summary, a part's title or a note in one), its paragraphs, each
+    a block with its title rank, as the text they are."""
     caption = " ".join(" ".join(table.caption).split())
-    rows = _table_rows(table)
-    return [b for b in (caption, rows) if b]
-
-
-def _table_rows(table: _Table) -> str:
+    out: list[tuple[str, int | None]] = [(caption, None)] if caption else []
+    if table.cells and all(col == 0 for _, col in table.cells):
+        return out + [item for _, items in sorted(table.cells.items()) for item in items if item[0].strip()]
     rows: dict[int, dict[int, str]] = {}
-    for (row, col), texts in table.cells.items():
-        rows.setdefault(row, {})[col] = " ".join(" ".join(texts).split())
+    for (row, col), items in table.cells.items():
+        rows.setdefault(row, {})[col] = " ".join(" ".join(text for text, _ in items).split())
     lines = ["\t".join(cells[c] for c in sorted(cells)) for _, cells in sorted(rows.items())]
-    return "\n".join(line for line in lines if line.strip())
+    text = "\n".join(line for line in lines if line.strip())
+    return out + ([(text, None)] if text else [])
 
 
 def _section(data: bytes, ranks: dict[int, int], out: Blocks) -> None:
-    table: _Table | None = None
+    tables: list[_Table] = []  # the tables open at this record, innermost last
     skip_level: int | None = None  # inside a header or footer: its control's level
     style = 0
+
+    def emit(blocks: list[tuple[str, int | None]]) -> None:
+        """Into the innermost open table's cell (or its caption), else the document."""
+        if not tables:
+            for text, rank in blocks:
+                if text.strip():
+                    out.add(text, rank)
+            return
+        table = tables[-1]
+        if table.current is not None:
+            table.cells.setdefault(table.current, []).extend(blocks)
+        elif not table.body_seen:
+            table.caption.extend(text for text, _ in blocks)
+
     for tag, level, body in records(data):
         if skip_level is not None and level <= skip_level:
             skip_level = None
-        if table is not None and level <= table.level:
-            for block in _table_blocks(table):
-                out.add(block)
-            table = None
+        while tables and level <= tables[-1].level:
+            emit(_table_blocks(tables.pop()))
         if skip_level is not None:
             continue
         if tag == CTRL_HEADER and len(body) >= 4:
             control = body[:4][::-1].decode("latin-1")
             if control in _SKIPPED_CONTROLS:
                 skip_level = level
-            elif control == "tbl " and table is None:  # a table inside a table's cell is read as its cell's text
-                table = _Table(level)
-        elif tag == TABLE and table is not None and len(body) >= 8:
-            table.columns = struct.unpack_from("<H", body, 6)[0]
-            table.body_seen = True
-        elif tag == LIST_HEADER and table is not None and level == table.level + 1:
+            elif control == "tbl ":
+                tables.append(_Table(level))
+        elif tag == TABLE and tables and len(body) >= 8:
+            tables[-1].columns = struct.unpack_from("<H", body, 6)[0]
+            tables[-1].body_seen = True
+        elif tag == LIST_HEADER and tables and level == tables[-1].level + 1:
+            table = tables[-1]
             table.current = _cell_address(body, table) if table.body_seen else None  # else the caption's
         elif tag == PARA_HEADER and len(body) >= 11:
             style = body[10]
         elif tag == PARA_TEXT:
-            text = para_text(body)
-            if table is not None:
-                if table.current is not None:
-                    table.cells.setdefault(table.current, []).append(text)
-                elif not table.body_seen:
-                    table.caption.append(text)
-            elif text.strip():
-                out.add(text, ranks.get(style))
-    for block in _table_blocks(table) if table is not None else []:
-        out.add(block)
+            emit([(para_text(body), ranks.get(style))])
+    while tables:
+        emit(_table_blocks(tables.pop()))
 
 
 def read_hwp(path: Path) -> Blocks:

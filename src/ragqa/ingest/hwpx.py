@@ -84,7 +84,15 @@ def _paragraph(p, ranks: dict[str, int], out: Blocks) -> None:
     if own.strip():
         out.add(own, ranks.get(p.get("styleIDRef") or ""))
     for kind, element in after:
-        if kind == "table":
+        if kind == "table" and all(len(_children(tr, "tc")) == 1 for tr in _children(element, "tr")):
+            # a table of one column, a box (Korean reports set a summary, a part's title or a note in one): its
+            # paragraphs are text, each with its style, not one row
+            for tr in _children(element, "tr"):
+                for tc in _children(tr, "tc"):
+                    for sub in _children(tc, "subList"):
+                        for q in _children(sub, "p"):
+                            _paragraph(q, ranks, out)
+        elif kind == "table":
             rows = ["\t".join(_cell_text(tc) for tc in _children(tr, "tc")) for tr in _children(element, "tr")]
             rows = [r for r in rows if r.strip()]
             if rows:

@@ -172,10 +172,31 @@ def load_docx(path: Path) -> Loaded:
         if element.tag == qn("w:p"):
             paragraph = Paragraph(element, document)
             blocks.append((paragraph.text, _docx_heading_rank(paragraph)))
-        elif element.tag == qn("w:tbl"):  # tab-separated rows, as the cleaner expects
-            blocks.append(("\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells)
-                                     for row in Table(element, document).rows), None))
+        elif element.tag == qn("w:tbl"):
+            blocks.extend(_docx_table(Table(element, document)))
     return _blocks(blocks, (document.core_properties.title or "").strip())
+
+
+def _docx_table(table) -> list[tuple[str, int | None]]:
+    """A Word table: its rows, tab-separated, as the cleaner expects; or, for a table of one column (a box: a
+    summary, a part's title or a note set in one), its paragraphs, each with its heading rank, and the tables inside
+    it, as the text they are."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    rows = table.rows
+    if rows and all(len(row.cells) == 1 for row in rows):
+        out: list[tuple[str, int | None]] = []
+        for row in rows:
+            cell = row.cells[0]
+            for child in cell._tc.iterchildren():  # paragraphs and tables in the order they stand
+                if child.tag == qn("w:p") and (paragraph := Paragraph(child, cell)).text.strip():
+                    out.append((paragraph.text, _docx_heading_rank(paragraph)))
+                elif child.tag == qn("w:tbl"):
+                    out.extend(_docx_table(Table(child, cell)))
+        return out
+    return [("\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in rows), None)]
 
 
 def _blocks(blocks: list[tuple[str, int | None]], title: str, page_starts: Sequence[int] = ()) -> Loaded:
