@@ -68,6 +68,28 @@ def test_a_file_listed_as_not_indexed_keeps_the_index_up_to_date(engine, mini_co
     assert is_stale(engine.cfg)
 
 
+def test_a_file_of_a_type_a_newer_release_reads_is_indexed_at_the_next_question(engine, mini_corpus, monkeypatch):
+    """Built by a release that listed .pptx as not read, the index is stale for the release that reads it (the file
+    itself unchanged); a file a loader failed on stays listed without making every question rebuild."""
+    from ragqa.ingest import loaders
+
+    from tests.test_slides import _deck
+
+    _deck(mini_corpus / "brief.pptx")
+    (mini_corpus / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    monkeypatch.delitem(loaders.LOADERS, ".pptx")
+    monkeypatch.setitem(loaders.NOT_READ, ".pptx", "slides are not read: save them as PDF")
+    engine.build(progress=False)
+    listed = {d["source"]: d for d in engine.index.manifest["files_not_indexed"]}
+    assert listed["brief.pptx"]["unread"] and not listed["broken.pdf"]["unread"]
+    assert not is_stale(engine.cfg)
+    monkeypatch.undo()  # the release that reads slides
+    assert is_stale(engine.cfg)
+    report = engine.build(progress=False)
+    assert "brief.pptx" in report.added
+    assert not is_stale(engine.cfg)  # the broken PDF, still listed, does not make it stale
+
+
 def test_interrupted_build_leaves_the_old_index_loadable(engine, mini_corpus, monkeypatch):
     old = store.current_build(engine.cfg.paths.index_dir)
     (mini_corpus / "news.txt").write_text("바뀐 기사다.", "utf-8")

@@ -56,7 +56,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 29: a PDF's titles known only by their type size (a run of at most two lines set a step larger than the body and
 #     the text after it, stating no sentence) are headings, below the numbered levels; a two-line title is one
 # 30: a title-sized line with a word ending in 다 or 요 but no stop (필요, 주요, 개요) is a title, not a sentence
-CHUNKER_VERSION = 30
+# 31: a one-column table (a box) in DOCX, HWPX and HWP is its paragraphs, not one row; .hwp, .pptx and .xlsx read
+CHUNKER_VERSION = 31
 
 
 @dataclass(frozen=True)

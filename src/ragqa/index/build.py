@@ -235,7 +235,8 @@ def _not_indexed(corpus_dir: Path, notes: list[FileNote]) -> list[dict]:
         if w.skipped:
             path = corpus_dir / w.source
             digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-            out.append({"source": w.source, "reason": w.message, "needs_ocr": w.needs_ocr, "file_sha256": digest})
+            out.append({"source": w.source, "reason": w.message, "needs_ocr": w.needs_ocr, "unread": w.unread,
+                        "file_sha256": digest})
     return out
 
 
@@ -282,8 +283,13 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
     build = store.current_build(index_dir or cfg.paths.index_dir)
     if build is None or not (build / store.TEXTS_FILE).is_file():  # a build from before builds kept texts
         return True
+    from ragqa.ingest.loaders import supported
+
+    unread = manifest.get("files_not_indexed", [])
+    if any(d.get("unread") and supported(Path(d["source"])) for d in unread):
+        return True  # a file of a type no loader read when the index was built, which one reads now
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
-    recorded.update({d["source"]: d["file_sha256"] for d in manifest.get("files_not_indexed", [])})
+    recorded.update({d["source"]: d["file_sha256"] for d in unread})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in corpus_files(corpus_dir) + unread_files(corpus_dir)}  # the files an index lists as unread too
     return any(current.get(s) != h for s, h in recorded.items()) or bool(set(current) - set(recorded))

@@ -50,6 +50,7 @@ class FileNote:
     message: str
     skipped: bool = True
     needs_ocr: bool = False
+    unread: bool = False  # a type no loader reads (yet): a release that reads it indexes the file
 
     def __str__(self) -> str:
         return f"skipped {self.source}: {self.message}" if self.skipped else f"{self.source}: {self.message}"
@@ -120,6 +121,7 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Document], list[FileNote]]:
             continue
         log.warning("%s", notes[-1])
     for path in unread_files(corpus_dir):  # said so, not passed over in silence
-        notes.append(FileNote(path.relative_to(corpus_dir).as_posix(), f"{path.name}: {NOT_READ[path.suffix.lower()]}"))
+        notes.append(FileNote(path.relative_to(corpus_dir).as_posix(), f"{path.name}: {NOT_READ[path.suffix.lower()]}",
+                              unread=True))
         log.warning("%s", notes[-1])
     return docs, notes
