@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ragqa.ingest.blocks import Blocks, FormatError
-from ragqa.ingest.hwpx import _OUTLINE
+from ragqa.ingest.hwpx import OUTLINE_STYLE
 
 SIGNATURE = b"HWP Document File"
 _COMPRESSED, _PASSWORD, _DISTRIBUTION = 0x1, 0x2, 0x4
@@ -126,7 +126,7 @@ def _style_ranks(docinfo: bytes) -> dict[int, int]:
         except struct.error:
             pass
         for name in names:
-            m = _OUTLINE.match(name)
+            m = OUTLINE_STYLE.match(name)
             if m or name.lower() in ("title", "제목"):
                 ranks[index] = int(m.group(1)) if m else 0
                 break

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from ragqa.ingest.blocks import Blocks, FormatError
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.I)
-_OUTLINE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
+OUTLINE_STYLE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
 
 
 class HwpxError(FormatError):
@@ -43,7 +43,7 @@ def _title_ranks(header: bytes | None) -> dict[str, int]:
         if _local(element.tag) != "style":
             continue
         for name in (element.get("name") or "", element.get("engName") or ""):
-            m = _OUTLINE.match(name.strip())
+            m = OUTLINE_STYLE.match(name.strip())
             if m and element.get("id") is not None:
                 ranks[element.get("id")] = int(m.group(1))
                 break
