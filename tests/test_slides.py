@@ -27,6 +27,16 @@ def _deck(path):
         for c, value in enumerate(row):
             grid.cell(r, c).text = value
     body.notes_slide.notes_text_frame.text = "발표 시 예산 증액 배경을 설명한다."
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    data = CategoryChartData()
+    data.categories = ["2022", "2023"]
+    data.add_series("민간 투자(억 달러)", (31.5, 13.9))
+    data.add_series("정부 예산(조 원)", (0.9, 1.2))
+    chart = body.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(5), Inches(2), Inches(4), Inches(3), data).chart
+    chart.has_title = True
+    chart.chart_title.text_frame.text = "연도별 AI 투자"
     deck.slides.add_slide(deck.slide_layouts[6])  # a blank slide
     last = deck.slides.add_slide(deck.slide_layouts[5])
     last.shapes.title.text = "향후 계획"
@@ -41,7 +51,8 @@ def test_a_deck_reads_slide_by_slide_with_titles_tables_notes_and_slide_pages(tm
     text = loaded.text
     assert loaded.title == "2024 AI 정책 브리핑"
     order = ["AI 정책 브리핑", "정책기획과", "투자 현황", "민간 투자가 크게 늘었다", "정부 예산은 1.2조 원으로 증액",
-             "구분\t금액\n예산\t1.2조 원", "발표 시 예산 증액 배경을 설명한다.", "향후 계획", "지역 거점을 2025년까지 늘린다."]
+             "구분\t금액\n예산\t1.2조 원", "연도별 AI 투자",
+             "구분\t민간 투자(억 달러)\t정부 예산(조 원)\n2022\t31.5\t0.9\n2023\t13.9\t1.2", "발표 시 예산 증액 배경을 설명한다.", "향후 계획", "지역 거점을 2025년까지 늘린다."]
     at = [text.index(part) for part in order]
     assert at == sorted(at)
     assert [text[a:b] for a, b, _ in loaded.headings] == ["AI 정책 브리핑", "투자 현황", "향후 계획"]
@@ -49,7 +60,9 @@ def test_a_deck_reads_slide_by_slide_with_titles_tables_notes_and_slide_pages(tm
     assert len(loaded.pages) == 4 and loaded.pages[0] == 0
     assert loaded.pages[1] == text.index("투자 현황") and loaded.pages[3] == text.index("향후 계획")
     sections = {s.text.split("\t")[0]: (s.kind, s.section) for s in segment(text, loaded.pages, (), loaded.headings)}
-    assert sections["구분"] == ("table", "투자 현황")
+    assert sections["구분"] == ("table", "투자 현황")  # the chart's data, a table with its series as columns
+    assert "2023\t13.9\t1.2" in next(s.text for s in segment(text, loaded.pages, (), loaded.headings)
+                                      if s.kind == "table" and "31.5" in s.text)
     assert sections["민간 투자가 크게 늘었다"] == ("body", "투자 현황")  # a bullet is not joined to the next one
     assert sections["지역 거점을 2025년까지 늘린다."] == ("body", "향후 계획")
     assert load_file(tmp_path / "brief.pptx") == text  # the format is registered

@@ -1,5 +1,5 @@
-"""PPTX slides -> text slide by slide: each slide's title (a section), its text boxes and tables in the order the
-slide holds them (groups opened), then its speaker notes. A slide is a page: where each slide starts in the text is
+"""PPTX slides -> text slide by slide: each slide's title (a section), its text boxes, tables and charts (their
+data as a table) in the order the slide holds them (groups opened), then its speaker notes. A slide is a page: where each slide starts in the text is
 passed on as a PDF's pages are, so a citation names its slide. Read with python-pptx.
 """
 
@@ -17,8 +17,8 @@ class SlidesError(FormatError):
 
 
 def _shape_blocks(shape) -> list[str]:
-    """A shape's blocks: a text box's paragraphs, a table's rows tab-separated (one block), a group's shapes in
-    order."""
+    """A shape's blocks: a text box's paragraphs, a table's rows tab-separated (one block), a chart's title and data,
+    a group's shapes in order."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
@@ -27,12 +27,48 @@ def _shape_blocks(shape) -> list[str]:
         rows = ["\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in shape.table.rows]
         rows = [r for r in rows if r.strip()]
         return ["\n".join(rows)] if rows else []
+    if getattr(shape, "has_chart", False) and shape.has_chart:
+        return _chart_blocks(shape.chart)
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
         # each paragraph (a bullet) a block of its own: with slides as pages, lines of one block would be read as a
         # page's wrapped lines and joined into one sentence
         lines = (" ".join(p.text.split()) for p in shape.text_frame.paragraphs)
         return [line for line in lines if line]
     return []
+
+
+def _chart_blocks(chart) -> list[str]:
+    """A chart's figures, which a briefing deck often gives nowhere else: its title, then a table of its data (a
+    row per category, a column per series, the series' names as the header), as the chart's own data holds them."""
+    from ragqa.ingest.sheets import cell_text
+
+    out = []
+    if chart.has_title and chart.chart_title.has_text_frame:
+        title = " ".join(chart.chart_title.text_frame.text.split())
+        if title:
+            out.append(title)
+    try:
+        plot = chart.plots[0]
+        categories = [" ".join(str(c).split()) for c in plot.categories]
+        series = [(" ".join((s.name or "").split()), list(s.values)) for plot in chart.plots for s in plot.series]
+    except (IndexError, KeyError, ValueError, AttributeError):  # a chart without data (or of a kind not read)
+        return out
+    if categories and series:
+        # the category column's header: its axis title, else 구분 (a Korean table's word for it): left empty, the
+        # header row's leading tab would be read away and its names would stand over the wrong columns
+        rows = ["\t".join([_axis_title(chart) or "구분", *(name for name, _ in series)])]
+        rows += ["\t".join([category, *(cell_text(values[i]) if i < len(values) else "" for _, values in series)])
+                 for i, category in enumerate(categories)]
+        out.append("\n".join(rows))
+    return out
+
+
+def _axis_title(chart) -> str:
+    try:
+        axis = chart.category_axis
+        return " ".join(axis.axis_title.text_frame.text.split()) if axis.has_title else ""
+    except (ValueError, AttributeError):  # a chart without a category axis (a pie)
+        return ""
 
 
 def read_pptx(path: Path) -> Blocks:
