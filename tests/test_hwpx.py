@@ -111,3 +111,15 @@ def test_a_box_is_read_as_its_paragraphs_and_a_table_inside_it_as_a_table(tmp_pa
     assert loaded.text.split("\n\n") == ["보고서 첫 문단이다.", "정책 과제", "인재 양성이 가장 시급하다.", "세부 내역은 다음과 같다.",
                                          "항목\t금액\n인력\t300억 원", "상자 다음 문단이다."]
     assert [loaded.text[a:b] for a, b, _ in loaded.headings] == ["정책 과제"]
+
+
+def test_a_text_box_is_read_once_and_a_running_header_not_at_all(tmp_path):
+    """A table inside a text box is read once (as a table), and the section's running header, defined in a control
+    of its first paragraph, is page furniture."""
+    inner = _table([["항목", "금액"], ["인력", "300억 원"]])
+    textbox = ("<hp:rect><hp:drawText><hp:subList>" + _p("상자 안 문단이다.", inner=inner)
+               + "</hp:subList></hp:drawText></hp:rect>")
+    header = "<hp:ctrl><hp:header><hp:subList>" + _p("2024 주요업무 추진계획") + "</hp:subList></hp:header></hp:ctrl>"
+    _hwpx(tmp_path / "box.hwpx", _p("첫 문단이다.", inner=header) + _p("둘째 문단이다.", inner=textbox))
+    text = load_hwpx(tmp_path / "box.hwpx").text
+    assert text.split("\n\n") == ["첫 문단이다.", "둘째 문단이다.", "상자 안 문단이다.", "항목\t금액\n인력\t300억 원"]

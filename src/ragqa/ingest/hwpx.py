@@ -65,6 +65,24 @@ def _run_text(t) -> str:
     return "".join(parts)
 
 
+_RUNNING = frozenset({"header", "footer"})  # a page's running header and footer: furniture, as a PDF's
+
+
+def _sub_lists(element) -> list:
+    """The outermost paragraph lists inside ``element`` (a text box's, a note's), in order: a list inside one of
+    them (a table's cell in a text box) is its paragraphs' to read, once; a running header or footer is skipped."""
+    found = []
+    for child in element:
+        name = _local(child.tag)
+        if name in _RUNNING:
+            continue
+        if name == "subList":
+            found.append(child)
+        else:
+            found.extend(_sub_lists(child))
+    return found
+
+
 def _paragraph(p, ranks: dict[str, int], out: Blocks) -> None:
     """Append paragraph ``p``: its own text (one block), then its tables and boxed paragraphs in order."""
     text: list[str] = []
@@ -77,9 +95,7 @@ def _paragraph(p, ranks: dict[str, int], out: Blocks) -> None:
             elif name == "tbl":
                 after.append(("table", child))
             else:  # a text box, a note, a shape with text: its own paragraphs
-                for sub in child.iter():
-                    if _local(sub.tag) == "subList":
-                        after.extend(("sub", q) for q in _children(sub, "p"))
+                after.extend(("sub", q) for sub in _sub_lists(child) for q in _children(sub, "p"))
     own = "".join(text)
     if own.strip():
         out.add(own, ranks.get(p.get("styleIDRef") or ""))
