@@ -80,3 +80,16 @@ def test_a_slide_or_sheet_is_named_as_such_where_a_pdf_names_its_page():
     assert page_label("deck/brief.pptx", 3) == "슬라이드 3" and page_count("brief.PPTX", 12) == "12장"
     assert page_label("budget.xlsx", 2) == "시트 2" and page_count("budget.xlsx", 2) == "2개 시트"
     assert page_label("report.pdf", 7) == "p. 7" and page_count("report.pdf", 40) == "40쪽"
+
+
+def test_a_damaged_part_inside_a_deck_is_named_as_such(tmp_path):
+    """A zip whose directory is sound but whose slide part does not inflate: refused with the file and the cause."""
+    import zipfile
+
+    _deck(tmp_path / "ok.pptx")
+    with zipfile.ZipFile(tmp_path / "ok.pptx") as src, zipfile.ZipFile(tmp_path / "bad.pptx", "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            out.writestr(item, data if item.filename != "ppt/slides/slide2.xml" else b"<p:sld not xml")
+    with pytest.raises(LoadError, match=r"bad\.pptx is not a readable \.pptx \(damaged: "):
+        load_pptx(tmp_path / "bad.pptx")

@@ -240,6 +240,11 @@ def _office(path: Path, read: Callable[[Path], Blocks]) -> Loaded:
         got = read(path)
     except FormatError as exc:
         raise LoadError(str(exc)) from exc
+    except (OSError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged part deep in the file (a bad deflate stream, bad XML)
+        raise LoadError(f"{path.name} is not a readable {path.suffix.lower()} (damaged: "
+                        f"{exc.__class__.__name__}: {exc})") from exc
     return _blocks(list(zip(got.blocks, got.ranks)), got.title, got.page_starts)
 
 
