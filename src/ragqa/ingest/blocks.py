@@ -5,6 +5,19 @@ states, and for a paged format (slides, sheets) the index of each page's first b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
+
+
+def one_line(text: str) -> str:
+    """``text`` with each run of whitespace (a cell's line breaks, a title's wrap) one space, trimmed."""
+    return " ".join(text.split())
+
+
+def table_text(rows: Iterable[Iterable[str]]) -> str:
+    """A table as the cleaner reads one: a row a line, its cells on one line each and apart by tabs; a row with no
+    text is left out (the cleaner drops it too)."""
+    lines = ("\t".join(one_line(cell) for cell in row) for row in rows)
+    return "\n".join(line for line in lines if line.strip())
 
 
 class FormatError(Exception):

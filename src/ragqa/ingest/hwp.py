@@ -26,7 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ragqa.ingest.blocks import Blocks, FormatError
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
 from ragqa.ingest.hwpx import OUTLINE_STYLE
 
 SIGNATURE = b"HWP Document File"
@@ -149,15 +149,14 @@ def _table_blocks(table: _Table) -> list[tuple[str, int | None]]:
     """The caption (a paragraph of its own, before the table), then the table: its rows, tab-separated; or, for a
     table of one column (a box: Korean reports set a summary, a part's title or a note in one), its paragraphs, each
     a block with its title rank, as the text they are."""
-    caption = " ".join(" ".join(table.caption).split())
+    caption = one_line(" ".join(table.caption))
     out: list[tuple[str, int | None]] = [(caption, None)] if caption else []
     if table.cells and all(col == 0 for _, col in table.cells):
         return out + [item for _, items in sorted(table.cells.items()) for item in items if item[0].strip()]
     rows: dict[int, dict[int, str]] = {}
     for (row, col), items in table.cells.items():
-        rows.setdefault(row, {})[col] = " ".join(" ".join(text for text, _ in items).split())
-    lines = ["\t".join(cells[c] for c in sorted(cells)) for _, cells in sorted(rows.items())]
-    text = "\n".join(line for line in lines if line.strip())
+        rows.setdefault(row, {})[col] = " ".join(text for text, _ in items)
+    text = table_text([cells[c] for c in sorted(cells)] for _, cells in sorted(rows.items()))
     return out + ([(text, None)] if text else [])
 
 
@@ -288,4 +287,4 @@ def _title(ole) -> str:
         title = ole.getproperties(name).get(2)
     except Exception:  # noqa: BLE001 - a damaged summary loses the title, not the document
         return ""
-    return " ".join(title.split()) if isinstance(title, str) else ""
+    return one_line(title) if isinstance(title, str) else ""

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ragqa.ingest.blocks import Blocks, FormatError
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.I)
 OUTLINE_STYLE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
@@ -51,7 +51,7 @@ def _title_ranks(header: bytes | None) -> dict[str, int]:
 
 
 def _cell_text(cell) -> str:
-    return " ".join(" ".join(_run_text(t) for t in cell.iter() if _local(t.tag) == "t").split())
+    return " ".join(_run_text(t) for t in cell.iter() if _local(t.tag) == "t")
 
 
 def _run_text(t) -> str:
@@ -103,16 +103,13 @@ def _paragraph(p, ranks: dict[str, int], out: Blocks) -> None:
         if kind == "table" and all(len(_children(tr, "tc")) == 1 for tr in _children(element, "tr")):
             # a table of one column, a box (Korean reports set a summary, a part's title or a note in one): its
             # paragraphs are text, each with its style, not one row
-            for tr in _children(element, "tr"):
-                for tc in _children(tr, "tc"):
-                    for sub in _children(tc, "subList"):
-                        for q in _children(sub, "p"):
-                            _paragraph(q, ranks, out)
+            cells = (tc for tr in _children(element, "tr") for tc in _children(tr, "tc"))
+            for q in (q for tc in cells for sub in _children(tc, "subList") for q in _children(sub, "p")):
+                _paragraph(q, ranks, out)
         elif kind == "table":
-            rows = ["\t".join(_cell_text(tc) for tc in _children(tr, "tc")) for tr in _children(element, "tr")]
-            rows = [r for r in rows if r.strip()]
+            rows = table_text([_cell_text(tc) for tc in _children(tr, "tc")] for tr in _children(element, "tr"))
             if rows:
-                out.add("\n".join(rows))
+                out.add(rows)
         else:
             _paragraph(element, ranks, out)
 
@@ -136,7 +133,7 @@ def read_hwpx(path: Path) -> Blocks:
         raise HwpxError(f"{path.name} is not a readable .hwpx ({exc.__class__.__name__}: {exc})") from exc
     if meta:
         try:
-            out.title = next((" ".join((e.text or "").split()) for e in ElementTree.fromstring(meta).iter()
+            out.title = next((one_line(e.text or "") for e in ElementTree.fromstring(meta).iter()
                               if _local(e.tag) == "title" and (e.text or "").strip()), "")
         except ElementTree.ParseError:
             pass

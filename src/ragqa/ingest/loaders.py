@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ragqa.ingest.blocks import Blocks, FormatError
+from ragqa.ingest.blocks import Blocks, FormatError, table_text
 
 
 class LoadError(Exception):
@@ -196,7 +196,8 @@ def _docx_table(table) -> list[tuple[str, int | None]]:
                 elif child.tag == qn("w:tbl"):
                     out.extend(_docx_table(Table(child, cell)))
         return out
-    return [("\n".join("\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in rows), None)]
+    text = table_text([cell.text for cell in row.cells] for row in rows)
+    return [(text, None)] if text else []
 
 
 def _blocks(blocks: list[tuple[str, int | None]], title: str, page_starts: Sequence[int] = ()) -> Loaded:

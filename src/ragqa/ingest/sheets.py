@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ragqa.ingest.blocks import Blocks, FormatError
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
 
 SHEET_TITLE_RANK = 1
 
@@ -35,7 +35,7 @@ def cell_text(value, number_format: str = "General") -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return one_line(str(value))
 
 
 def read_xlsx(path: Path) -> Blocks:
@@ -49,7 +49,7 @@ def read_xlsx(path: Path) -> Blocks:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
         raise SheetsError(f"{path.name} is not a readable .xlsx ({exc.__class__.__name__}: {exc})") from exc
     try:
-        out = Blocks(title=" ".join((book.properties.title or "").split()))
+        out = Blocks(title=one_line(book.properties.title or ""))
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 continue
@@ -61,9 +61,9 @@ def read_xlsx(path: Path) -> Blocks:
                     cells.pop()
                 if cells:
                     rows.append(cells)
-            out.add(" ".join(sheet.title.split()), SHEET_TITLE_RANK)
+            out.add(one_line(sheet.title), SHEET_TITLE_RANK)
             if rows:
-                out.add("\n".join("\t".join(cells) for cells in rows))
+                out.add(table_text(rows))
     finally:
         book.close()
     return out

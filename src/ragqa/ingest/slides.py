@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ragqa.ingest.blocks import Blocks, FormatError
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
 
 SLIDE_TITLE_RANK = 1  # a slide's title: one level, below the deck's own title (a heading style's Title is 0)
 
@@ -24,15 +24,14 @@ def _shape_blocks(shape) -> list[str]:
     if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
         return [b for inner in shape.shapes for b in _shape_blocks(inner)]
     if getattr(shape, "has_table", False) and shape.has_table:
-        rows = ["\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in shape.table.rows]
-        rows = [r for r in rows if r.strip()]
-        return ["\n".join(rows)] if rows else []
+        rows = table_text([cell.text for cell in row.cells] for row in shape.table.rows)
+        return [rows] if rows else []
     if getattr(shape, "has_chart", False) and shape.has_chart:
         return _chart_blocks(shape.chart)
     if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
         # each paragraph (a bullet) a block of its own: with slides as pages, lines of one block would be read as a
         # page's wrapped lines and joined into one sentence
-        lines = (" ".join(p.text.split()) for p in shape.text_frame.paragraphs)
+        lines = (one_line(p.text) for p in shape.text_frame.paragraphs)
         return [line for line in lines if line]
     return []
 
@@ -44,29 +43,29 @@ def _chart_blocks(chart) -> list[str]:
 
     out = []
     if chart.has_title and chart.chart_title.has_text_frame:
-        title = " ".join(chart.chart_title.text_frame.text.split())
+        title = one_line(chart.chart_title.text_frame.text)
         if title:
             out.append(title)
     try:
         plot = chart.plots[0]
-        categories = [" ".join(str(c).split()) for c in plot.categories]
-        series = [(" ".join((s.name or "").split()), list(s.values)) for plot in chart.plots for s in plot.series]
+        categories = [one_line(str(c)) for c in plot.categories]
+        series = [(one_line(s.name or ""), list(s.values)) for plot in chart.plots for s in plot.series]
     except (IndexError, KeyError, ValueError, AttributeError):  # a chart without data (or of a kind not read)
         return out
     if categories and series:
         # the category column's header: its axis title, else 구분 (a Korean table's word for it): left empty, the
         # header row's leading tab would be read away and its names would stand over the wrong columns
-        rows = ["\t".join([_axis_title(chart) or "구분", *(name for name, _ in series)])]
-        rows += ["\t".join([category, *(cell_text(values[i]) if i < len(values) else "" for _, values in series)])
-                 for i, category in enumerate(categories)]
-        out.append("\n".join(rows))
+        header = [_axis_title(chart) or "구분", *(name for name, _ in series)]
+        out.append(table_text([header] + [[category, *(cell_text(values[i]) if i < len(values) else ""
+                                                       for _, values in series)]
+                                          for i, category in enumerate(categories)]))
     return out
 
 
 def _axis_title(chart) -> str:
     try:
         axis = chart.category_axis
-        return " ".join(axis.axis_title.text_frame.text.split()) if axis.has_title else ""
+        return one_line(axis.axis_title.text_frame.text) if axis.has_title else ""
     except (ValueError, AttributeError):  # a chart without a category axis (a pie)
         return ""
 
@@ -81,11 +80,11 @@ def read_pptx(path: Path) -> Blocks:
         deck = Presentation(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SlidesError(f"{path.name} is not a readable .pptx ({exc.__class__.__name__}: {exc})") from exc
-    out = Blocks(title=" ".join((deck.core_properties.title or "").split()))
+    out = Blocks(title=one_line(deck.core_properties.title or ""))
     for slide in deck.slides:
         out.new_page()  # an empty slide too: the slides after it keep their numbers
         title_shape = slide.shapes.title
-        title = " ".join(title_shape.text_frame.text.split()) if title_shape is not None else ""
+        title = one_line(title_shape.text_frame.text) if title_shape is not None else ""
         if title:
             out.add(title, SLIDE_TITLE_RANK)
         for shape in slide.shapes:
@@ -96,5 +95,5 @@ def read_pptx(path: Path) -> Blocks:
         notes = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
         for line in (notes.text.splitlines() if notes is not None else []):
             if line.strip():
-                out.add(" ".join(line.split()))
+                out.add(one_line(line))
     return out
