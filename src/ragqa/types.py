@@ -2,7 +2,7 @@
 
 Every span is a half-open ``[start, end)`` range of character offsets into the document's
 *source text*: the file decoded as UTF-8 for text formats (.txt, .md, .html), the extracted
-text for binary formats (.pdf, .docx, .hwpx, .hwp).
+text for binary formats (.pdf, .docx, .hwpx, .hwp, .pptx, .xlsx).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ class Document:
     date: str = ""
     kind: str = ""  # report, news, ... (from the manifest)
     file_sha256: str = ""  # hash of the file's bytes, for change detection
-    pages: tuple[int, ...] = ()  # paged formats (PDF): offset where each page starts in ``text``
+    pages: tuple[int, ...] = ()  # paged formats (PDF; PPTX slides, XLSX sheets): where each starts in ``text``
     chrome: tuple[str, ...] = ()  # the corpus's own web-chrome line patterns (its cleaning.json)
-    headings: tuple[tuple[int, int, int], ...] = ()  # layout titles (PDF type size, DOCX/HWPX style): (start, end, rank)
+    headings: tuple[tuple[int, int, int], ...] = ()  # layout titles (PDF type size, a style, a slide's): (start, end, rank)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding source offset ``offset`` (None for formats without pages)."""

@@ -285,11 +285,11 @@ def is_stale(cfg: Config, corpus_dir: Path | None = None, index_dir: Path | None
         return True
     from ragqa.ingest.loaders import supported
 
-    unread = manifest.get("files_not_indexed", [])
-    if any(d.get("unread") and supported(Path(d["source"])) for d in unread):
+    not_indexed = manifest.get("files_not_indexed", [])
+    if any(d.get("unread") and supported(Path(d["source"])) for d in not_indexed):
         return True  # a file of a type no loader read when the index was built, which one reads now
     recorded = {d["source"]: d["file_sha256"] for d in manifest.get("documents", [])}
-    recorded.update({d["source"]: d["file_sha256"] for d in unread})
+    recorded.update({d["source"]: d["file_sha256"] for d in not_indexed})
     current = {p.relative_to(corpus_dir).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in corpus_files(corpus_dir) + unread_files(corpus_dir)}  # the files an index lists as unread too
     return any(current.get(s) != h for s, h in recorded.items()) or bool(set(current) - set(recorded))

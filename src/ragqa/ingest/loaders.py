@@ -3,7 +3,8 @@
 For text formats (.txt, .md, .html) the source text is the decoded file (a BOM is dropped):
 UTF-8, or, where that fails, the legacy Korean encoding CP949 (a superset of EUC-KR) when it
 decodes to Korean text. Every offset the system reports points into exactly that string.
-Binary formats (.pdf, .docx, .hwpx, .hwp, .pptx, .xlsx) have no such text, so their extracted text is the coordinate system.
+Binary formats (.pdf, .docx, .hwpx, .hwp, .pptx, .xlsx) have no such text, so their extracted text is the
+coordinate system.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class Loaded:
     pages: tuple[int, ...] = ()
     title: str = ""
     notes: tuple[str, ...] = ()
-    # titles the layout marks and the text does not (PDF: larger type; DOCX, HWPX: a heading style): (start, end, rank)
+    # titles the layout marks and the text does not (PDF: larger type; DOCX, HWPX, HWP: a heading style; a slide's
+    # title, a sheet's name): (start, end, rank)
     headings: tuple[tuple[int, int, int], ...] = ()
 
 
