@@ -93,3 +93,34 @@ def test_a_damaged_part_inside_a_deck_is_named_as_such(tmp_path):
             out.writestr(item, data if item.filename != "ppt/slides/slide2.xml" else b"<p:sld not xml")
     with pytest.raises(LoadError, match=r"bad\.pptx is not a readable \.pptx \(damaged: "):
         load_pptx(tmp_path / "bad.pptx")
+
+
+def test_a_short_bullet_is_text_in_a_deck_and_a_stray_short_line_is_not_in_a_plain_text(tmp_path):
+    """The short-line rule is for words that extraction scatters over a page (a PDF's cover, a chart's labels); in
+    a deck every line is a paragraph its author wrote, so a bullet of a few characters is indexed."""
+    from pptx import Presentation
+
+    from ragqa import korean
+    from ragqa.chunking import chunk_document
+    from ragqa.config import ChunkConfig
+    from ragqa.ingest import load_document
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "도입 효과"
+    frame = slide.placeholders[1].text_frame
+    frame.text = "비용 절감"
+    frame.add_paragraph().text = "정확도 향상"
+    frame.add_paragraph().text = "처리 시간이 절반으로 줄었다."
+    deck.save(str(tmp_path / "effect.pptx"))
+    (tmp_path / "effect.txt").write_text("도입 효과\n\n비용 절감\n\n처리 시간이 절반으로 줄었다.\n", encoding="utf-8")
+
+    def indexed(name):
+        doc = load_document(tmp_path / name, tmp_path)
+        return " ".join(c.text for c in chunk_document(doc, ChunkConfig(), korean.split_sentences)
+                        if c.kind != "boilerplate")
+
+    deck_text = indexed("effect.pptx")
+    assert "비용 절감" in deck_text and "정확도 향상" in deck_text and "절반으로" in deck_text
+    plain = indexed("effect.txt")
+    assert "절반으로" in plain and "비용 절감" not in plain

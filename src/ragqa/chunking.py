@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from ragqa.config import ChunkConfig
 from ragqa.ingest.clean import normalize_for_repeat, segment
+from ragqa.ingest.loaders import paragraphs_of
 from ragqa.ingest.pdf_tables import MAX_MEDIAN_CELL
 from ragqa.tables import cells_of
 from ragqa.types import Chunk, Document, Segment, Sentence
@@ -57,7 +58,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 #     the text after it, stating no sentence) are headings, below the numbered levels; a two-line title is one
 # 30: a title-sized line with a word ending in 다 or 요 but no stop (필요, 주요, 개요) is a title, not a sentence
 # 31: a one-column table (a box) in DOCX, HWPX and HWP is its paragraphs, not one row; .hwp, .pptx and .xlsx read
-CHUNKER_VERSION = 31
+# 32: in an office format a short paragraph (a slide's bullet) is text, not a stray word of layout
+CHUNKER_VERSION = 32
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,8 @@ def _kind(run: list[_Unit]) -> str:
 def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
                    segments: list[Segment] | None = None) -> list[Chunk]:
     """Chunks of one document (``segments`` may be passed in when already computed)."""
-    segments = segment(doc.text, doc.pages, doc.chrome, doc.headings) if segments is None else segments
+    segments = segment(doc.text, doc.pages, doc.chrome, doc.headings, paragraphs_of(doc.source)) \
+        if segments is None else segments
     table_budget = int(cfg.max_chars * 1.6)
     headers = {seg.start: _header_row(seg.text.split("\n", 1)[0]) for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []

@@ -186,12 +186,15 @@ def _previous_text(lines: list[Line], i: int) -> str:
 
 
 def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
-             chrome: re.Pattern[str] | None = None, titles: dict[int, tuple[int, int]] | None = None) -> None:
+             chrome: re.Pattern[str] | None = None, titles: dict[int, tuple[int, int]] | None = None,
+             paragraphs: bool = False) -> None:
     """Set ``kind`` (and ``level`` for headings) on every line, in place.
 
     ``furniture``: start offsets of lines found to be page furniture (:mod:`ragqa.ingest.furniture`);
     ``chrome``: a corpus's own web-chrome lines (its ``cleaning.json``), matched whole; ``titles``: titles the
-    layout marks (a PDF's larger type, a DOCX's or HWPX's heading styles), first line's start -> (end, rank).
+    layout marks (a PDF's larger type, a DOCX's or HWPX's heading styles), first line's start -> (end, rank);
+    ``paragraphs``: each line is a paragraph the file's structure gives (an office format's paragraph, a slide's
+    bullet), so a short one is text, not a stray word that extraction scattered over the page.
     """
     in_toc = in_refs = in_chrome_list = False
     title_end, title_level = 0, 0
@@ -255,7 +258,7 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
         if _CAPTION.match(t) and not _TAG.fullmatch(t):
             line.kind = "caption"
             continue
-        if len(t) <= 6 and not re.search(r"\d{2,}", t) and not wraps.SENTENCE_END.search(t) \
+        if not paragraphs and len(t) <= 6 and not re.search(r"\d{2,}", t) and not wraps.SENTENCE_END.search(t) \
                 and not _ends_a_wrapped_word(lines, i):
             line.kind = "boilerplate"  # stray words of layout: "AI", "연합뉴스", cover lines; a short sentence stays
             continue
@@ -421,7 +424,7 @@ def _unreferenced_notes_are_items(text: str, lines: list[Line], pages: tuple[int
 
 
 def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = (),
-            titles: tuple[tuple[int, int, int], ...] = ()) -> list[Segment]:
+            titles: tuple[tuple[int, int, int], ...] = (), paragraphs: bool = False) -> list[Segment]:
     """Split a document's source text into typed, offset-keeping segments.
 
     ``pages``: where each page starts (paged formats); lines repeated at the top or bottom of most
@@ -430,6 +433,8 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     ``titles``: titles the layout marks, (start, end, rank): a PDF's set in larger type
     (:func:`ragqa.ingest.pdf_titles.type_headings`), a DOCX's or HWPX's heading styles; headings of their own level
     below the numbered ones, a two-line title one heading.
+    ``paragraphs``: the lines are paragraphs read from the file's structure (DOCX, HWPX, HWP, PPTX, XLSX): a short
+    one (a slide's bullet ``비용 절감``) is text.
 
     Body lines become one paragraph each, except that a line cut mid-sentence (a page
     break with footnotes in between, or in a paged format the page's line wrap) is joined with
@@ -440,7 +445,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
     lines = _lines(text)
     classify(lines, frozenset(s for s, _ in furniture_spans(text, pages)),
              re.compile("|".join(f"(?:{c})" for c in chrome)) if chrome else None,
-             {start: (end, rank) for start, end, rank in titles})
+             {start: (end, rank) for start, end, rank in titles}, paragraphs)
     if pages:
         _unreferenced_notes_are_items(text, lines, pages)
     _enumerations_are_items(lines)

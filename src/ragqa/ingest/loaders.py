@@ -296,6 +296,15 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".xlsx": load_xlsx,
 }
 
+# formats whose reader gives the text paragraph by paragraph from the file's structure: a short line there is a
+# paragraph the author wrote (a slide's bullet), where in a PDF or plain text it may be a word of layout
+PARAGRAPH_FORMATS = frozenset({".docx", ".hwpx", ".hwp", ".pptx", ".xlsx"})
+
+
+def paragraphs_of(source: str) -> bool:
+    """Whether a document's lines are paragraphs its file's structure gives (see ``PARAGRAPH_FORMATS``)."""
+    return Path(source).suffix.lower() in PARAGRAPH_FORMATS
+
 
 # office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
 NOT_READ = {".doc": "the binary Word format is not read: save it as .docx or PDF",
