@@ -171,3 +171,36 @@ def test_two_sessions_at_once_each_get_their_own_answer(app_url, browser):
     b.locator("#rq-chat").get_by_text("28%").last.wait_for(timeout=90_000)
     assert "28%" not in a.locator("#rq-chat").inner_text()
     assert "30억" not in b.locator("#rq-chat").inner_text()
+
+
+def test_the_conversation_is_exported_with_its_questions_and_quotes(app_url, browser):
+    """Two questions asked, 대화 내보내기 gives a Markdown file (each question, its answer, each quote with its
+    document) and the JSON Lines of the same answers."""
+    import json
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    ask(page, "중국의 AI 반도체 투자 규모는 얼마인가?", "30억")
+    ask(page, "SK하이닉스의 메모리 시장 점유율은?", "28%")
+    page.locator("#rq-export").click()
+    links = page.locator("#rq-exported a[href]")
+    links.first.wait_for(timeout=30_000)
+    files = {}
+    for i in range(links.count()):
+        href = links.nth(i).get_attribute("href")
+        files[href.rsplit(".", 1)[-1]] = page.request.get(href if href.startswith("http") else app_url.rstrip("/")
+                                                          + "/" + href.lstrip("/")).text()
+    md = files["md"]
+    assert "## 1. 중국의 AI 반도체 투자 규모는 얼마인가?" in md and "## 2. SK하이닉스의 메모리 시장 점유율은?" in md
+    assert "30억" in md and "28%" in md and "**근거**" in md and "\n> " in md
+    records = [json.loads(line) for line in files["jsonl"].splitlines()]
+    assert [r["question"] for r in records] == ["중국의 AI 반도체 투자 규모는 얼마인가?", "SK하이닉스의 메모리 시장 점유율은?"]
+    assert all(q["text"] for r in records for c in r["citations"] for q in c["quotes"])
+    page.screenshot(path=str(ARTIFACTS / "ui-export.png"), full_page=True)
+    from playwright.sync_api import expect
+
+    # the chat's own trash icon clears the session as 대화 지우기 does: nothing is left to export
+    page.locator("#rq-chat").get_by_role("button", name=re.compile("clear", re.I)).click()
+    expect(page.locator("#rq-exported")).to_be_hidden(timeout=30_000)
+    page.locator("#rq-export").click()
+    expect(page.get_by_text("내보낼 대화가 없습니다").first).to_be_visible(timeout=30_000)

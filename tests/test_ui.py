@@ -46,3 +46,38 @@ def test_the_chat_offers_the_corpus_own_example_questions_and_no_others(engine):
         json.dumps({"questions": ["중국의 AI 반도체 투자 규모는?", " ", 3]}, ensure_ascii=False), "utf-8")
     shown = examples()
     assert len(shown) == 1 and [row[0] for row in shown[0]] == ["중국의 AI 반도체 투자 규모는?"]
+
+
+def test_the_conversation_exports_as_markdown_with_each_quote_and_as_the_json_contract(engine, tmp_path):
+    import json
+    from datetime import datetime
+
+    from ragqa.ui import transcript
+
+    answered = engine.record(engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?"))
+    refused = engine.record(engine.ask("일본의 AI 반도체 투자 규모는 얼마인가?"))
+    assert not answered["abstained"] and answered["citations"] and refused["abstained"]
+    md, jsonl = transcript.write([answered, refused], tmp_path, datetime(2026, 12, 5, 9, 30))
+    assert md.name == "ragqa-chat-20261205-093000.md" and jsonl.suffix == ".jsonl"
+    assert [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()] == [answered, refused]
+    text = md.read_text("utf-8")
+    assert "## 1. 중국의 AI 반도체 투자 규모는 얼마인가?" in text and "## 2. 일본의" in text
+    first = answered["citations"][0]
+    quote = " ".join(engine.source_text(first["source"])[first["quotes"][0]["start"]:
+                                                        first["quotes"][0]["end"]].split())
+    assert f"> {quote}" in text and f"`{first['source']}`" in text  # checkable: the quote, where it is
+    assert f"> {refused['answer'].splitlines()[0]}" in text  # a refusal is set apart, not stated as an answer
+    assert text.index("## 1.") < text.index("[1] **") < text.index("## 2.")
+
+
+def test_an_exported_quote_stays_on_its_line_and_a_page_is_named_as_its_format_names_it():
+    from datetime import datetime
+
+    from ragqa.ui.transcript import markdown
+
+    cite = {"n": 1, "source": "deck.pptx", "title": "브리핑", "page": 3, "section": "투자 현황",
+            "quotes": [{"text": "# 민간 투자\n크게 늘었다"}]}
+    text = markdown([{"question": "투자는?", "answer": "늘었다 [1]", "abstained": False, "backend": "extractive",
+                      "citations": [cite], "confidence": 0.9}], datetime(2026, 1, 1))
+    assert "[1] **브리핑** · `deck.pptx` · 슬라이드 3 · 투자 현황" in text
+    assert "> \\# 민간 투자 크게 늘었다" in text and "신뢰도 0.90" in text

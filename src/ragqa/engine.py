@@ -123,12 +123,15 @@ class Engine:
 
     def ask_json(self, question: str, backend: str | None = None, qid=None, **kwargs) -> dict:
         """The ``ragqa ask --json`` contract (:mod:`ragqa.answer.serialize`) for one question."""
+        return self.record(self.ask(question, backend=backend, **kwargs), qid, kwargs.get("docs"))
+
+    def record(self, answer, qid=None, docs=None) -> dict:
+        """An answer as the ``--json`` contract's object; ``docs``: the documents the search was limited to."""
         from ragqa.answer.serialize import to_json
 
-        answer = self.ask(question, backend=backend, **kwargs)
         result = to_json(answer, self.source_text, self.index.title_of, qid, self.index.page_of)
-        if kwargs.get("docs"):
-            result["docs"] = list(kwargs["docs"])  # the documents the search was limited to
+        if docs:
+            result["docs"] = list(docs)
         return result
 
     def evaluate(self, questions: list, backend: str | None = None, progress: bool = True,

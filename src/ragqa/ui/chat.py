@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import queue
+import tempfile
 import threading
+from pathlib import Path
 
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ingest.manifest import read_examples
-from ragqa.ui import render
+from ragqa.ui import render, transcript
 from ragqa.ui.documents import indexed_sources
 
 def chat_tab(gr, engine, backends: list[str]) -> None:
@@ -15,17 +17,18 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     cfg = engine.cfg
     examples = read_examples(cfg.paths.corpus_dir)
 
-    def ask(message, history, backend, k, mode, turns, docs=None, threshold=None):
+    def ask(message, history, backend, k, mode, turns, docs=None, threshold=None, log=None):
         history = list(history or [])
         turns = list(turns or [])
+        log = list(log or [])  # each answer's --json object, for 대화 내보내기
         message = (message or "").strip()
         if not message:
             history.append({"role": "assistant", "content": "질문을 입력해 주세요. (빈 질문)"})
-            yield history, turns, None, gr.update(), ""
+            yield history, turns, None, gr.update(), "", log
             return
         history.append({"role": "user", "content": render.esc(message)})
         history.append({"role": "assistant", "content": "…"})
-        yield history, turns, None, gr.update(), ""
+        yield history, turns, None, gr.update(), "", log
         tokens: queue.Queue = queue.Queue()
         box: dict = {}
 
@@ -47,16 +50,20 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
                 break
             streamed += piece
             history[-1] = {"role": "assistant", "content": render.esc(streamed) + " ▌"}
-            yield history, turns, None, gr.update(), ""
+            yield history, turns, None, gr.update(), "", log
         if "error" in box:
             history[-1] = {"role": "assistant", "content": f"⚠️ {render.esc(box['error'])}"}
-            yield history, turns, None, gr.update(choices=[], value=None), ""
+            yield history, turns, None, gr.update(choices=[], value=None), "", log
             return
         answer = box["answer"]
         history[-1] = {"role": "assistant", "content": render.answer_markdown(answer)}
         turns.append((answer.resolved_question or message, answer.text))
         choices = [f"[{c.n}]" for c in answer.citations]
-        yield history, turns, answer, gr.update(choices=choices, value=None), ""
+        try:  # made now: a later change of the corpus cannot move what an exported citation quotes
+            log.append(engine.record(answer, docs=list(docs) if docs else None))
+        except Exception as exc:  # noqa: BLE001 - the answer is shown all the same; only its export is missing
+            history.append({"role": "assistant", "content": f"⚠️ 이 답변은 내보내기에 담기지 않습니다: {render.esc(str(exc))}"})
+        yield history, turns, answer, gr.update(choices=choices, value=None), "", log
 
     def cards(answer):
         if answer is None:
@@ -77,7 +84,12 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
                 send = gr.Button("보내기", variant="primary", scale=1, elem_id="rq-send")
             if examples:  # the corpus's own (examples.json); another corpus's would mislead
                 gr.Examples(list(examples), inputs=box, label="예시 질문")
-            clear = gr.Button("대화 지우기")
+            with gr.Row():
+                clear = gr.Button("대화 지우기", size="sm")
+                export = gr.Button("대화 내보내기 (Markdown · JSONL)", size="sm", elem_id="rq-export")
+            # shown once there is something to download: an empty file box would take the chat's room
+            exported = gr.File(label="내보낸 대화", file_count="multiple", interactive=False, visible=False,
+                               elem_id="rq-exported")
             scope = gr.Dropdown(indexed_sources(engine), value=[], multiselect=True,
                                 label="검색할 문서 (비우면 전체)", elem_id="rq-scope")
             with gr.Accordion("설정", open=False):
@@ -96,7 +108,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             context_html = gr.HTML(elem_id="rq-context")
     answer_state = gr.State(None)
     turns = gr.State([])
-    inputs = [box, chat, backend, k, mode, turns, scope, threshold]
+    log = gr.State([])
+    inputs = [box, chat, backend, k, mode, turns, scope, threshold, log]
     # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
     def refresh_scope(chosen):
         """The list's choices brought up to date; the selection is rewritten only when a chosen document is gone
@@ -106,9 +119,21 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         return gr.update(choices=sources) if kept == list(chosen or []) else gr.update(choices=sources, value=kept)
 
     scope.focus(refresh_scope, scope, scope)
-    outputs = [chat, turns, answer_state, pick, box]
+    outputs = [chat, turns, answer_state, pick, box, log]
     for trigger in (send.click, box.submit):
         trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)
     pick.change(open_citation, [answer_state, pick], context_html)
-    clear.click(lambda: ([], [], None, gr.update(choices=[], value=None), "", ""), None,
-                [chat, turns, answer_state, pick, cite_html, context_html])
+    def clear_all():
+        return [], [], None, gr.update(choices=[], value=None), "", "", [], gr.update(value=None, visible=False)
+
+    for trigger in (clear.click, chat.clear):  # the button, or the chat's own trash icon: the whole session goes
+        trigger(clear_all, None, [chat, turns, answer_state, pick, cite_html, context_html, log, exported])
+
+    def export_chat(records):
+        if not records:
+            gr.Warning("내보낼 대화가 없습니다. 먼저 질문해 주세요.")
+            return gr.update(value=None, visible=False)
+        files = transcript.write(records, Path(tempfile.mkdtemp(prefix="ragqa-chat-")))
+        return gr.update(value=[str(p) for p in files], visible=True)
+
+    export.click(export_chat, log, exported)
