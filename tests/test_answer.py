@@ -894,3 +894,16 @@ def test_an_answer_is_cited_in_every_retrieved_passage_that_states_it(tmp_path, 
     eng.reconfigure(eng.cfg.replace(extractive={"corroborate": False}))
     single = eng.ask(ask)
     assert len(single.citations) == 1 and "15억" in single.text
+
+
+def test_an_english_question_is_told_its_quotes_are_korean_only_when_they_are(tmp_path, fake_embedder, engine):
+    from conftest import one_document_engine
+
+    korean_quotes = engine.ask("How much did China invest in AI chips?")
+    assert not korean_quotes.abstained and korean_quotes.text.startswith("The reports say (quoted in Korean):")
+    (tmp_path / "en").mkdir()
+    eng = one_document_engine(tmp_path / "en", fake_embedder, "acme.txt",
+                              "ACME Quarterly Review\n\nRevenue grew by 12 percent in 2024.\n\nStaffing was flat.\n")
+    english_quotes = eng.ask("By how much did ACME revenue grow in 2024?", threshold=0.0)
+    assert not english_quotes.abstained and "12 percent" in english_quotes.text
+    assert "quoted in Korean" not in english_quotes.text

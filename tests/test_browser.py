@@ -204,3 +204,40 @@ def test_the_conversation_is_exported_with_its_questions_and_quotes(app_url, bro
     expect(page.locator("#rq-exported")).to_be_hidden(timeout=30_000)
     page.locator("#rq-export").click()
     expect(page.get_by_text("내보낼 대화가 없습니다").first).to_be_visible(timeout=30_000)
+
+
+@pytest.fixture
+def pdf_app_url(tmp_path_factory):
+    """The mini corpus and a PDF (an app of its own: the module's corpus stays the one its questions are about)."""
+    from tests.test_pdf import make_paged_pdf
+
+    home = tmp_path_factory.mktemp("pdf-app")
+    shutil.copytree(REPO / "tests" / "data" / "mini", home / "corpus")
+    (home / "corpus" / "acme.pdf").write_bytes(make_paged_pdf(
+        [["ACME Quarterly Review", "Revenue grew by 12 percent in 2024.", "Staffing was flat all year."],
+         ["ACME Quarterly Review", "Exports rose by 3 percent."]]))
+    app = ServedApp(home)
+    yield app.url
+    app.close()
+
+
+def test_a_cited_pdf_page_is_shown_as_printed_with_the_quote_marked(pdf_app_url, browser):
+    from playwright.sync_api import expect
+
+    app_url = pdf_app_url
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    ask(page, "By how much did ACME revenue grow in 2024?", "12 percent")
+    page.locator("#rq-pick label").first.click()
+    shown = page.locator("#rq-page")
+    expect(shown).to_contain_text("원문 1쪽", timeout=30_000)
+    expect(shown).to_contain_text(re.compile(r"인용 (\d)/\1줄 표시"))  # every quoted line found on the page
+    image = shown.locator("img")
+    image.wait_for(timeout=30_000)
+    assert page.evaluate("img => img.naturalWidth", image.element_handle()) > 500  # the page, not an icon
+    page.screenshot(path=str(ARTIFACTS / "ui-pdf-page.png"), full_page=True)
+    ask(page, "중국의 AI 반도체 투자 규모는 얼마인가?", "30억")  # a text file's citation has no page to show
+    page.locator("#rq-pick label").first.click()
+    expect(page.locator("#rq-context mark#rq-span")).to_contain_text("30억", timeout=30_000)
+    expect(shown).to_be_hidden()

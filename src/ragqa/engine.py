@@ -108,6 +108,15 @@ class Engine:
                 cache[source] = text
             return cache[source]
 
+    def original_file(self, source: str) -> Path | None:
+        """The file an indexed document was read from, when it is still the one indexed (the SHA-256 the build
+        recorded): a page of another version would show other text under the same citation. None otherwise."""
+        from ragqa.ui.page_view import file_matches
+
+        info = self.index.docs.get(source)
+        path = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir) / source
+        return path if info is not None and file_matches(path, info.file_sha256) else None
+
     @property
     def answers(self):
         with self._lock:

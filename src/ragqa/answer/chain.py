@@ -231,7 +231,7 @@ class AnswerPipeline:
                 body = f"{title}: {body}" if title else body
             parts.append(f"{body} {marker}".strip())
         text = " ".join(parts) if not state.conflict else "\n".join(f"- {p}" for p in parts)
-        if state.spans is not None and state.lang == "en":
+        if state.spans is not None and state.lang == "en" and any(korean.is_korean(s.text) for s in sentences):
             text = "The reports say (quoted in Korean):" + ("\n" if state.conflict else " ") + text
         if state.conflict:
             text = ("자료마다 수치가 다릅니다.\n" if state.lang == "ko" else

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ingest.manifest import read_examples
-from ragqa.ui import render, transcript
+from ragqa.ui import page_view, render, transcript
 from ragqa.ui.documents import indexed_sources
 
 def chat_tab(gr, engine, backends: list[str]) -> None:
@@ -71,9 +71,27 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         return render.citation_cards(answer, engine.index.docs, engine.source_text)
 
     def open_citation(answer, choice):
+        hidden = gr.update(value=None, visible=False)
         if answer is None or not choice:
-            return ""
-        return render.context_view(answer, int(choice.strip("[]")), engine.index.docs, engine.source_text)
+            return "", hidden
+        n = int(choice.strip("[]"))
+        html = render.context_view(answer, n, engine.index.docs, engine.source_text)
+        cite = next((c for c in answer.citations if c.n == n), None)
+        info = engine.index.docs.get(cite.chunk.source) if cite is not None else None
+        page = info.page_of(cite.start) if info is not None else None
+        if not page or not cite.chunk.source.lower().endswith(".pdf"):
+            return html, hidden
+        path = engine.original_file(cite.chunk.source)
+        if path is None:
+            return html + '<div class="rq-note">원본 PDF가 색인한 뒤 바뀌었거나 없어 쪽 이미지를 보여 줄 수 없습니다.</div>', hidden
+        raw = engine.source_text(cite.chunk.source)
+        try:
+            view = page_view.render(path, page, [raw[a:b] for a, b in cite.spans])
+        except Exception as exc:  # noqa: BLE001 - the text view stands; only the picture of the page is missing
+            return html + f'<div class="rq-note">쪽 이미지를 만들 수 없습니다: {render.esc(str(exc))}</div>', hidden
+        marked = f"인용 {view.found}/{view.pieces}줄 표시" if view.found else \
+            "이 쪽에서 인용 문장의 위치를 찾지 못했습니다 (OCR로 읽은 쪽일 수 있습니다)"
+        return html, gr.update(value=view.image, visible=True, label=f"원문 {page}쪽 · {marked}")
 
     with gr.Row():
         with gr.Column(scale=3):
@@ -106,6 +124,9 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             cite_html = gr.HTML(elem_id="rq-citations")
             pick = gr.Radio([], label="인용 열기 (문서 맥락 보기)", elem_id="rq-pick")
             context_html = gr.HTML(elem_id="rq-context")
+            # a PDF's cited page as printed, the quoted lines marked: a table or a figure is checked at a glance
+            page_img = gr.Image(type="pil", format="png", interactive=False, visible=False, buttons=["fullscreen"],
+                                label="원문 쪽", elem_id="rq-page")
     answer_state = gr.State(None)
     turns = gr.State([])
     log = gr.State([])
@@ -122,12 +143,13 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     outputs = [chat, turns, answer_state, pick, box, log]
     for trigger in (send.click, box.submit):
         trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)
-    pick.change(open_citation, [answer_state, pick], context_html)
+    pick.change(open_citation, [answer_state, pick], [context_html, page_img])
     def clear_all():
-        return [], [], None, gr.update(choices=[], value=None), "", "", [], gr.update(value=None, visible=False)
+        gone = gr.update(value=None, visible=False)
+        return [], [], None, gr.update(choices=[], value=None), "", "", [], gone, gone
 
     for trigger in (clear.click, chat.clear):  # the button, or the chat's own trash icon: the whole session goes
-        trigger(clear_all, None, [chat, turns, answer_state, pick, cite_html, context_html, log, exported])
+        trigger(clear_all, None, [chat, turns, answer_state, pick, cite_html, context_html, log, exported, page_img])
 
     def export_chat(records):
         if not records:
