@@ -21,7 +21,7 @@ def test_each_quoted_line_is_marked_where_it_stands_and_nothing_else(tmp_path):
     path = tmp_path / "q.pdf"
     path.write_bytes(make_paged_pdf(PAGES))
     view = render(path, 1, ["Revenue grew by 12 percent in 2024.\nStaffing was flat."], scale=2.0)
-    assert (view.page, view.pieces, view.found) == (1, 2, 2)
+    assert (view.pages, view.pieces, view.found) == ((1,), 2, 2)
     # make_paged_pdf sets line i's baseline at 800 - 14 i points (A4, 842 high): 2 px a point at scale 2
     line = lambda i: (80, int((842 - 800 + 14 * i) * 2) - 16, 300, int((842 - 800 + 14 * i) * 2) + 2)  # noqa: E731
     assert _yellow_share(view.image, line(1)) > 0.3 and _yellow_share(view.image, line(2)) > 0.3
@@ -50,3 +50,20 @@ def test_a_file_that_changed_since_indexing_is_not_shown_as_the_cited_page(tmp_p
     path.write_bytes(make_paged_pdf(PAGES[::-1]))
     assert not file_matches(path, indexed) and not file_matches(tmp_path / "gone.pdf", indexed)
     assert not file_matches(path, "")  # a build that recorded no hash
+
+
+def test_a_quote_going_on_over_the_page_end_brings_the_next_page_with_the_rest_marked(tmp_path):
+    path = tmp_path / "q.pdf"
+    path.write_bytes(make_paged_pdf([["ACME Quarterly Review", "Revenue grew by 12 percent in", "- 1 -"],
+                                     ["ACME Quarterly Review", "2024 across all regions.", "Exports rose."]]))
+    one = render(path, 1, ["Revenue grew by 12 percent in"], scale=1.0)
+    assert one.pages == (1,) and one.image.height == 842
+    view = render(path, 1, ["Revenue grew by 12 percent in\n- 1 -\n2024 across all regions."], scale=1.0)
+    assert (view.pages, view.pieces, view.found) == ((1, 2), 3, 3)
+    assert view.image.height == 2 * 842 + 8  # the two pages, one above the other
+    # the rest is marked on the second page, where it stands (line 1 of that page), and nothing else there
+    top = 842 + 8
+    line = lambda i: (30, top + 842 - 800 + 14 * i - 9, 200, top + 842 - 800 + 14 * i + 1)  # noqa: E731
+    assert _yellow_share(view.image, line(1)) > 0.3 and _yellow_share(view.image, line(2)) == 0
+    missing = render(path, 1, ["Revenue grew by 12 percent in\nnowhere to be found"], scale=1.0)
+    assert (missing.pages, missing.found) == ((1,), 1)  # the next page is shown only when it holds the rest

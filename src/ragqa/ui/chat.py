@@ -91,7 +91,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             return html + f'<div class="rq-note">쪽 이미지를 만들 수 없습니다: {render.esc(str(exc))}</div>', hidden
         marked = f"인용 {view.found}/{view.pieces}줄 표시" if view.found else \
             "이 쪽에서 인용 문장의 위치를 찾지 못했습니다 (OCR로 읽은 쪽일 수 있습니다)"
-        return html, gr.update(value=view.image, visible=True, label=f"원문 {page}쪽 · {marked}")
+        where = "–".join(str(p) for p in view.pages)  # a quote going on over the page's end brings the next one
+        return html, gr.update(value=view.image, visible=True, label=f"원문 {where}쪽 · {marked}")
 
     with gr.Row():
         with gr.Column(scale=3):

@@ -19,10 +19,10 @@ MIN_PIECE_CHARS = 2  # a shorter piece (a lone digit, a bullet) would be found a
 
 @dataclass(frozen=True)
 class PageView:
-    image: object  # PIL.Image.Image (RGB)
-    page: int  # 1-based
+    image: object  # PIL.Image.Image (RGB): the pages shown, one above the other
+    pages: tuple[int, ...]  # 1-based: the cited page, and the next one when the quote goes on there
     pieces: int  # quoted lines and cells looked for
-    found: int  # of them, found on the page and marked
+    found: int  # of them, found and marked
 
 
 def file_matches(path: Path, sha256: str) -> bool:
@@ -62,36 +62,63 @@ def _find(textpage, piece: str, after: int) -> tuple[int, int] | None:
     return None
 
 
-def render(path: Path, page: int, quotes: Sequence[str], scale: float = 1.5) -> PageView:
-    """Page ``page`` (1-based) of the PDF at ``path``, at ``scale`` x 72 dpi, with each quoted line marked."""
-    import pypdfium2 as pdfium
+def _marked_page(pdf, index: int, pieces: list[str], scale: float):
+    """Page ``index`` (0-based) rendered, with the ``pieces`` it holds marked (looked for in order, each after the
+    one before); the image and which pieces were found."""
     from PIL import Image, ImageDraw
 
-    pdf = pdfium.PdfDocument(str(path), password="")
+    page = pdf[index]
+    textpage = page.get_textpage()
     try:
-        pdf_page = pdf[page - 1]
-        image = pdf_page.render(scale=scale).to_pil().convert("RGB")
-        height = pdf_page.get_height()
-        textpage = pdf_page.get_textpage()
-        boxes, found, after = [], 0, 0
-        pieces = pieces_of(quotes)
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        height = page.get_height()
+        boxes, found, after = [], [], 0
         for piece in pieces:
             hit = _find(textpage, piece, after)
+            found.append(hit is not None)
             if hit is None:
                 continue
-            index, count = hit
-            found, after = found + 1, index + count
-            for i in range(textpage.count_rects(index, count)):
+            index_, count = hit
+            after = index_ + count
+            for i in range(textpage.count_rects(index_, count)):
                 left, bottom, right, top = textpage.get_rect(i)
                 boxes.append((left * scale, (height - top) * scale, right * scale, (height - bottom) * scale))
-        textpage.close()
-        pdf_page.close()
     finally:
-        pdf.close()
+        textpage.close()
+        page.close()
     if boxes:
         layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
         draw = ImageDraw.Draw(layer)
         for x0, y0, x1, y1 in boxes:
             draw.rectangle((x0 - 1, y0 - 1, x1 + 1, y1 + 1), fill=MARK)
         image = Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
-    return PageView(image, page, len(pieces), found)
+    return image, found
+
+
+def render(path: Path, page: int, quotes: Sequence[str], scale: float = 1.5) -> PageView:
+    """Page ``page`` (1-based) of the PDF at ``path``, at ``scale`` x 72 dpi, with each quoted line marked; a quote
+    that goes on over the page's end brings the next page, below it, with the rest marked."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pieces = pieces_of(quotes)
+    pdf = pdfium.PdfDocument(str(path), password="")
+    try:
+        image, found = _marked_page(pdf, page - 1, pieces, scale)
+        images, pages = [image], [page]
+        last = max((i for i, f in enumerate(found) if f), default=-1)
+        rest = pieces[last + 1:]  # not found after the last line found here: the quote may go on over the page
+        if last >= 0 and rest and page < len(pdf):
+            more, also = _marked_page(pdf, page, rest, scale)
+            if any(also):
+                images.append(more)
+                pages.append(page + 1)
+                found = found[:last + 1] + also
+    finally:
+        pdf.close()
+    if len(images) > 1:
+        stacked = Image.new("RGB", (max(i.width for i in images), sum(i.height for i in images) + 8), (160, 160, 160))
+        stacked.paste(images[0], (0, 0))
+        stacked.paste(images[1], (0, images[0].height + 8))
+        image = stacked
+    return PageView(image, tuple(pages), len(pieces), sum(found))
