@@ -39,6 +39,9 @@ class Engine:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
+                from ragqa import korean
+
+                korean.preload()  # on the other core while the model loads: every question needs both
                 self._embedder = load_embedder(self.cfg.embed, self.cfg.paths.models_dir)
             return self._embedder
 

@@ -9,19 +9,33 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 _lock = threading.Lock()
+_kiwi = None
 
 
-@lru_cache(maxsize=1)
 def kiwi():
-    """The process-wide Kiwi analyzer (loaded on first use)."""
-    from kiwipiepy import Kiwi
+    """The process-wide Kiwi analyzer (loaded on first use, once, whichever thread asks first)."""
+    global _kiwi
+    if _kiwi is None:
+        with _lock:
+            if _kiwi is None:
+                from kiwipiepy import Kiwi
 
-    with _lock:
-        return Kiwi()
+                _kiwi = Kiwi()
+    return _kiwi
+
+
+def is_loaded() -> bool:
+    return _kiwi is not None
+
+
+def preload() -> None:
+    """Start loading Kiwi on another thread: its ~2 s overlap the embedding model's loading (measured: a cold
+    ``ragqa ask`` waits for both otherwise); a caller that needs it first waits for that load, not a second one."""
+    if _kiwi is None:
+        threading.Thread(target=kiwi, name="kiwi-preload", daemon=True).start()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
