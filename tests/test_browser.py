@@ -241,3 +241,27 @@ def test_a_cited_pdf_page_is_shown_as_printed_with_the_quote_marked(pdf_app_url,
     page.locator("#rq-pick label").first.click()
     expect(page.locator("#rq-context mark#rq-span")).to_contain_text("30억", timeout=30_000)
     expect(shown).to_be_hidden()
+
+
+def test_a_disliked_answer_is_kept_and_gathered_as_a_draft_question(own_app_url, browser):
+    """👎 on an answer writes the verdict with the answer; the 평가 tab gathers it into a question set's draft."""
+    import json
+
+    from playwright.sync_api import expect
+
+    app_url = own_app_url
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    ask(page, "중국의 AI 반도체 투자 규모는 얼마인가?", "30억")
+    page.locator("#rq-chat").get_by_role("button", name=re.compile("dislike", re.I)).last.click()
+    expect(page.get_by_text("잘못된 답변으로 기록했습니다").first).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="평가").click()
+    page.locator("#rq-feedback").click()
+    expect(page.locator("#rq-feedback-msg")).to_contain_text("👎 1", timeout=30_000)
+    expect(page.locator("#rq-feedback-rows")).to_contain_text("중국의 AI 반도체 투자 규모는 얼마인가?")
+    link = page.locator("a[href*='disliked_questions']").first
+    link.wait_for(timeout=30_000)
+    href = link.get_attribute("href")
+    drafts = page.request.get(href if href.startswith("http") else app_url.rstrip("/") + "/" + href.lstrip("/")).text()
+    rows = [json.loads(line) for line in drafts.splitlines()]
+    assert [r["question"] for r in rows] == ["중국의 AI 반도체 투자 규모는 얼마인가?"] and "30억" in rows[0]["given_answer"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ingest.manifest import read_examples
-from ragqa.ui import page_view, render, transcript
+from ragqa.ui import feedback, page_view, render, transcript
 from ragqa.ui.documents import indexed_sources
 
 def chat_tab(gr, engine, backends: list[str]) -> None:
@@ -20,7 +20,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     def ask(message, history, backend, k, mode, turns, docs=None, threshold=None, log=None):
         history = list(history or [])
         turns = list(turns or [])
-        log = list(log or [])  # each answer's --json object, for 대화 내보내기
+        log = list(log or [])  # {"message": its index in the chat, "record": its --json object}: export, verdicts
         message = (message or "").strip()
         if not message:
             history.append({"role": "assistant", "content": "질문을 입력해 주세요. (빈 질문)"})
@@ -60,9 +60,10 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         turns.append((answer.resolved_question or message, answer.text))
         choices = [f"[{c.n}]" for c in answer.citations]
         try:  # made now: a later change of the corpus cannot move what an exported citation quotes
-            log.append(engine.record(answer, docs=list(docs) if docs else None))
+            log.append({"message": len(history) - 1, "record": engine.record(answer, docs=list(docs) if docs else None)})
         except Exception as exc:  # noqa: BLE001 - the answer is shown all the same; only its export is missing
-            history.append({"role": "assistant", "content": f"⚠️ 이 답변은 내보내기에 담기지 않습니다: {render.esc(str(exc))}"})
+            history.append({"role": "assistant",
+                            "content": f"⚠️ 이 답변은 내보내기와 의견에 담기지 않습니다: {render.esc(str(exc))}"})
         yield history, turns, answer, gr.update(choices=choices, value=None), "", log
 
     def cards(answer):
@@ -152,11 +153,26 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     for trigger in (clear.click, chat.clear):  # the button, or the chat's own trash icon: the whole session goes
         trigger(clear_all, None, [chat, turns, answer_state, pick, cite_html, context_html, log, exported, page_img])
 
-    def export_chat(records):
-        if not records:
+    def export_chat(entries):
+        if not entries:
             gr.Warning("내보낼 대화가 없습니다. 먼저 질문해 주세요.")
             return gr.update(value=None, visible=False)
-        files = transcript.write(records, Path(tempfile.mkdtemp(prefix="ragqa-chat-")))
+        files = transcript.write([e["record"] for e in entries], Path(tempfile.mkdtemp(prefix="ragqa-chat-")))
         return gr.update(value=[str(p) for p in files], visible=True)
 
     export.click(export_chat, log, exported)
+
+    def judge(entries, evt):
+        """👍 / 👎 on an answer: kept with the answer as it was given (ragqa.ui.feedback)."""
+        index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        entry = next((e for e in entries or [] if e["message"] == index), None)
+        if entry is None:
+            gr.Warning("답변이 아닌 메시지에는 의견을 남기지 않습니다.")
+            return
+        verdict = feedback.verdict_of(evt.liked)
+        feedback.store(feedback.path_under(cfg.paths.home), entry["record"], verdict)
+        gr.Info({"like": "좋은 답변으로 기록했습니다.", "dislike": "잘못된 답변으로 기록했습니다. 평가 탭에서 모아 볼 수 있습니다.",
+                 "withdrawn": "의견을 거두었습니다."}[verdict])
+
+    judge.__annotations__["evt"] = gr.LikeData  # filled by its type hint (see evaluation.show_row)
+    chat.like(judge, log, None)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import math
 import tempfile
 from pathlib import Path
 
 from ragqa.answer.serialize import quoted_text
 from ragqa.evaluation.labels import HEADLINE, failure_label
-from ragqa.ui import render
+from ragqa.ui import feedback, render
 
 ALL_TYPES = "전체"
 
@@ -98,3 +99,28 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     failed_only.change(filter_rows, [store, failed_only, qtype], ev_rows)
     qtype.change(filter_rows, [store, failed_only, qtype], ev_rows)
     ev_rows.select(show_row, store, row_html)
+
+    # the chat's 👍 / 👎, gathered: what readers found wrong becomes the start of a question set
+    def gather_feedback():
+        items = feedback.read(feedback.path_under(cfg.paths.home))
+        verdicts = feedback.latest(items)
+        if not verdicts:
+            return "아직 남긴 의견이 없습니다 (질문하기 탭에서 답변에 👍 / 👎).", [], gr.update(value=None, visible=False)
+        likes = sum(v["verdict"] == "like" for v in verdicts)
+        drafts = feedback.draft_questions(items)
+        out = Path(tempfile.mkdtemp(prefix="ragqa-feedback-"))
+        (out / "disliked_questions.jsonl").write_text(
+            "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts), encoding="utf-8")
+        rows = [[v["time"], "👍" if v["verdict"] == "like" else "👎", v["record"].get("question", ""),
+                 v["record"].get("answer", "")[:200]] for v in verdicts]
+        msg = (f"답변 {len(verdicts)}개에 의견: 👍 {likes} · 👎 {len(verdicts) - likes}. 👎 답변은 "
+               "`disliked_questions.jsonl`에 질문 세트의 초안으로 담겼습니다 (정답을 채워 `ragqa eval`로).")
+        files = [str(feedback.path_under(cfg.paths.home)), str(out / "disliked_questions.jsonl")]
+        return msg, rows, gr.update(value=files, visible=True)
+
+    gr.Markdown("### 답변 의견")
+    fb_btn = gr.Button("의견 모아 보기", elem_id="rq-feedback")
+    fb_msg = gr.Markdown(elem_id="rq-feedback-msg")
+    fb_rows = gr.Dataframe(headers=["시각", "의견", "질문", "답변"], label="의견을 남긴 답변", elem_id="rq-feedback-rows")
+    fb_files = gr.File(label="의견 내려받기", file_count="multiple", visible=False)
+    fb_btn.click(gather_feedback, None, [fb_msg, fb_rows, fb_files])
