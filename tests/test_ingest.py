@@ -164,3 +164,22 @@ def test_a_docx_box_is_read_as_its_paragraphs_and_a_table_inside_it_as_a_table(t
     assert loaded.text.split("\n\n") == ["보고서 첫 문단이다.", "정책 과제", "인재 양성이 가장 시급하다.", "항목\t금액\n인력\t300억 원",
                                          "표 다음 문단이다.", "상자 다음 문단이다."]
     assert [(loaded.text[a:b], rank) for a, b, rank in loaded.headings] == [("정책 과제", 2)]
+
+
+def test_one_reading_of_style_names_for_every_word_processor(tmp_path):
+    """DOCX, HWPX and HWP name their title styles alike (a DOCX saved from 한글 keeps 개요 N): one reading."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from ragqa.ingest.blocks import style_rank
+    from ragqa.ingest.loaders import load_docx
+
+    assert [style_rank(n) for n in ("Title", "제목", "개요 2", "Outline 10", "heading 3", "제목 1", " 개요1 ")] == \
+        [0, 0, 2, 10, 3, 1, 1]
+    assert [style_rank(n) for n in ("바탕글", "본문", "개요", "Heading", "List 2", "개요 0")] == [None] * 6
+    d = docx.Document()
+    d.styles.add_style("개요 2", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("사업 개요", style="개요 2")
+    d.add_paragraph("본 사업은 지역 거점을 늘린다.")
+    d.save(tmp_path / "plan.docx")
+    loaded = load_docx(tmp_path / "plan.docx")
+    assert [(loaded.text[a:b], rank) for a, b, rank in loaded.headings] == [("사업 개요", 2)]

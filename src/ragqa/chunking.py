@@ -59,7 +59,8 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 30: a title-sized line with a word ending in 다 or 요 but no stop (필요, 주요, 개요) is a title, not a sentence
 # 31: a one-column table (a box) in DOCX, HWPX and HWP is its paragraphs, not one row; .hwp, .pptx and .xlsx read
 # 32: in an office format a short paragraph (a slide's bullet) is text, not a stray word of layout
-CHUNKER_VERSION = 32
+# 33: one reading of title style names for DOCX, HWPX and HWP (a DOCX's 개요 N, an HWPX's 제목 are titles now)
+CHUNKER_VERSION = 33
 
 
 @dataclass(frozen=True)

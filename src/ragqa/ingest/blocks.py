@@ -4,8 +4,23 @@ states, and for a paged format (slides, sheets) the index of each page's first b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
+
+_LEVEL_STYLE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
+
+
+def style_rank(name: str) -> int | None:
+    """The title rank a word processor's style name gives its paragraphs: ``Title`` / ``제목`` 0; an outline or
+    heading level (``개요 N``, ``Outline N``, ``Heading N``, ``제목 N``) N; None for any other style (text). One
+    reading for DOCX, HWPX and HWP alike: their titles sit below any numbered heading's level
+    (:func:`ragqa.ingest.clean.segment`)."""
+    name = name.strip()
+    if name.lower() in ("title", "제목"):
+        return 0
+    m = _LEVEL_STYLE.match(name)
+    return int(m.group(1)) if m else None
 
 
 def one_line(text: str) -> str:

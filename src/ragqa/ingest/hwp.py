@@ -26,8 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
-from ragqa.ingest.hwpx import OUTLINE_STYLE
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, style_rank, table_text
 
 SIGNATURE = b"HWP Document File"
 _COMPRESSED, _PASSWORD, _DISTRIBUTION = 0x1, 0x2, 0x4
@@ -126,9 +125,9 @@ def _style_ranks(docinfo: bytes) -> dict[int, int]:
         except struct.error:
             pass
         for name in names:
-            m = OUTLINE_STYLE.match(name)
-            if m or name.lower() in ("title", "제목"):
-                ranks[index] = int(m.group(1)) if m else 0
+            rank = style_rank(name)
+            if rank is not None:
+                ranks[index] = rank
                 break
         index += 1
     return ranks

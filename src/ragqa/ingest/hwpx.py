@@ -4,7 +4,7 @@ An .hwpx file is a zip of XML parts: ``Contents/section0.xml``, ``section1.xml``
 ``p`` made of runs whose ``t`` elements hold the text; a table ``tbl`` of rows ``tr`` of cells ``tc``, each
 cell a list of paragraphs), ``Contents/header.xml`` the styles a paragraph refers to by ``styleIDRef``.
 Elements are matched by their local names, so both the 2011 Hancom namespaces and the 2024 OWPML ones read.
-A paragraph in an outline style (``개요 N`` / ``Outline N``) or a heading style is a title of rank N, passed
+A paragraph in an outline style (``개요 N`` / ``Outline N``), a heading style or ``제목`` is a title of rank N (0), passed
 on as the PDF's and DOCX's layout titles are (:func:`ragqa.ingest.clean.segment`). Text boxes and notes
 inside a paragraph come after it as paragraphs of their own. The binary .hwp format: :mod:`ragqa.ingest.hwp`.
 """
@@ -16,10 +16,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ragqa.ingest.blocks import Blocks, FormatError, one_line, table_text
+from ragqa.ingest.blocks import Blocks, FormatError, one_line, style_rank, table_text
 
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$", re.I)
-OUTLINE_STYLE = re.compile(r"^(?:개요|outline|heading|제목)\s*([1-9]\d?)$", re.I)
 
 
 class HwpxError(FormatError):
@@ -35,7 +34,8 @@ def _children(element, name: str):
 
 
 def _title_ranks(header: bytes | None) -> dict[str, int]:
-    """Style id -> title rank, for the outline and heading styles of ``header.xml``."""
+    """Style id -> title rank, for the title, outline and heading styles of ``header.xml`` (its local or English
+    name, :func:`ragqa.ingest.blocks.style_rank`)."""
     if not header:
         return {}
     ranks = {}
@@ -43,9 +43,9 @@ def _title_ranks(header: bytes | None) -> dict[str, int]:
         if _local(element.tag) != "style":
             continue
         for name in (element.get("name") or "", element.get("engName") or ""):
-            m = OUTLINE_STYLE.match(name.strip())
-            if m and element.get("id") is not None:
-                ranks[element.get("id")] = int(m.group(1))
+            rank = style_rank(name)
+            if rank is not None and element.get("id") is not None:
+                ranks[element.get("id")] = rank
                 break
     return ranks
 

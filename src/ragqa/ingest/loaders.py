@@ -9,12 +9,11 @@ coordinate system.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ragqa.ingest.blocks import Blocks, FormatError, table_text
+from ragqa.ingest.blocks import Blocks, FormatError, style_rank, table_text
 
 
 class LoadError(Exception):
@@ -218,20 +217,14 @@ def _blocks(blocks: list[tuple[str, int | None]], title: str, page_starts: Seque
     return Loaded(joined, pages=pages, title=title, headings=tuple(titles))
 
 
-_DOCX_HEADING = re.compile(r"^(?:heading|제목)\s*([1-9])$", re.I)
-
-
 def _docx_heading_rank(paragraph) -> int | None:
-    """A paragraph's heading rank by its style (Title 0, Heading N: N; None for text): Word's own outline, the
-    titles' level below any numbered heading's (:func:`ragqa.ingest.clean.segment`)."""
+    """A paragraph's title rank by its style (:func:`ragqa.ingest.blocks.style_rank`); a custom style based on a
+    heading style is a heading."""
     style = paragraph.style
-    while style is not None:  # a custom style based on a heading style is a heading
-        name = (style.name or "").strip()
-        if name.lower() in ("title", "제목"):
-            return 0
-        m = _DOCX_HEADING.match(name)
-        if m:
-            return int(m.group(1))
+    while style is not None:
+        rank = style_rank(style.name or "")
+        if rank is not None:
+            return rank
         style = style.base_style
     return None
 
