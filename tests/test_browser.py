@@ -265,3 +265,18 @@ def test_a_disliked_answer_is_kept_and_gathered_as_a_draft_question(own_app_url,
     drafts = page.request.get(href if href.startswith("http") else app_url.rstrip("/") + "/" + href.lstrip("/")).text()
     rows = [json.loads(line) for line in drafts.splitlines()]
     assert [r["question"] for r in rows] == ["중국의 AI 반도체 투자 규모는 얼마인가?"] and "30억" in rows[0]["given_answer"]
+
+
+def test_search_shows_what_retrieval_finds_with_the_terms_marked(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    page.get_by_role("tab", name="검색").click()
+    page.locator("#rq-search-query textarea").fill("중국 AI 반도체 투자")
+    page.locator("#rq-search-go").click()
+    hits = page.locator("#rq-search-hits")
+    expect(hits).to_contain_text("30억", timeout=60_000)
+    expect(page.locator("#rq-search-msg")).to_contain_text("개 문단")
+    assert hits.locator("mark.rq-hl").count() > 0 and hits.locator(".rq-hit").count() >= 3
+    page.screenshot(path=str(ARTIFACTS / "ui-search.png"), full_page=True)

@@ -7,7 +7,7 @@ def test_the_ui_builds_with_its_tabs_and_api(engine):
     demo = build_ui(engine)
     config = demo.get_config_file()
     labels = {c.get("props", {}).get("label") for c in config["components"]}
-    assert {"질문하기", "문서", "평가"} <= labels
+    assert {"질문하기", "검색", "문서", "평가"} <= labels
     api = {d.get("api_name") for d in config["dependencies"]}
     assert {"ask", "index_info"} <= api
 
@@ -81,3 +81,18 @@ def test_an_exported_quote_stays_on_its_line_and_a_page_is_named_as_its_format_n
                       "citations": [cite], "confidence": 0.9}], datetime(2026, 1, 1))
     assert "[1] **브리핑** · `deck.pptx` · 슬라이드 3 · 투자 현황" in text
     assert "> \\# 민간 투자 크게 늘었다" in text and "신뢰도 0.90" in text
+
+
+def test_the_search_tab_shows_each_passage_with_its_scores_and_the_query_terms_marked(engine):
+    from ragqa import korean
+    from ragqa.ui.render import search_cards, term_spans
+
+    assert term_spans("AI 반도체 투자는 반도체가", ["반도체", "ai", "투자", "x"]) == [(0, 2), (3, 6), (7, 9), (11, 14)]
+    assert term_spans("투자", []) == []
+    query = "중국의 AI 반도체 투자 규모"
+    result = engine.search(query, k=3)
+    html = search_cards(result.hits, engine.index.docs, korean.terms(query))
+    assert html.count('class="rq-card rq-hit"') == len(result.hits) == 3
+    assert '<mark class="rq-hl">반도체</mark>' in html and "30억" in html
+    assert "BM25" in html and "의미" in html  # what ranked each passage
+    assert "찾은 문단이 없습니다" in search_cards([], engine.index.docs, [])

@@ -1,8 +1,8 @@
 """The Gradio UI: a thin layer over the same engine the CLI uses.
 
-Tabs: 질문하기 (chat with checkable citations), 문서 (documents, upload, remove), 평가
-(batch evaluation). Bound to 127.0.0.1 by default; ``RAGQA_AUTH=user:pass`` turns on
-basic auth for when it is exposed.
+Tabs: 질문하기 (chat with checkable citations), 검색 (what retrieval finds, with its scores), 문서 (documents,
+upload, remove), 평가 (batch evaluation, readers' verdicts). Bound to 127.0.0.1 by default;
+``RAGQA_AUTH=user:pass`` turns on basic auth for when it is exposed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ragqa.config import Config
 
 
 def build_ui(engine):
-    """The app: a header with the index status, three tabs (one module each), and the HTTP API."""
+    """The app: a header with the index status, four tabs (one module each), and the HTTP API."""
     import gradio as gr
 
     from ragqa.answer.chain import AnswerError
@@ -22,6 +22,7 @@ def build_ui(engine):
     from ragqa.ui.chat import chat_tab
     from ragqa.ui.documents import documents_tab, status_md
     from ragqa.ui.evaluation import evaluation_tab
+    from ragqa.ui.search import search_tab
 
     def api_ask(question: str, backend: str = "", docs: str = "", threshold: float = -1.0) -> dict:
         """The `ragqa ask --json` object, over HTTP (gradio_client: predict(q, api_name="/ask")). ``docs``: the
@@ -47,6 +48,8 @@ def build_ui(engine):
         status = gr.Markdown(status_md(engine))
         with gr.Tab("질문하기"):
             chat_tab(gr, engine, backends())
+        with gr.Tab("검색"):
+            search_tab(gr, engine)
         with gr.Tab("문서"):
             documents_tab(gr, engine, status)
         with gr.Tab("평가"):

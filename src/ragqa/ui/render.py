@@ -120,3 +120,42 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
             f'{section}{page}{where}</div>'
             f'<div class="rq-context">{"…" if a > 0 else ""}{_marked(raw, a, b, cite.spans, "rq-span")}'
             f'{"…" if b < len(raw) else ""}</div>')
+
+
+def term_spans(text: str, terms) -> list[tuple[int, int]]:
+    """Where the query's terms (two characters or more, case ignored) occur in ``text``, overlaps merged."""
+    import re
+
+    words = sorted({t for t in terms if len(t) >= 2}, key=len, reverse=True)
+    if not words:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer("|".join(re.escape(w) for w in words), text, re.I):
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], m.end()))
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+SCORE_NAMES = {"dense": "의미", "bm25": "BM25", "rrf": "융합", "focus": "문장 초점", "rerank": "재순위"}
+
+
+def search_cards(hits, docs: dict, terms) -> str:
+    """One card per retrieved passage, in rank order: where it is, its scores by retriever (what ranked it), and
+    its text with the query's terms marked."""
+    if not hits:
+        return '<div class="rq-abstain">찾은 문단이 없습니다.</div>'
+    parts = []
+    for h in hits:
+        chunk = h.chunk
+        info = docs.get(chunk.source)
+        scores = " · ".join(f"{SCORE_NAMES.get(k, k)} {v:.3f}" for k, v in h.scores.items())
+        section = f" · {esc(chunk.section)}" if chunk.section else ""
+        text = chunk.text
+        parts.append(
+            f'<div class="rq-card rq-hit"><h4>{h.rank}. {esc(info.title if info else chunk.source)}</h4>'
+            f'<div class="rq-meta">{esc(chunk.source)}{_page(info, chunk.start, " · ")}{section} · '
+            f'{chunk.start:,}–{chunk.end:,}자 · 점수 {h.score:.4f}{f" ({esc(scores)})" if scores else ""}</div>'
+            f'<div class="rq-passage">{_marked(text, 0, len(text), term_spans(text, terms))}</div></div>')
+    return "".join(parts)
