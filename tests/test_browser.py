@@ -280,3 +280,51 @@ def test_search_shows_what_retrieval_finds_with_the_terms_marked(app_url, browse
     expect(page.locator("#rq-search-msg")).to_contain_text("개 문단")
     assert hits.locator("mark.rq-hl").count() > 0 and hits.locator(".rq-hit").count() >= 3
     page.screenshot(path=str(ARTIFACTS / "ui-search.png"), full_page=True)
+
+
+def test_a_document_is_shown_as_it_was_read(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    page.get_by_role("tab", name="문서").click()
+    page.locator("#rq-view-pick input").click()
+    page.get_by_role("option", name="chip_report.md").click()
+    shown = page.locator("#rq-doc-view")
+    expect(shown).to_contain_text("2. 시장 점유율", timeout=30_000)  # its sections, in order
+    expect(shown).to_contain_text("문단에서 뺀 줄")
+    page.screenshot(path=str(ARTIFACTS / "ui-document.png"), full_page=True)
+
+
+def test_a_document_is_deleted_only_when_chosen_and_confirmed(own_app_url, browser):
+    """문서 삭제 with no document chosen deletes nothing (the list no longer starts on the first document), a
+    cancelled confirmation deletes nothing, a confirmed one deletes the chosen document."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(own_app_url)
+    page.get_by_role("tab", name="문서").click()
+    docs = page.locator("#rq-docs")
+    expect(docs).to_contain_text("chip_report.md", timeout=30_000)
+    expect(page.locator("#rq-rm-pick input")).to_have_value("")  # no document chosen until the reader chooses
+    page.locator("#rq-rm-btn").click()
+    expect(page.locator("#rq-doc-msg")).to_contain_text("삭제하지 않았습니다", timeout=30_000)
+    answers = []
+
+    def reply(dialog):
+        answers.append(dialog.message)
+        dialog.accept() if len(answers) == 2 else dialog.dismiss()
+
+    page.on("dialog", reply)
+    page.locator("#rq-rm-pick input").click()
+    page.get_by_role("option", name="news.txt").click()
+    page.locator("#rq-rm-btn").click()  # asked, and cancelled
+    expect(page.locator("#rq-doc-msg")).to_contain_text("삭제하지 않았습니다", timeout=30_000)
+    expect(docs).to_contain_text("news.txt")
+    page.locator("#rq-rm-pick input").click()
+    page.get_by_role("option", name="news.txt").click()
+    page.locator("#rq-rm-btn").click()  # asked, and confirmed
+    expect(page.locator("#rq-doc-msg")).to_contain_text("news.txt 삭제", timeout=120_000)
+    expect(docs).not_to_contain_text("news.txt")
+    expect(docs).to_contain_text("chip_report.md")
+    assert len(answers) == 2 and "news.txt" in answers[0]

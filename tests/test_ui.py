@@ -96,3 +96,20 @@ def test_the_search_tab_shows_each_passage_with_its_scores_and_the_query_terms_m
     assert '<mark class="rq-hl">반도체</mark>' in html and "30억" in html
     assert "BM25" in html and "의미" in html  # what ranked each passage
     assert "찾은 문단이 없습니다" in search_cards([], engine.index.docs, [])
+
+
+def test_a_document_view_shows_its_sections_and_the_lines_no_passage_holds(tmp_path, fake_embedder):
+    from conftest import one_document_engine
+
+    from ragqa.ui.document_view import left_out, sections, view
+
+    text = ("목 차\n1. 투자 현황\t1\n2. 전망\t3\n\n# 1. 투자 현황\n\n중국의 AI 반도체 투자는 30억 달러로 집계됐다. "
+            "한국은 15억 달러였다.\n\n# 2. 전망\n\n<script>x()</script> 내년 투자는 더 늘어날 것으로 보인다.\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "brief.md", text)
+    chunks = [c for c in eng.index.chunks if c.source == "brief.md"]
+    dropped, share = left_out(eng.source_text("brief.md"), chunks)
+    assert dropped == ["목 차", "1. 투자 현황\t1", "2. 전망\t3"]  # the contents page; not the sections' titles
+    assert 0.5 < share < 1.0
+    assert [s.name for s in sections(chunks)] == ["1. 투자 현황", "2. 전망"]
+    html = view(eng.index.docs["brief.md"], chunks, eng.source_text("brief.md"))
+    assert "문단에서 뺀 줄 3개" in html and "30억 달러" in html and "<script>" not in html

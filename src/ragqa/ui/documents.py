@@ -1,10 +1,11 @@
-"""The 문서 tab: the indexed documents, uploading and removing files (each followed by an incremental index)."""
+"""The 문서 tab: the indexed documents, uploading and removing files (each followed by an incremental index), and how
+one document was read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ragqa.ui import render
+from ragqa.ui import document_view, render
 from ragqa.ui.uploads import ALLOWED, MAX_UPLOAD_BYTES, UploadError, remove_document, store_upload
 
 
@@ -63,7 +64,8 @@ def documents_tab(gr, engine, status) -> None:
 
     def remove(source, progress=gr.Progress(track_tqdm=True)):
         if not source:
-            return "삭제할 문서를 고르세요.", docs_table(engine), gr.update(choices=indexed_sources(engine)), status_md(engine)
+            return ("삭제하지 않았습니다: 삭제할 문서를 고르고 확인하세요.", docs_table(engine),
+                    gr.update(choices=indexed_sources(engine)), status_md(engine))
         try:
             remove_document(source, corpus)
         except UploadError as exc:
@@ -80,8 +82,29 @@ def documents_tab(gr, engine, status) -> None:
                     file_types=list(ALLOWED), elem_id="rq-upload")
     up_btn = gr.Button("올리고 색인하기", variant="primary", elem_id="rq-upload-btn")
     with gr.Row():
-        rm_pick = gr.Dropdown(indexed_sources(engine), label="삭제할 문서")
-        rm_btn = gr.Button("문서 삭제", variant="stop")
+        # value=None: a Dropdown left without one selects its first choice, so 문서 삭제 deleted the first
+        # document when none was chosen
+        rm_pick = gr.Dropdown(indexed_sources(engine), value=None, label="삭제할 문서", elem_id="rq-rm-pick")
+        rm_btn = gr.Button("문서 삭제", variant="stop", elem_id="rq-rm-btn")
     doc_msg = gr.HTML(elem_id="rq-doc-msg")
     up_btn.click(upload, files, [doc_msg, docs_df, rm_pick, status])
-    rm_btn.click(remove, rm_pick, [doc_msg, docs_df, rm_pick, status])
+    # the file is deleted from the corpus: asked first in the browser (a cancel sends no document)
+    rm_btn.click(remove, rm_pick, [doc_msg, docs_df, rm_pick, status],
+                 js="(s) => (s && confirm(`${s}: 이 문서를 코퍼스에서 지우고 색인에서 뺄까요?`)) ? s : null")
+
+    def look(source):
+        """How the chosen document was read (ragqa.ui.document_view), from the index alone."""
+        if not source:
+            return ""
+        try:
+            info = engine.index.docs[source]
+            chunks = [c for c in engine.index.chunks if c.source == source]
+            return document_view.view(info, chunks, engine.source_text(source))
+        except Exception as exc:  # noqa: BLE001 - removed meanwhile, or the index is gone: said, no trace
+            return f"⚠️ {render.esc(str(exc))}"
+
+    gr.Markdown("### 문서 살펴보기 (어떻게 읽혔는지)")
+    view_pick = gr.Dropdown(indexed_sources(engine), value=None, label="살펴볼 문서", elem_id="rq-view-pick")
+    view_html = gr.HTML(elem_id="rq-doc-view")
+    view_pick.focus(lambda: gr.update(choices=indexed_sources(engine)), None, view_pick)
+    view_pick.change(look, view_pick, view_html)
