@@ -170,7 +170,11 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             gr.Warning("답변이 아닌 메시지에는 의견을 남기지 않습니다.")
             return
         verdict = feedback.verdict_of(evt.liked)
-        feedback.store(feedback.path_under(cfg.paths.home), entry["record"], verdict)
+        try:
+            feedback.store(feedback.path_under(cfg.paths.home), entry["record"], verdict)
+        except OSError as exc:  # a home the app cannot write to: said, and the chat goes on
+            gr.Warning(f"의견을 저장하지 못했습니다: {exc}")
+            return
         gr.Info({"like": "좋은 답변으로 기록했습니다.", "dislike": "잘못된 답변으로 기록했습니다. 평가 탭에서 모아 볼 수 있습니다.",
                  "withdrawn": "의견을 거두었습니다."}[verdict])
 
