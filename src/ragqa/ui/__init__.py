@@ -44,7 +44,8 @@ def build_ui(engine):
     with gr.Blocks(title="ragqa · 한국어 보고서 질의응답") as demo:
         gr.api(api_ask, api_name="ask", concurrency_limit=4)
         gr.api(api_index_info, api_name="index_info")
-        gr.Markdown("# ragqa · 한국어 AI 산업 보고서 질의응답\n근거 문장을 인용해 답하고, 문서에 없으면 없다고 말합니다.")
+        # the corpus is the reader's (the shipped AI-industry reports, or their own finance or law files)
+        gr.Markdown("# ragqa · 한국어 보고서 질의응답\n근거 문장을 인용해 답하고, 문서에 없으면 없다고 말합니다.")
         status = gr.Markdown(status_md(engine))
         with gr.Tab("질문하기"):
             chat_tab(gr, engine, backends())
