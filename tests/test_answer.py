@@ -907,3 +907,33 @@ def test_an_english_question_is_told_its_quotes_are_korean_only_when_they_are(tm
     english_quotes = eng.ask("By how much did ACME revenue grow in 2024?", threshold=0.0)
     assert not english_quotes.abstained and "12 percent" in english_quotes.text
     assert "quoted in Korean" not in english_quotes.text
+
+
+def _two_report_engine(tmp_path, embedder, first: str, second: str):
+    from conftest import make_config
+
+    from ragqa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "guide.txt").write_text(first, encoding="utf-8")
+    (corpus / "press.txt").write_text(second, encoding="utf-8")
+    eng = Engine(make_config(corpus, tmp_path / "index"), embedder=embedder)
+    eng.build(progress=False)
+    return eng
+
+
+def test_a_near_copy_in_another_report_is_one_statement_cited_twice_and_another_figure_is_a_conflict(
+        tmp_path, fake_embedder):
+    guide = "은행 인가 안내\n\n최저자본금: 시중은행 1,000억원, 지방은행 250억원, 인터넷은행 250억원.\n"
+    copy = "보도자료\n\n최소자본금: 시중은행 1,000억원, 지방은행 250억원, 인터넷은행 250억원.\n"
+    (tmp_path / "a").mkdir()
+    eng = _two_report_engine(tmp_path / "a", fake_embedder, guide, copy)
+    r = eng.ask_json("지방은행의 최저자본금은 얼마인가?", threshold=0.0)
+    assert r["answer"].count("250억원") == 2  # the one statement, once (지방은행 and 인터넷은행)
+    assert {c["source"] for c in r["citations"]} == {"guide.txt", "press.txt"}  # cited in both reports
+    other = "보도자료\n\n최소자본금: 시중은행 1,000억원, 지방은행 300억원, 인터넷은행 250억원.\n"
+    (tmp_path / "b").mkdir()
+    eng = _two_report_engine(tmp_path / "b", fake_embedder, guide, other)
+    r = eng.ask_json("지방은행의 최저자본금은 얼마인가?", threshold=0.0)
+    assert "250억원" in r["answer"] and "300억원" in r["answer"]  # another figure is never dropped as a copy

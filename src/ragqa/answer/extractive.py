@@ -9,6 +9,7 @@ they give the asked figure too (a conflict is stated as one), and cites each.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
@@ -27,6 +28,7 @@ from ragqa.answer.sentences import (CLAUSE, DEPENDENT, answering_window, as_clea
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.build import embed_text
 from ragqa.index.store import IndexData
+from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
 from ragqa.tables import cell_sep, declared_units, row_cells, row_text, scoring_text, unit_note
 from ragqa.types import Hit
@@ -435,8 +437,7 @@ class ExtractiveAnswerer:
             close = c.score >= (cfg.other_doc_ratio if other_doc else cfg.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
-            same_text = any(aliases.norm(c.text) in aliases.norm(x.text) or aliases.norm(x.text) in aliases.norm(c.text)
-                            for x in chosen)
+            same_text = any(_same_statement(c.text, x.text, cfg.near_duplicate) for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or has_answer_number(c.text)
@@ -603,6 +604,17 @@ class ExtractiveAnswerer:
                 said.append("the passages match the question weakly")
         said = list(dict.fromkeys(said))
         return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
+
+
+def _same_statement(a: str, b: str, ratio: float) -> bool:
+    """``a`` says what ``b`` says in the same words: one holds the other (spaces and case aside), or they differ in a
+    few characters only (``최저자본금:`` / ``최소자본금:``, a table extracted twice, an OCR slip) and state the same
+    figures. Another figure is never the same statement: that is a conflict to show."""
+    na, nb = aliases.norm(a), aliases.norm(b)
+    if na in nb or nb in na:
+        return True
+    return ratio <= 1 and set(numbers_in(a)) == set(numbers_in(b)) and \
+        difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio() >= ratio
 
 
 def _distinct(chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
