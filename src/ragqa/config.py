@@ -203,12 +203,6 @@ class ExtractiveConfig:
     # list a category's items or a country's figures under such labels. Fitted (grid 0 ... 0.2): only the
     # grid's top value moved the objective (0.8145 -> 0.8306, two of 124 questions), so it is at the edge
     label_bonus: float = 0.2
-    # a further sentence that says what a chosen one says in all but a few characters, with the same figures, is
-    # not added (another report's copy of a line, a table extracted twice): the share of characters in common
-    # (difflib's ratio, spaces aside) from which two sentences are one statement; above 1 only containment counts.
-    # By hand: near-copies measure 0.95-0.98 (최저자본금/최소자본금 lines of two documents); the closest different
-    # statements in the tuning and allganize-dev answers, 0.83 (a guide's line and a press release's rewording)
-    near_duplicate: float = 0.9
     # by hand: the cost bound of embedding at answer time. Every sentence the index stores is compared by its
     # stored vector; of the sentences it does not store (a passage from elsewhere), only these many, the best
     # by words first, are embedded now

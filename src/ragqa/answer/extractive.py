@@ -9,7 +9,6 @@ they give the asked figure too (a conflict is stated as one), and cites each.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
@@ -230,6 +229,16 @@ class ExtractiveAnswerer:
             seen.append(sh)
             size += length + 5  # the citation marker and the space
 
+    def _same_statement(self, a: str, b: str) -> bool:
+        """``a`` says what ``b`` says: one holds the other (spaces and case aside), or nearly (retrieval's duplicate
+        test: ``최저자본금:`` / ``최소자본금:`` lines of two reports, a table extracted twice) with the same figures.
+        Another figure is never the same statement: that is a conflict to show."""
+        na, nb = aliases.norm(a), aliases.norm(b)
+        if na in nb or nb in na:
+            return True
+        return set(numbers_in(a)) == set(numbers_in(b)) and \
+            fusion.containment(fusion.shingles(a), fusion.shingles(b)) >= self.duplicate_containment
+
     def _add_sub_answers(self, chosen: list[Candidate], question: str, hits: list[Hit]) -> None:
         """For a compound question, the best sentence for each question it joins, scored as a question of
         its own: the whole question's best sentence often answers one of them only, and the sentences
@@ -437,7 +446,7 @@ class ExtractiveAnswerer:
             close = c.score >= (cfg.other_doc_ratio if other_doc else cfg.second_ratio) * best.score
             if not close or (c.hit_no, c.sentence_no) in {(x.hit_no, x.sentence_no) for x in chosen}:
                 continue
-            same_text = any(_same_statement(c.text, x.text, cfg.near_duplicate) for x in chosen)
+            same_text = any(self._same_statement(c.text, x.text) for x in chosen)
             if same_text:
                 continue
             wants_number = qtype != "number" or has_answer_number(c.text)
@@ -604,17 +613,6 @@ class ExtractiveAnswerer:
                 said.append("the passages match the question weakly")
         said = list(dict.fromkeys(said))
         return f"confidence {confidence:.2f} below {threshold:.2f}" + (f" ({'; '.join(said)})" if said else "")
-
-
-def _same_statement(a: str, b: str, ratio: float) -> bool:
-    """``a`` says what ``b`` says in the same words: one holds the other (spaces and case aside), or they differ in a
-    few characters only (``최저자본금:`` / ``최소자본금:``, a table extracted twice, an OCR slip) and state the same
-    figures. Another figure is never the same statement: that is a conflict to show."""
-    na, nb = aliases.norm(a), aliases.norm(b)
-    if na in nb or nb in na:
-        return True
-    return ratio <= 1 and set(numbers_in(a)) == set(numbers_in(b)) and \
-        difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio() >= ratio
 
 
 def _distinct(chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
