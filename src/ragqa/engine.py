@@ -89,6 +89,11 @@ class Engine:
             self._texts = {}
             return report
 
+    @property
+    def corpus_dir(self) -> Path:
+        """The folder the index was built from (its manifest says), where its documents' files are."""
+        return Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
+
     def source_text(self, source: str) -> str:
         """The source text of an indexed document: the coordinate system of its offsets."""
         with self._lock:
@@ -100,8 +105,7 @@ class Engine:
                 # the text the build kept; a build from before they were kept: the file, extracted again
                 info = self.index.docs.get(source)
                 kept = self.index.text_of(source)
-                corpus = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir)
-                text = kept if kept is not None else load_file(corpus / source)
+                text = kept if kept is not None else load_file(self.corpus_dir / source)
                 if info is not None and content_id(text) != info.doc_id:
                     raise store.IndexUnavailable(
                         (f"the index keeps a text of {source} that its passages were not cut from (a damaged "
@@ -110,15 +114,6 @@ class Engine:
                          "the right text."))
                 cache[source] = text
             return cache[source]
-
-    def original_file(self, source: str) -> Path | None:
-        """The file an indexed document was read from, when it is still the one indexed (the SHA-256 the build
-        recorded): a page of another version would show other text under the same citation. None otherwise."""
-        from ragqa.ui.page_view import file_matches
-
-        info = self.index.docs.get(source)
-        path = Path(self.index.manifest.get("corpus_dir") or self.cfg.paths.corpus_dir) / source
-        return path if info is not None and file_matches(path, info.file_sha256) else None
 
     @property
     def answers(self):

@@ -10,7 +10,7 @@ from pathlib import Path
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ingest.manifest import read_examples
 from ragqa.ui import feedback, page_view, render, transcript
-from ragqa.ui.documents import indexed_sources
+from ragqa.ui.documents import indexed_sources, refreshed_choices
 
 def chat_tab(gr, engine, backends: list[str]) -> None:
     """Build the tab inside the current ``gr.Blocks``."""
@@ -82,8 +82,8 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         page = info.page_of(cite.start) if info is not None else None
         if not page or not cite.chunk.source.lower().endswith(".pdf"):
             return html, hidden
-        path = engine.original_file(cite.chunk.source)
-        if path is None:
+        path = engine.corpus_dir / cite.chunk.source
+        if not page_view.file_matches(path, info.file_sha256):  # another version's page would show other text
             return html + '<div class="rq-note">원본 PDF가 색인한 뒤 바뀌었거나 없어 쪽 이미지를 보여 줄 수 없습니다.</div>', hidden
         raw = engine.source_text(cite.chunk.source)
         try:
@@ -134,14 +134,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
     log = gr.State([])
     inputs = [box, chat, backend, k, mode, turns, scope, threshold, log]
     # documents uploaded or removed in the 문서 tab since the page was built appear when the list is opened
-    def refresh_scope(chosen):
-        """The list's choices brought up to date; the selection is rewritten only when a chosen document is gone
-        (rewriting it always raced a choice the user made while this ran, and undid it)."""
-        sources = indexed_sources(engine)
-        kept = [c for c in chosen or [] if c in sources]
-        return gr.update(choices=sources) if kept == list(chosen or []) else gr.update(choices=sources, value=kept)
-
-    scope.focus(refresh_scope, scope, scope)
+    scope.focus(lambda chosen: refreshed_choices(gr, engine, list(chosen or [])), scope, scope)
     outputs = [chat, turns, answer_state, pick, box, log]
     for trigger in (send.click, box.submit):
         trigger(ask, inputs, outputs, concurrency_limit=4).then(cards, answer_state, cite_html)

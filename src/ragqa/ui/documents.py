@@ -41,6 +41,17 @@ def indexed_sources(engine) -> list[str]:
         return []
 
 
+def refreshed_choices(gr, engine, chosen):
+    """A document list's update when it is opened: its choices brought up to date (documents uploaded or removed
+    since the page was built); the selection (one document or several) is rewritten only when a chosen document is
+    gone (rewriting it always raced a choice the user made while this ran, and undid it)."""
+    sources = indexed_sources(engine)
+    if not isinstance(chosen, list):  # a single-choice list
+        return gr.update(choices=sources) if not chosen or chosen in sources else gr.update(choices=sources, value=None)
+    kept = [c for c in chosen if c in sources]
+    return gr.update(choices=sources) if kept == chosen else gr.update(choices=sources, value=kept)
+
+
 def documents_tab(gr, engine, status) -> None:
     """Build the tab inside the current ``gr.Blocks``; ``status`` is the header's index line."""
     corpus = engine.cfg.paths.corpus_dir
@@ -106,5 +117,5 @@ def documents_tab(gr, engine, status) -> None:
     gr.Markdown("### 문서 살펴보기 (어떻게 읽혔는지)")
     view_pick = gr.Dropdown(indexed_sources(engine), value=None, label="살펴볼 문서", elem_id="rq-view-pick")
     view_html = gr.HTML(elem_id="rq-doc-view")
-    view_pick.focus(lambda: gr.update(choices=indexed_sources(engine)), None, view_pick)
+    view_pick.focus(lambda chosen: refreshed_choices(gr, engine, chosen), view_pick, view_pick)
     view_pick.change(look, view_pick, view_html)

@@ -8,7 +8,6 @@ and the caller says so.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -28,13 +27,9 @@ class PageView:
 def file_matches(path: Path, sha256: str) -> bool:
     """The file at ``path`` is the one indexed (its SHA-256 recorded in the build): a page of another version
     would show other text under the same citation."""
-    if not sha256 or not path.is_file():
-        return False
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest() == sha256
+    from ragqa.provision import sha256_file
+
+    return bool(sha256) and path.is_file() and sha256_file(path) == sha256
 
 
 def pieces_of(quotes: Sequence[str]) -> list[str]:

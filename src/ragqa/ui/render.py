@@ -7,6 +7,7 @@ is shown as text and never runs.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from ragqa.types import Answer
@@ -124,8 +125,6 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
 
 def term_spans(text: str, terms) -> list[tuple[int, int]]:
     """Where the query's terms (two characters or more, case ignored) occur in ``text``, overlaps merged."""
-    import re
-
     words = sorted({t for t in terms if len(t) >= 2}, key=len, reverse=True)
     if not words:
         return []

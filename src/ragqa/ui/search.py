@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ragqa.config import RETRIEVAL_MODES
 from ragqa.ui import render
-from ragqa.ui.documents import indexed_sources
+from ragqa.ui.documents import indexed_sources, refreshed_choices
 
 
 def search_tab(gr, engine) -> None:
@@ -33,7 +33,7 @@ def search_tab(gr, engine) -> None:
         k = gr.Slider(1, 20, value=max(cfg.retrieval.k, 10), step=1, label="문단 수")
         mode = gr.Radio(list(RETRIEVAL_MODES), value=cfg.retrieval.mode, label="검색 방식")
         scope = gr.Dropdown(indexed_sources(engine), value=[], multiselect=True, label="검색할 문서 (비우면 전체)")
-    scope.focus(lambda chosen: gr.update(choices=indexed_sources(engine)), scope, scope)
+    scope.focus(lambda chosen: refreshed_choices(gr, engine, list(chosen or [])), scope, scope)
     msg = gr.Markdown(elem_id="rq-search-msg")
     hits = gr.HTML(elem_id="rq-search-hits")
     for trigger in (go.click, query.submit):
