@@ -15,7 +15,6 @@ from typing import Callable, Iterable
 
 from ragqa.config import ChunkConfig
 from ragqa.ingest.clean import normalize_for_repeat, segment
-from ragqa.ingest.loaders import paragraphs_of
 from ragqa.ingest.pdf_tables import MAX_MEDIAN_CELL
 from ragqa.tables import cells_of
 from ragqa.types import Chunk, Document, Segment, Sentence
@@ -216,8 +215,7 @@ def _kind(run: list[_Unit]) -> str:
 def chunk_document(doc: Document, cfg: ChunkConfig, split: SentenceSplitter,
                    segments: list[Segment] | None = None) -> list[Chunk]:
     """Chunks of one document (``segments`` may be passed in when already computed)."""
-    segments = segment(doc.text, doc.pages, doc.chrome, doc.headings, paragraphs_of(doc.source)) \
-        if segments is None else segments
+    segments = segment(doc.text, doc.pages, doc.chrome, doc.headings, doc.paragraphs) if segments is None else segments
     table_budget = int(cfg.max_chars * 1.6)
     headers = {seg.start: _header_row(seg.text.split("\n", 1)[0]) for seg in segments if seg.kind == "table"}
     chunks: list[Chunk] = []

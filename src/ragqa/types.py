@@ -30,6 +30,7 @@ class Document:
     pages: tuple[int, ...] = ()  # paged formats (PDF; PPTX slides, XLSX sheets): where each starts in ``text``
     chrome: tuple[str, ...] = ()  # the corpus's own web-chrome line patterns (its cleaning.json)
     headings: tuple[tuple[int, int, int], ...] = ()  # layout titles (PDF type size, a style, a slide's): (start, end, rank)
+    paragraphs: bool = False  # its lines are paragraphs its file's structure gives (office formats; Loaded.paragraphs)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding source offset ``offset`` (None for formats without pages)."""

@@ -86,6 +86,7 @@ def load_document(path: Path, corpus_dir: Path, manifest: dict | None = None,
         file_sha256=hashlib.sha256(data).hexdigest(),
         pages=loaded.pages,
         headings=loaded.headings,
+        paragraphs=loaded.paragraphs,
         chrome=read_cleaning(corpus_dir) if chrome is None else chrome,
     )
 

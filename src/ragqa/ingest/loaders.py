@@ -36,6 +36,9 @@ class Loaded:
     # titles the layout marks and the text does not (PDF: larger type; DOCX, HWPX, HWP: a heading style; a slide's
     # title, a sheet's name): (start, end, rank)
     headings: tuple[tuple[int, int, int], ...] = ()
+    # each line is a paragraph the file's structure gives (the office formats, read into blocks): a short one is a
+    # paragraph the author wrote (a slide's bullet), where in a PDF or plain text it may be a word of layout
+    paragraphs: bool = False
 
 
 MAX_BYTES = 50 * 1024 * 1024  # a larger file is refused: a report this size is not a report
@@ -214,7 +217,7 @@ def _blocks(blocks: list[tuple[str, int | None]], title: str, page_starts: Seque
         offset += len(text) + 2
     joined = "\n\n".join(text for text, _ in blocks)
     pages = tuple(offsets[i] if i < len(offsets) else len(joined) for i in page_starts)
-    return Loaded(joined, pages=pages, title=title, headings=tuple(titles))
+    return Loaded(joined, pages=pages, title=title, headings=tuple(titles), paragraphs=True)
 
 
 def _docx_heading_rank(paragraph) -> int | None:
@@ -288,16 +291,6 @@ LOADERS: dict[str, Callable[[Path], Loaded]] = {
     ".pptx": load_pptx,
     ".xlsx": load_xlsx,
 }
-
-# formats whose reader gives the text paragraph by paragraph from the file's structure: a short line there is a
-# paragraph the author wrote (a slide's bullet), where in a PDF or plain text it may be a word of layout
-PARAGRAPH_FORMATS = frozenset({".docx", ".hwpx", ".hwp", ".pptx", ".xlsx"})
-
-
-def paragraphs_of(source: str) -> bool:
-    """Whether a document's lines are paragraphs its file's structure gives (see ``PARAGRAPH_FORMATS``)."""
-    return Path(source).suffix.lower() in PARAGRAPH_FORMATS
-
 
 # office formats a corpus folder often holds and no loader reads: named when skipped, with what to do
 NOT_READ = {".doc": "the binary Word format is not read: save it as .docx or PDF",
