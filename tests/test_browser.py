@@ -155,7 +155,13 @@ def test_run_a_three_question_evaluation(app_url, browser):
     cell = page.locator('#rq-rows [role=gridcell][data-row="0"][data-col="2"]')  # Gradio 6's grid: row 0, 질문
     question = cell.inner_text().strip()
     cell.click()
-    expect(page.locator("#rq-row")).to_contain_text(question[:15], timeout=30_000)
+    row = page.locator("#rq-row")
+    expect(row).to_contain_text(question[:15], timeout=30_000)
+    # the review: the facts the answer had to state, its citations against the gold, where the gold is
+    expect(row).to_contain_text("답에 있어야 할 사실")
+    expect(row).to_contain_text("정답 근거")
+    page.locator("#rq-eval-pick label").first.click()  # a citation opens in its document, as in the chat
+    expect(page.locator("#rq-eval-context mark#rq-span")).not_to_be_empty(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "ui-eval.png"), full_page=True)
 
 
@@ -241,6 +247,31 @@ def test_a_cited_pdf_page_is_shown_as_printed_with_the_quote_marked(pdf_app_url,
     page.locator("#rq-pick label").first.click()
     expect(page.locator("#rq-context mark#rq-span")).to_contain_text("30억", timeout=30_000)
     expect(shown).to_be_hidden()
+
+
+def test_an_evaluated_pdf_citation_opens_its_page(pdf_app_url, browser, tmp_path):
+    """A question set run in the 평가 tab: a result's PDF citation shows its page as printed, quote marked."""
+    import json
+
+    from playwright.sync_api import expect
+
+    questions = tmp_path / "acme.jsonl"
+    questions.write_text(json.dumps({
+        "id": "p1", "type": "numeric", "question": "By how much did ACME revenue grow in 2024?", "answer": "12 percent",
+        "must_include": ["12"], "gold": [{"doc": "acme.pdf", "quote": "Revenue grew by 12 percent in 2024."}]}) + "\n",
+        "utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(pdf_app_url)
+    page.get_by_role("tab", name="평가").click()
+    page.locator("#rq-eval-file input[type=file]").set_input_files(str(questions))
+    page.locator("#rq-eval").click()
+    page.locator("#rq-eval-msg").get_by_text("1문항 평가 완료").wait_for(timeout=180_000)
+    page.locator('#rq-rows [role=gridcell][data-row="0"][data-col="2"]').click()
+    expect(page.locator("#rq-row")).to_contain_text("정답 근거", timeout=30_000)
+    page.locator("#rq-eval-pick label").first.click()
+    shown = page.locator("#rq-eval-page")
+    expect(shown).to_contain_text("원문 1쪽", timeout=30_000)
+    expect(shown).to_contain_text(re.compile(r"인용 (\d)/\1줄 표시"))
 
 
 def test_a_disliked_answer_is_kept_and_gathered_as_a_draft_question(own_app_url, browser):

@@ -204,16 +204,23 @@ def _number_in(value: float, numbers: Sequence[float]) -> bool:
     return any(math.isclose(value, n, rel_tol=1e-9, abs_tol=1e-9) for n in numbers)
 
 
-def _fact_overlap(facts_of: str, found_in: str, question: str) -> float:
-    """Share of ``facts_of``'s key facts beyond the question's that ``found_in`` states (NaN: none)."""
+def fact_items(facts_of: str, found_in: str, question: str = "") -> list[tuple[str, bool]]:
+    """``facts_of``'s key facts beyond the question's, each with whether ``found_in`` states it: the
+    morphemes in sorted order, then the numbers as often as written (by value)."""
     mine_m, mine_n = key_facts(facts_of)
     q_m, q_n = key_facts(question) if question else (set(), [])
-    mine_m -= q_m
     mine_n = [n for n in mine_n if not _number_in(n, q_n)]
-    if not mine_m and not mine_n:
-        return NAN
+    if not (mine_m - q_m) and not mine_n:
+        return []
     other_m, other_n = key_facts(found_in)
-    return (len(mine_m & other_m) + sum(_number_in(n, other_n) for n in mine_n)) / (len(mine_m) + len(mine_n))
+    return ([(m, m in other_m) for m in sorted(mine_m - q_m)] +
+            [(f"{n:g}", _number_in(n, other_n)) for n in mine_n])
+
+
+def _fact_overlap(facts_of: str, found_in: str, question: str) -> float:
+    """Share of ``facts_of``'s key facts beyond the question's that ``found_in`` states (NaN: none)."""
+    items = fact_items(facts_of, found_in, question)
+    return sum(found for _, found in items) / len(items) if items else NAN
 
 
 def key_fact_recall(answer: str, reference: str, question: str = "") -> float:

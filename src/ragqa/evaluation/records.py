@@ -45,6 +45,9 @@ class QuestionResult:
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     confidence: float | None = None  # the abstention model's probability (extractive backend)
+    # where the gold is: every located span of each gold passage, {"requirement", "source", "start", "end",
+    # "text"} (``requirement`` numbers the gold passage; its alternatives share it)
+    evidence: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)

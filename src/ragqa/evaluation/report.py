@@ -6,8 +6,8 @@ import html
 import json
 import math
 
-from ragqa.answer.serialize import quoted_text
 from ragqa.evaluation import metrics as M
+from ragqa.evaluation import review
 from ragqa.evaluation.labels import HEADLINE, failure_label, failures
 from ragqa.evaluation.records import QuestionResult, Summary
 
@@ -111,20 +111,19 @@ def render_html(rows: list[QuestionResult], summary: Summary, config: dict) -> s
     items = []
     for r in rows:
         failed = failures(r.metrics)
-        cites = "".join(f"<li>[{c.get('n')}] {html.escape(c.get('source', ''))} {c.get('start')}–{c.get('end')}: "
-                        f"{html.escape(quoted_text(c)[:300])}</li>" for c in r.citations)
         items.append(
             f'<tr class="{"fail" if failed else "ok"}" data-type="{html.escape(r.type)}">'
             f"<td>{html.escape(r.id)}</td><td>{html.escape(r.type)}</td>"
             f"<td>{html.escape(r.question)}</td><td>{html.escape(r.answer).replace(chr(10), '<br>')}"
-            f"<details><summary>citations</summary><ul>{cites}</ul></details></td>"
+            f"<details><summary>review: facts, sentences, citations, gold</summary>{review.render_html(r)}</details></td>"
             f"<td>{html.escape(r.gold_answer)}</td><td>{_fmt(r.metrics.get('gold_rank'))}</td>"
             f"<td>{html.escape(failure_label(r.metrics))}</td></tr>")
     cfg = html.escape(json.dumps(config, ensure_ascii=False, indent=1, default=str))
     return f"""<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>ragqa eval report</title>
 <style>body{{font-family:sans-serif;margin:1.5em;max-width:1400px}}table{{border-collapse:collapse;font-size:13px}}
 td,th{{border:1px solid #ccc;padding:3px 6px;vertical-align:top}}tr.fail td{{background:#fff3f0}}
-.plots{{display:flex;flex-wrap:wrap;gap:24px}}</style></head><body>
+.plots{{display:flex;flex-wrap:wrap;gap:24px}}.rq-ok{{color:#17803d}}.rq-bad{{color:#c0392b}}
+.rq-meta{{color:#666;font-size:12px}}</style></head><body>
 <h1>ragqa evaluation</h1>
 <h2>Metrics by question type</h2><table>{''.join(table)}</table>
 <h2>Plots</h2><div class="plots">{plots}</div>

@@ -163,6 +163,14 @@ def _quoted(citations: list[dict]) -> list[list[M.Span]]:
 class Scores(NamedTuple):
     metrics: Metrics
     claims: list[ClaimVerdict]
+    evidence: list[dict]
+
+
+def _evidence(gold: list[M.Requirement], texts: dict[str, str], limit: int = 400) -> list[dict]:
+    """The located gold spans as records a reviewer can read (each span's text cut at ``limit``)."""
+    return [{"requirement": i, "source": s.source, "start": s.start, "end": s.end,
+             "text": texts.get(s.source, "")[s.start:min(s.end, s.start + limit)]}
+            for i, req in enumerate(gold) for s in req]
 
 
 def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -> Scores:
@@ -217,7 +225,7 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
     m["supported_claims"] = sum(1 for c in claims if c.supported)
     m["faithfulness"] = (m["supported_claims"] / len(claims)) if claims else M.NAN
     m["answer_chars"] = len(answer)
-    return Scores(m, claims)
+    return Scores(m, claims, _evidence(gold, texts))
 
 
 def reference_metrics(q: Question, result: dict, answer: str, abstained: bool) -> dict[str, float]:
@@ -280,7 +288,7 @@ def run(questions: list[Question], texts: dict[str, str], answer_fn, embedder=No
             citations=result.get("citations", []), contexts=result.get("contexts", []),
             unsupported=result.get("unsupported", []), notes=result.get("notes", []),
             timings_ms=result.get("timings_ms") or {"total": (time.perf_counter() - t0) * 1000},
-            error=result.get("error"), confidence=result.get("confidence")))
+            error=result.get("error"), confidence=result.get("confidence"), evidence=scores.evidence))
     return rows
 
 

@@ -79,21 +79,12 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
         html = render.context_view(answer, n, engine.index.docs, engine.source_text)
         cite = next((c for c in answer.citations if c.n == n), None)
         info = engine.index.docs.get(cite.chunk.source) if cite is not None else None
-        page = info.page_of(cite.start) if info is not None else None
-        if not page or not cite.chunk.source.lower().endswith(".pdf"):
+        if info is None:
             return html, hidden
-        path = engine.corpus_dir / cite.chunk.source
-        if not page_view.file_matches(path, info.file_sha256):  # another version's page would show other text
-            return html + '<div class="rq-note">원본 PDF가 색인한 뒤 바뀌었거나 없어 쪽 이미지를 보여 줄 수 없습니다.</div>', hidden
         raw = engine.source_text(cite.chunk.source)
-        try:
-            view = page_view.render(path, page, [raw[a:b] for a, b in cite.spans])
-        except Exception as exc:  # noqa: BLE001 - the text view stands; only the picture of the page is missing
-            return html + f'<div class="rq-note">쪽 이미지를 만들 수 없습니다: {render.esc(str(exc))}</div>', hidden
-        marked = f"인용 {view.found}/{view.pieces}줄 표시" if view.found else \
-            "이 쪽에서 인용 문장의 위치를 찾지 못했습니다 (OCR로 읽은 쪽일 수 있습니다)"
-        where = "–".join(str(p) for p in view.pages)  # a quote going on over the page's end brings the next one
-        return html, gr.update(value=view.image, visible=True, label=f"원문 {where}쪽 · {marked}")
+        shown = page_view.cited_page(engine.corpus_dir / cite.chunk.source, info.file_sha256,
+                                     info.page_of(cite.start), [raw[a:b] for a, b in cite.spans])
+        return page_view.with_shown(html, shown, gr)
 
     with gr.Row():
         with gr.Column(scale=3):

@@ -7,9 +7,10 @@ import math
 import tempfile
 from pathlib import Path
 
-from ragqa.answer.serialize import quoted_text
+from ragqa.answer.serialize import quotes_of
+from ragqa.evaluation import review
 from ragqa.evaluation.labels import HEADLINE, failure_label
-from ragqa.ui import feedback, render
+from ragqa.ui import feedback, page_view, render
 
 ALL_TYPES = "전체"
 
@@ -65,15 +66,39 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     def show_row(store, evt: gr.SelectData):
         row = evt.row_value if hasattr(evt, "row_value") else None
         r = (store or {}).get(row[0] if row else None)
+        closed = ("", gr.update(value=None, visible=False))
         if not r:
-            return ""
-        cites = "".join(f'<div class="rq-card"><b>[{c["n"]}] {render.esc(c.get("title", ""))}</b> '
-                        f'<span class="rq-meta">{render.esc(c.get("source", ""))} '
-                        f'{c.get("start")}–{c.get("end")}</span>'
-                        f'<div class="rq-passage">{render.esc(quoted_text(c))}</div></div>'
-                        for c in r.citations)
-        return (f"<b>{render.esc(r.question)}</b><br>{render.esc(r.answer)}<br>"
-                f'<div class="rq-meta">정답: {render.esc(r.gold_answer)} · {_failed(r)}</div>{cites}')
+            return "", gr.update(choices=[], value=None), None, *closed
+        return review.render_html(r, "ko"), gr.update(choices=citation_choices(r), value=None), r.id, *closed
+
+    def citation_choices(r) -> list[str]:
+        out = []
+        for i, c in enumerate(r.citations):
+            info = engine.index.docs.get(c.get("source", ""))
+            page = render.page_label(c["source"], c["page"]) if info is not None and c.get("page") else ""
+            out.append(" · ".join(x for x in (f"[{c.get('n', i + 1)}]", c.get("source", ""), page) if x))
+        return out
+
+    def open_citation(store, qid, choice):
+        """A result's citation in its document (and, for a PDF, its page as printed), as the chat opens one."""
+        hidden = gr.update(value=None, visible=False)
+        r = (store or {}).get(qid)
+        if r is None or not choice:
+            return "", hidden
+        n = int(choice.split("]")[0].strip("["))
+        c = next((c for i, c in enumerate(r.citations) if int(c.get("n", i + 1)) == n), None)
+        info = engine.index.docs.get(c.get("source", "")) if c else None
+        if info is None:
+            return '<div class="rq-note">이 인용의 문서가 지금 색인에 없습니다.</div>', hidden
+        spans = [(int(q["start"]), int(q["end"])) for q in quotes_of(c)]
+        try:
+            context = render.context_html(n, info.source, spans, c.get("section", ""), engine.index.docs,
+                                          engine.source_text)
+        except Exception as exc:  # noqa: BLE001 - a damaged or changed index: said, the tab goes on
+            return f'<div class="rq-note">문서를 열 수 없습니다: {render.esc(str(exc))}</div>', hidden
+        shown = page_view.cited_page(engine.corpus_dir / info.source, info.file_sha256,
+                                     c.get("page") or info.page_of(spans[0][0]), [q.get("text", "") for q in quotes_of(c)])
+        return page_view.with_shown(context, shown, gr)
 
     # Gradio fills ``evt`` by its type hint, read with typing.get_type_hints; under ``from __future__ import
     # annotations`` the hint is the string "gr.SelectData", which does not resolve here (``gr`` is this function's
@@ -82,7 +107,7 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
 
     gr.Markdown("기본 평가 세트(eval/questions.jsonl) 또는 올린 JSONL로 평가합니다.")
     with gr.Row():
-        qfile = gr.File(label="질문 JSONL (선택)", file_types=[".jsonl"])
+        qfile = gr.File(label="질문 JSONL (선택)", file_types=[".jsonl"], elem_id="rq-eval-file")
         limit = gr.Number(value=0, precision=0, label="문항 수 제한 (0 = 전부)", elem_id="rq-limit")
         ev_backend = gr.Dropdown(backends, value=cfg.answer.backend, label="백엔드")
     ev_btn = gr.Button("평가 실행", variant="primary", elem_id="rq-eval")
@@ -93,12 +118,18 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         qtype = gr.Dropdown([ALL_TYPES], value=ALL_TYPES, label="유형")
     ev_rows = gr.Dataframe(headers=["id", "유형", "질문", "답변", "결과"], label="문항별 결과", elem_id="rq-rows")
     row_html = gr.HTML(elem_id="rq-row")
+    ev_pick = gr.Radio([], label="인용 열기 (문서 맥락 · PDF는 원문 쪽)", elem_id="rq-eval-pick")
+    ev_context = gr.HTML(elem_id="rq-eval-context")
+    ev_page = gr.Image(type="pil", format="png", interactive=False, visible=False, buttons=["fullscreen"],
+                       label="원문 쪽", elem_id="rq-eval-page")
+    picked = gr.State(None)  # the id of the result shown
     downloads = gr.File(label="결과 내려받기", file_count="multiple")
     store = gr.State({})
     ev_btn.click(run_eval, [qfile, limit, ev_backend], [ev_msg, ev_table, ev_rows, downloads, store, qtype])
     failed_only.change(filter_rows, [store, failed_only, qtype], ev_rows)
     qtype.change(filter_rows, [store, failed_only, qtype], ev_rows)
-    ev_rows.select(show_row, store, row_html)
+    ev_rows.select(show_row, store, [row_html, ev_pick, picked, ev_context, ev_page])
+    ev_pick.change(open_citation, [store, picked, ev_pick], [ev_context, ev_page])
 
     # the chat's 👍 / 👎, gathered: what readers found wrong becomes the start of a question set
     def gather_feedback():

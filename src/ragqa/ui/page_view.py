@@ -9,6 +9,7 @@ and the caller says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Sequence
 
@@ -117,3 +118,37 @@ def render(path: Path, page: int, quotes: Sequence[str], scale: float = 1.5) -> 
         stacked.paste(images[1], (0, images[0].height + 8))
         image = stacked
     return PageView(image, tuple(pages), len(pieces), sum(found))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the reader is shown for one citation: the page as printed (``image``, ``caption``), or a note why not."""
+
+    image: object | None
+    caption: str = ""
+    note: str = ""  # Korean, for the reader; empty when the page is shown or no page applies
+
+
+def cited_page(path: Path, sha256: str, page: int | None, quotes: Sequence[str]) -> Shown:
+    """The cited page of the PDF at ``path`` with ``quotes`` marked, shown only when the file is the one indexed
+    (``sha256``); a document without pages (not a PDF) shows none, without a note."""
+    if not page or path.suffix.lower() != ".pdf":
+        return Shown(None)
+    if not file_matches(path, sha256):  # another version's page would show other text
+        return Shown(None, note="원본 PDF가 색인한 뒤 바뀌었거나 없어 쪽 이미지를 보여 줄 수 없습니다.")
+    try:
+        view = render(path, page, quotes)
+    except Exception as exc:  # noqa: BLE001 - the text view stands; only the picture of the page is missing
+        return Shown(None, note=f"쪽 이미지를 만들 수 없습니다: {exc}")
+    marked = f"인용 {view.found}/{view.pieces}줄 표시" if view.found else \
+        "이 쪽에서 인용 문장의 위치를 찾지 못했습니다 (OCR로 읽은 쪽일 수 있습니다)"
+    where = "–".join(str(p) for p in view.pages)  # a quote going on over the page's end brings the next one
+    return Shown(view.image, f"원문 {where}쪽 · {marked}")
+
+
+def with_shown(context: str, shown: Shown, gr) -> tuple[str, object]:
+    """The text view (with the note under it, if any) and the Gradio update of the page image."""
+    if shown.image is None:
+        note = f'<div class="rq-note">{escape(shown.note)}</div>' if shown.note else ""
+        return context + note, gr.update(value=None, visible=False)
+    return context, gr.update(value=shown.image, visible=True, label=shown.caption)

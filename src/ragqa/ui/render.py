@@ -16,6 +16,7 @@ CSS = """
 .rq-card{border:1px solid #d0d7de;border-radius:8px;padding:8px 10px;margin:6px 0;background:#fff}
 .rq-card h4{margin:0 0 4px 0;font-size:14px}
 .rq-meta{color:#57606a;font-size:12px}
+.rq-ok{color:#17803d}.rq-bad{color:#c0392b}
 .rq-passage{white-space:pre-wrap;font-size:13px;line-height:1.5;margin-top:6px}
 mark.rq-hl{background:#ffe58f;padding:0 1px}
 .rq-abstain{border-left:4px solid #8c959f;padding:6px 10px;color:#57606a;background:#f6f8fa}
@@ -110,16 +111,23 @@ def context_view(answer: Answer, n: int, docs: dict, source_text, margin: int = 
     cite = next((c for c in answer.citations if c.n == n), None)
     if cite is None:
         return ""
-    raw = source_text(cite.chunk.source)
+    return context_html(n, cite.chunk.source, cite.spans, cite.chunk.section, docs, source_text, margin)
+
+
+def context_html(n: int, source: str, spans, section: str, docs: dict, source_text, margin: int = 700) -> str:
+    """Quoted ``spans`` (offsets into ``source``'s text) in their document: the text around them, each quote
+    highlighted, the section, page and place in the document."""
+    raw = source_text(source)
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
     # less before than after: the highlighted span must be in view when the panel opens
-    a, b = max(0, cite.start - margin // 3), min(len(raw), cite.end + margin)
-    info = docs.get(cite.chunk.source)
-    where = f"{cite.start:,}–{cite.end:,}자 / 전체 {len(raw):,}자 ({100 * cite.start / max(1, len(raw)):.0f}% 지점)"
-    section = esc(cite.chunk.section) + " · " if cite.chunk.section else ""
-    page = _page(info, cite.start, after=" · ")
-    return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else cite.chunk.source)}</b> · '
+    a, b = max(0, start - margin // 3), min(len(raw), end + margin)
+    info = docs.get(source)
+    where = f"{start:,}–{end:,}자 / 전체 {len(raw):,}자 ({100 * start / max(1, len(raw)):.0f}% 지점)"
+    section = esc(section) + " · " if section else ""
+    page = _page(info, start, after=" · ")
+    return (f'<div class="rq-meta"><b>[{n}] {esc(info.title if info else source)}</b> · '
             f'{section}{page}{where}</div>'
-            f'<div class="rq-context">{"…" if a > 0 else ""}{_marked(raw, a, b, cite.spans, "rq-span")}'
+            f'<div class="rq-context">{"…" if a > 0 else ""}{_marked(raw, a, b, spans, "rq-span")}'
             f'{"…" if b < len(raw) else ""}</div>')
 
 
