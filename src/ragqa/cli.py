@@ -369,6 +369,18 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_compare(args) -> int:
+    from ragqa.evaluation import compare
+
+    try:
+        c = compare.compare(Path(args.before), Path(args.after))
+    except compare.RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(compare.to_json(c), ensure_ascii=False, indent=1) if args.json else compare.render_text(c))
+    return 0
+
+
 # -- models / serve ----------------------------------------------------------------------------
 def cmd_models(args) -> int:
     from ragqa import provision
@@ -465,6 +477,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--no-embed-check", action="store_true", help="faithfulness without embedding similarity")
     sp.add_argument("--mode", choices=RETRIEVAL_MODES)
     sp.set_defaults(func=cmd_eval)
+
+    sp = sub.add_parser("compare", help="two eval runs side by side: metrics, questions gained and lost")
+    sp.add_argument("before", help="a ragqa eval output folder (summary.json, results.jsonl)")
+    sp.add_argument("after", help="another, of the same question set")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_compare)
 
     sp = sub.add_parser("models", help="provision and verify models")
     sp.add_argument("action", choices=["fetch", "verify", "status"])
