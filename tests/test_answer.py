@@ -200,6 +200,9 @@ def test_bad_questions_are_refused_clearly(engine):
     for q in ("", "   ", "\x00\x01"):
         with pytest.raises(AnswerError, match="비어|empty"):
             engine.ask(q)
+    for q in ("?", "... ?!", "<b></b> ·"):  # symbols only: nothing to search for, no language to answer in
+        with pytest.raises(AnswerError, match="only symbols"):
+            engine.ask(q)
     with pytest.raises(AnswerError, match="too long|너무"):
         engine.ask("가" * 50_000)
     with pytest.raises(AnswerError, match="unknown backend"):

@@ -60,6 +60,8 @@ def clean_question(question: str) -> str:
     q = " ".join(q.split())
     if not q:
         raise AnswerError("질문이 비어 있습니다. / The question is empty.")
+    if not any(ch.isalnum() for ch in q):  # "?", "...": nothing to search for, and no language to answer in
+        raise AnswerError("질문에 낱말이 없습니다(기호뿐입니다). / The question has no words, only symbols.")
     if len(q) > 2000:
         raise AnswerError(f"질문이 너무 깁니다({len(q)}자, 최대 2000자). / The question is too long "
                           f"({len(q)} characters, at most 2000).")
