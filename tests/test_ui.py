@@ -30,6 +30,9 @@ def test_the_chat_message_says_why_a_question_was_refused_and_how_confident_an_a
     answered = engine.ask("중국의 AI 반도체 투자 규모는 얼마인가?")
     shown = answer_markdown(answered)
     assert not answered.abstained and f"신뢰도 {answered.confidence:.2f}" in shown and "판단 근거" not in shown
+    assert "앞선 대화를 반영한 질문" not in shown  # a question that stands alone is shown as asked
+    followup = engine.ask("그럼 한국은?", history=[("중국의 AI 반도체 투자 규모는 얼마인가?", answered.text)])
+    assert "앞선 대화를 반영한 질문: 한국의 AI 반도체 투자 규모는 얼마인가?" in answer_markdown(followup)
 
 
 def test_the_chat_offers_the_corpus_own_example_questions_and_no_others(engine):

@@ -37,6 +37,8 @@ def answer_markdown(answer: Answer) -> str:
         body = f"🔍 *{esc(answer.text)}*"
     else:
         body = esc(answer.text).replace("\n", "  \n")
+    if answer.resolved_question and answer.resolved_question != answer.question:  # a follow-up, as it was read
+        body = f"<sub>↪ 앞선 대화를 반영한 질문: {esc(answer.resolved_question)}</sub>\n\n" + body
     if answer.unsupported:
         flagged = "; ".join(esc(s) for s in answer.unsupported)
         body += f"\n\n⚠️ **근거 부족(검증 실패)**: {flagged}"
