@@ -59,7 +59,7 @@ def test_review_of_a_refusal_and_of_a_reference_answer():
     rv = review.review(r)
     assert rv.facts_kind == "key_facts"
     found = dict(rv.facts)
-    assert found[f"{1.39e9:g}"] and found["2023"]  # the figures, by value
+    assert found["1,390,000,000"] and found["2023"]  # the figures, by value (13억9천만), a year as written
     assert found["늘"] is False  # the reference's verb the answer does not use
     # the itemized facts are the key-fact recall's own
     share = sum(ok for _, ok in rv.facts) / len(rv.facts)

@@ -214,7 +214,14 @@ def fact_items(facts_of: str, found_in: str, question: str = "") -> list[tuple[s
         return []
     other_m, other_n = key_facts(found_in)
     return ([(m, m in other_m) for m in sorted(mine_m - q_m)] +
-            [(f"{n:g}", _number_in(n, other_n)) for n in mine_n])
+            [(_number_label(n), _number_in(n, other_n)) for n in mine_n])
+
+
+def _number_label(n: float) -> str:
+    """A number as compared, for a reader: ``2023``, ``1,390,000,000`` (13억9천만), ``24.2``."""
+    if n.is_integer() and abs(n) < 1e18:
+        return str(int(n)) if 1000 <= abs(n) < 10000 else f"{int(n):,}"
+    return f"{n:g}"
 
 
 def _fact_overlap(facts_of: str, found_in: str, question: str) -> float:
