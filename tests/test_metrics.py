@@ -20,6 +20,9 @@ def test_korean_number_variants():
     assert numbers_in("Mistral Large 2 (123B)") == [2.0, 123e9] and numbers_in("1230억 개")[0] == 123e9
     assert numbers_in("raising $250M at $2.5B valuation") == [250e6, 2.5e9]
     assert numbers_in("3m 떨어진 곳, 5b 비트, H100 GPU") == [3.0, 5.0, 100.0]  # lower-case units and names stay
+    # after the ordinal prefix 제 a number is an article's, a round's: 제8조 is article 8, not 8조 (8e12)
+    assert numbers_in("은행법 제8조에 근거해") == [8.0] and numbers_in("같은 법 제50조 제1항") == [50.0, 1.0]
+    assert numbers_in("총 8조 원") == [8e12] and numbers_in("경제 3조 원") == [3e12]  # a sum stays a sum
     # a PDF's line may wrap between a number and its unit: the number is still read, whole
     assert numbers_in("4,600만원 이하 → 5,000\n만원 이하") == [46_000_000, 50_000_000]
 

@@ -10,6 +10,7 @@ import re
 
 _SMALL = {"십": 10, "백": 100, "천": 1000}
 _LARGE = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+_HANGUL = re.compile(r"[가-힣]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?:\s?[십백천만억조경]+(?:\s?\d[\d,]*(?:\.\d+)?\s?[십백천만억조경]*)*)?")
 
 
@@ -48,10 +49,14 @@ _EN_SHORT_SCALE = re.compile(r"(K|M|B|bn|T|tn)(?![A-Za-z0-9])")
 def numbers_in(text: str) -> list[float]:
     """Every number in ``text``, Korean units resolved (``72억6천만`` -> 7.26e9).
 
-    A leading minus sign is kept (``-0.3``); ``'23년`` reads as 23.
+    A leading minus sign is kept (``-0.3``); ``'23년`` reads as 23. A number after the ordinal prefix 제 is the
+    ordinal's (``은행법 제8조``: article 8, not 8조 = 8e12; ``제3차``, ``제1항``), its unit characters not read.
     """
     out = []
     for m in _NUMBER.finditer(text):
+        if m.start() and text[m.start() - 1] == "제" and (m.start() < 2 or not _HANGUL.match(text[m.start() - 2])):
+            out.append(float(re.match(r"\d[\d,]*", m.group(0)).group(0).replace(",", "")))
+            continue
         sign = -1.0 if m.start() > 0 and text[m.start() - 1] in "-−" and \
             (m.start() == 1 or not text[m.start() - 2].isalnum()) else 1.0
         v = parse_korean_number(m.group(0))
