@@ -163,6 +163,9 @@ def test_run_a_three_question_evaluation(app_url, browser):
     page.locator("#rq-eval-pick label").first.click()  # a citation opens in its document, as in the chat
     expect(page.locator("#rq-eval-context mark#rq-span")).not_to_be_empty(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "ui-eval.png"), full_page=True)
+    page.locator("#rq-eval").click()  # run again: what moved since the last run of the same questions
+    expect(page.locator("#rq-eval-diff")).to_contain_text("이전 실행과 비교", timeout=180_000)
+    expect(page.locator("#rq-eval-diff")).to_contain_text("같은 질문 3개 · 새로 맞음 0 · 새로 틀림 0")
 
 
 def test_two_sessions_at_once_each_get_their_own_answer(app_url, browser):

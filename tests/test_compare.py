@@ -58,3 +58,17 @@ def test_compare_cli_prints_json_and_refuses_a_folder_that_is_no_run(tmp_path, c
     (tmp_path / "empty").mkdir()
     assert cli.main(["compare", str(a), str(tmp_path / "empty")]) == cli.EXIT_USAGE
     assert "not a ragqa eval output" in capsys.readouterr().err
+
+
+def test_the_evaluation_tab_says_what_moved_since_its_last_run(tmp_path):
+    from ragqa.ui.evaluation import compared_html
+
+    before = _write(tmp_path / "a", [_row("1", "numeric", "", False, True), _row("2", "fact", "답", True)])
+    after = _write(tmp_path / "b", [_row("1", "numeric", "15억", True), _row("2", "fact", "답", True)])
+    shown = compared_html(str(before), after)
+    assert "같은 질문 2개 · 새로 맞음 1 · 새로 틀림 0" in shown and "false abstention → ok" in shown
+    assert "correct: 0.5 → 1.0" in shown
+    assert compared_html(None, after) == ""  # the session's first run
+    assert compared_html(str(tmp_path / "gone"), after) == ""  # a previous folder since removed
+    other = _write(tmp_path / "c", [_row("9", "fact", "답", True)])
+    assert compared_html(str(other), after) == ""  # another question set: nothing in common

@@ -29,14 +29,38 @@ def _row(r) -> list:
     return [r.id, r.type, r.question, r.answer[:200], _failed(r)]
 
 
+def compared_html(previous: str | None, current: Path) -> str:
+    """What moved since the previous run of this session (``ragqa compare``'s pairing), when it asked any of the
+    same questions; empty otherwise."""
+    from ragqa.evaluation import compare
+
+    if not previous:
+        return ""
+    try:
+        c = compare.compare(Path(previous), current)
+    except compare.RunError:
+        return ""  # the previous run's temporary folder is gone: nothing to compare with
+    if not c.paired:
+        return ""
+    moved = [(m, a, b) for m, (a, b) in c.metrics["overall"].items() if a != b and a is not None and b is not None]
+    lines = "".join(f"<li>{render.esc(m)}: {_fmt(a)} → {_fmt(b)}</li>" for m, a, b in moved)
+    items = "".join(f"<li><b>{title}</b> {render.esc(m.id)} [{render.esc(m.type)}] {render.esc(m.question)} "
+                    f"<span class='rq-meta'>{render.esc(m.before)} → {render.esc(m.after)}</span></li>"
+                    for title, group in (("새로 맞음", c.gained), ("새로 틀림", c.lost)) for m in group)
+    test = f" · 부호 검정 p = {c.sign_test_p:.3f}" if c.gained or c.lost else ""
+    return (f"<div class='rq-card'><b>이전 실행과 비교</b> <span class='rq-meta'>같은 질문 {c.paired}개 · 새로 맞음 "
+            f"{len(c.gained)} · 새로 틀림 {len(c.lost)} · 판정은 같고 답만 바뀜 {len(c.changed)}{test}</span>"
+            f"<ul>{lines}{items}</ul></div>")
+
+
 def evaluation_tab(gr, engine, backends: list[str]) -> None:
     """Build the tab inside the current ``gr.Blocks``."""
     cfg = engine.cfg
 
-    def run_eval(qfile, limit, backend, progress=gr.Progress(track_tqdm=True)):
+    def run_eval(qfile, limit, backend, previous, progress=gr.Progress(track_tqdm=True)):
         from ragqa.evaluation import runner
 
-        nothing = ("", [], [], None, {}, gr.update())
+        nothing = ("", [], [], None, {}, gr.update(), previous, gr.update())
         path = Path(getattr(qfile, "name", qfile)) if qfile else Path(cfg.paths.home) / "eval" / "questions.jsonl"
         try:
             questions, problems = runner.read_questions(path)
@@ -57,7 +81,8 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         types = [ALL_TYPES, *sorted({r.type for r in rows})]  # the set's own question types
         return (msg, metric_rows, [_row(r) for r in rows],
                 [str(out / "results.jsonl"), str(out / "summary.json"), str(out / "report.html")],
-                {r.id: r for r in rows}, gr.update(choices=types, value=ALL_TYPES))
+                {r.id: r for r in rows}, gr.update(choices=types, value=ALL_TYPES), str(out),
+                compared_html(previous, out))
 
     def filter_rows(store, failed_only, qtype):
         return [_row(r) for r in (store or {}).values()
@@ -113,6 +138,8 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     ev_btn = gr.Button("평가 실행", variant="primary", elem_id="rq-eval")
     ev_msg = gr.HTML(elem_id="rq-eval-msg")
     ev_table = gr.Dataframe(headers=["유형", *HEADLINE], label="지표", elem_id="rq-metrics")
+    ev_diff = gr.HTML(elem_id="rq-eval-diff")  # what moved since the session's last run of the same questions
+    last_run = gr.State(None)  # that run's output folder
     with gr.Row():
         failed_only = gr.Checkbox(label="실패만")
         qtype = gr.Dropdown([ALL_TYPES], value=ALL_TYPES, label="유형")
@@ -125,7 +152,8 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     picked = gr.State(None)  # the id of the result shown
     downloads = gr.File(label="결과 내려받기", file_count="multiple")
     store = gr.State({})
-    ev_btn.click(run_eval, [qfile, limit, ev_backend], [ev_msg, ev_table, ev_rows, downloads, store, qtype])
+    ev_btn.click(run_eval, [qfile, limit, ev_backend, last_run],
+                 [ev_msg, ev_table, ev_rows, downloads, store, qtype, last_run, ev_diff])
     failed_only.change(filter_rows, [store, failed_only, qtype], ev_rows)
     qtype.change(filter_rows, [store, failed_only, qtype], ev_rows)
     ev_rows.select(show_row, store, [row_html, ev_pick, picked, ev_context, ev_page])
