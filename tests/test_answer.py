@@ -225,6 +225,7 @@ def test_followup_is_resolved_against_history():
     # the subject is the name a particle marks, not the first name (a report's), and its particle follows the word
     assert resolve_followup("중국은?", [("스탠퍼드 AI 인덱스 기준 한국의 투자액은?", "")]) == "스탠퍼드 AI 인덱스 기준 중국의 투자액은?"
     assert resolve_followup("메타는?", [("구글이 개발한 모델은?", "")]) == "메타가 개발한 모델은?"
+    assert resolve_followup("구글은?", [("오픈AI의 기업 가치는?", "")]) == "구글의 기업 가치는?"  # the whole word
     # a short question that asks something of its own stands alone (it used to be spliced into the last one)
     for own in ("엔비디아 점유율은?", "딥시크란?", "소라는 무엇인가?", "루닛의 매출액은?"):
         assert resolve_followup(own, history) == own

@@ -45,9 +45,9 @@ def _fragment(text: str) -> str | None:
 
 
 def _subject(previous: str) -> tuple[int, int] | None:
-    """Where the previous question names what it asks about: its first name (a proper noun or Latin word) marked
-    by a particle (``한국의``, ``메타는``), else its first name; for an English question, its first capitalized
-    word after the first."""
+    """Where the previous question names what it asks about: the word of its first name (a proper noun or Latin
+    word) marked by a particle (``한국의``, ``오픈AI는``), else of its first name; for an English question, its first
+    capitalized word after the first."""
     if not re.search(r"[가-힣]", previous):
         m = next(re.finditer(r"(?<=\s)[A-Z][\w\-]*", previous), None)
         return (m.start(), m.end()) if m else None
@@ -56,7 +56,13 @@ def _subject(previous: str) -> tuple[int, int] | None:
     marked = [t for i, t in names if i + 1 < len(tokens) and str(tokens[i + 1].tag) in _SUBJECT_PARTICLES
               and tokens[i + 1].start == t.start + t.len]
     chosen = (marked or [t for _, t in names] or [None])[0]
-    return (chosen.start, chosen.start + chosen.len) if chosen is not None else None
+    if chosen is None:
+        return None
+    # the whole word the name ends, particles aside: 오픈AI의 -> 오픈AI (Kiwi reads 오픈 and AI apart)
+    start = chosen.start
+    while start and not previous[start - 1].isspace():
+        start -= 1
+    return start, chosen.start + chosen.len
 
 
 def resolve_followup(question: str, history: list[tuple[str, str]]) -> str:
