@@ -166,6 +166,15 @@ def test_run_a_three_question_evaluation(app_url, browser):
     page.locator("#rq-eval").click()  # run again: what moved since the last run of the same questions
     expect(page.locator("#rq-eval-diff")).to_contain_text("이전 실행과 비교", timeout=180_000)
     expect(page.locator("#rq-eval-diff")).to_contain_text("같은 질문 3개 · 새로 맞음 0 · 새로 틀림 0")
+    # rows by the way they failed: the mini set's three answers are right, so none is 오답
+    first = page.locator('#rq-rows [role=gridcell][data-row="0"][data-col="0"]')
+    expect(first).to_have_count(1)
+    page.locator("#rq-failure input").click()
+    page.get_by_role("option", name="오답").click()
+    expect(first).to_have_count(0, timeout=30_000)
+    page.locator("#rq-failure input").click()
+    page.get_by_role("option", name="모든 결과").click()
+    expect(first).to_have_count(1, timeout=30_000)
 
 
 def test_two_sessions_at_once_each_get_their_own_answer(app_url, browser):

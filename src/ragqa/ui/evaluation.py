@@ -9,10 +9,12 @@ from pathlib import Path
 
 from ragqa.answer.serialize import quotes_of
 from ragqa.evaluation import review
-from ragqa.evaluation.labels import HEADLINE, failure_label
+from ragqa.evaluation.labels import FAILURES, HEADLINE, failure_label, failures
 from ragqa.ui import feedback, page_view, render
 
 ALL_TYPES = "전체"
+ALL_FAILURES = "모든 결과"
+FAILURE_CODES = {ko: code for code, (_, ko) in FAILURES.items()}  # as the result rows name them
 
 
 def _fmt(v):
@@ -60,7 +62,7 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     def run_eval(qfile, limit, backend, previous, progress=gr.Progress(track_tqdm=True)):
         from ragqa.evaluation import runner
 
-        nothing = ("", [], [], None, {}, gr.update(), previous, gr.update())
+        nothing = ("", [], [], None, {}, gr.update(), previous, gr.update(), gr.update())
         path = Path(getattr(qfile, "name", qfile)) if qfile else Path(cfg.paths.home) / "eval" / "questions.jsonl"
         try:
             questions, problems = runner.read_questions(path)
@@ -82,11 +84,13 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         return (msg, metric_rows, [_row(r) for r in rows],
                 [str(out / "results.jsonl"), str(out / "summary.json"), str(out / "report.html")],
                 {r.id: r for r in rows}, gr.update(choices=types, value=ALL_TYPES), str(out),
-                compared_html(previous, out))
+                compared_html(previous, out), gr.update(value=ALL_FAILURES))
 
-    def filter_rows(store, failed_only, qtype):
+    def filter_rows(store, failed_only, qtype, failure=ALL_FAILURES):
+        code = FAILURE_CODES.get(failure)  # a failure's Korean name -> its code; None: any result
         return [_row(r) for r in (store or {}).values()
-                if (not failed_only or _failed(r) != "ok") and (not qtype or qtype == ALL_TYPES or r.type == qtype)]
+                if (not failed_only or _failed(r) != "ok") and (not qtype or qtype == ALL_TYPES or r.type == qtype)
+                and (code is None or code in failures(r.metrics))]
 
     def show_row(store, evt: gr.SelectData):
         row = evt.row_value if hasattr(evt, "row_value") else None
@@ -143,6 +147,8 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     with gr.Row():
         failed_only = gr.Checkbox(label="실패만")
         qtype = gr.Dropdown([ALL_TYPES], value=ALL_TYPES, label="유형")
+        failure = gr.Dropdown([ALL_FAILURES, *FAILURE_CODES], value=ALL_FAILURES, label="실패 종류",
+                              elem_id="rq-failure")
     ev_rows = gr.Dataframe(headers=["id", "유형", "질문", "답변", "결과"], label="문항별 결과", elem_id="rq-rows")
     row_html = gr.HTML(elem_id="rq-row")
     ev_pick = gr.Radio([], label="인용 열기 (문서 맥락 · PDF는 원문 쪽)", elem_id="rq-eval-pick")
@@ -153,9 +159,9 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     downloads = gr.File(label="결과 내려받기", file_count="multiple")
     store = gr.State({})
     ev_btn.click(run_eval, [qfile, limit, ev_backend, last_run],
-                 [ev_msg, ev_table, ev_rows, downloads, store, qtype, last_run, ev_diff])
-    failed_only.change(filter_rows, [store, failed_only, qtype], ev_rows)
-    qtype.change(filter_rows, [store, failed_only, qtype], ev_rows)
+                 [ev_msg, ev_table, ev_rows, downloads, store, qtype, last_run, ev_diff, failure])
+    for control in (failed_only, qtype, failure):
+        control.change(filter_rows, [store, failed_only, qtype, failure], ev_rows)
     ev_rows.select(show_row, store, [row_html, ev_pick, picked, ev_context, ev_page])
     ev_pick.change(open_citation, [store, picked, ev_pick], [ev_context, ev_page])
 
