@@ -209,11 +209,12 @@ def fact_items(facts_of: str, found_in: str, question: str = "") -> list[tuple[s
     morphemes in sorted order, then the numbers as often as written (by value)."""
     mine_m, mine_n = key_facts(facts_of)
     q_m, q_n = key_facts(question) if question else (set(), [])
+    mine_m -= q_m
     mine_n = [n for n in mine_n if not _number_in(n, q_n)]
-    if not (mine_m - q_m) and not mine_n:
+    if not mine_m and not mine_n:
         return []
     other_m, other_n = key_facts(found_in)
-    return ([(m, m in other_m) for m in sorted(mine_m - q_m)] +
+    return ([(m, m in other_m) for m in sorted(mine_m)] +
             [(_number_label(n), _number_in(n, other_n)) for n in mine_n])
 
 

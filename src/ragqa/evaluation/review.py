@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ragqa.answer.serialize import quotes_of
+from ragqa.answer.serialize import quoted_text
 from ragqa.evaluation import metrics as M
 from ragqa.evaluation.labels import failure_label
 from ragqa.evaluation.records import ClaimVerdict, QuestionResult
+from ragqa.evaluation.runner import located_spans, quoted_spans
 
 
 @dataclass(frozen=True)
@@ -40,20 +41,14 @@ class Review:
     gold_rank: int | None
 
 
-def _spans(records: list[dict]) -> list[M.Span]:
-    return [M.Span(d["source"], int(d["start"]), int(d["end"])) for d in records
-            if "source" in d and "start" in d and "end" in d]
-
-
 def review(r: QuestionResult) -> Review:
-    gold = _spans(r.evidence)
+    gold = located_spans(r.evidence)
     citations = []
     for i, c in enumerate(r.citations):
-        quotes = _spans([{"source": c.get("source"), **q} for q in quotes_of(c)]) if "source" in c else []
+        quotes = next(iter(quoted_spans([c])), [])  # the scoring's own reading of what a citation quotes
         on_gold = any(q.overlaps(g) for q in quotes for g in gold) if gold else None
         citations.append(CitationCheck(int(c.get("n", i + 1)), c.get("source", ""), c.get("title", ""),
-                                       c.get("page"), c.get("section", ""),
-                                       " … ".join(q.get("text", "") for q in quotes_of(c)), on_gold))
+                                       c.get("page"), c.get("section", ""), quoted_text(c), on_gold))
     if r.must_include:
         facts, kind = [(f, not r.abstained and M.fact_present(f, r.answer)) for f in r.must_include], "must_include"
     elif r.gold_answer and r.type != "unanswerable":

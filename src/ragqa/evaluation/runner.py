@@ -150,11 +150,12 @@ def _located(passages: list[dict]) -> list[dict]:
     return [p for p in passages if "source" in p and "start" in p]
 
 
-def _spans(passages: list[dict]) -> list[M.Span]:
+def located_spans(passages: list[dict]) -> list[M.Span]:
+    """The spans of the passages (or gold records) that say where they are."""
     return [M.Span(p["source"], int(p["start"]), int(p["end"])) for p in _located(passages)]
 
 
-def _quoted(citations: list[dict]) -> list[list[M.Span]]:
+def quoted_spans(citations: list[dict]) -> list[list[M.Span]]:
     """Each located citation's quotes (its whole span where an answer file gives no quotes): the text it
     claims to rest on, without what lies between two quotes from one passage."""
     return [[M.Span(c["source"], int(q["start"]), int(q["end"])) for q in quotes_of(c)] for c in _located(citations)]
@@ -179,8 +180,8 @@ def score_one(q: Question, result: dict, texts: dict[str, str], embedder=None) -
         gold = _reference_gold(q.gold, texts)
     else:
         gold = M.resolve_quotes(q.gold, texts) if q.gold else []
-    contexts = _spans(result.get("contexts") or [])
-    quoted = _quoted(result.get("citations") or [])
+    contexts = located_spans(result.get("contexts") or [])
+    quoted = quoted_spans(result.get("citations") or [])
     cited = [span for quotes in quoted for span in quotes]
     answer = result.get("answer") or ""
     abstained = bool(result.get("abstained"))
