@@ -118,8 +118,7 @@ def chat_tab(gr, engine, backends: list[str]) -> None:
             pick = gr.Radio([], label="인용 열기 (문서 맥락 보기)", elem_id="rq-pick")
             context_html = gr.HTML(elem_id="rq-context")
             # a PDF's cited page as printed, the quoted lines marked: a table or a figure is checked at a glance
-            page_img = gr.Image(type="pil", format="png", interactive=False, visible=False, buttons=["fullscreen"],
-                                label="원문 쪽", elem_id="rq-page")
+            page_img = page_view.image(gr, "rq-page")
     answer_state = gr.State(None)
     turns = gr.State([])
     log = gr.State([])

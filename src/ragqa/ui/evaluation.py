@@ -119,14 +119,15 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
         info = engine.index.docs.get(c.get("source", "")) if c else None
         if info is None:
             return '<div class="rq-note">이 인용의 문서가 지금 색인에 없습니다.</div>', hidden
-        spans = [(int(q["start"]), int(q["end"])) for q in quotes_of(c)]
+        quotes = quotes_of(c)
+        spans = [(int(q["start"]), int(q["end"])) for q in quotes]
         try:
             context = render.context_html(n, info.source, spans, c.get("section", ""), engine.index.docs,
                                           engine.source_text)
         except Exception as exc:  # noqa: BLE001 - a damaged or changed index: said, the tab goes on
             return f'<div class="rq-note">문서를 열 수 없습니다: {render.esc(str(exc))}</div>', hidden
         shown = page_view.cited_page(engine.corpus_dir / info.source, info.file_sha256,
-                                     c.get("page") or info.page_of(spans[0][0]), [q.get("text", "") for q in quotes_of(c)])
+                                     c.get("page") or info.page_of(spans[0][0]), [q.get("text", "") for q in quotes])
         return page_view.with_shown(context, shown, gr)
 
     # Gradio fills ``evt`` by its type hint, read with typing.get_type_hints; under ``from __future__ import
@@ -153,8 +154,7 @@ def evaluation_tab(gr, engine, backends: list[str]) -> None:
     row_html = gr.HTML(elem_id="rq-row")
     ev_pick = gr.Radio([], label="인용 열기 (문서 맥락 · PDF는 원문 쪽)", elem_id="rq-eval-pick")
     ev_context = gr.HTML(elem_id="rq-eval-context")
-    ev_page = gr.Image(type="pil", format="png", interactive=False, visible=False, buttons=["fullscreen"],
-                       label="원문 쪽", elem_id="rq-eval-page")
+    ev_page = page_view.image(gr, "rq-eval-page")
     picked = gr.State(None)  # the id of the result shown
     downloads = gr.File(label="결과 내려받기", file_count="multiple")
     store = gr.State({})

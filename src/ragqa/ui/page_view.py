@@ -152,3 +152,9 @@ def with_shown(context: str, shown: Shown, gr) -> tuple[str, object]:
         note = f'<div class="rq-note">{escape(shown.note)}</div>' if shown.note else ""
         return context + note, gr.update(value=None, visible=False)
     return context, gr.update(value=shown.image, visible=True, label=shown.caption)
+
+
+def image(gr, elem_id: str):
+    """The hidden image a cited page is shown in (the chat's and the 평가 tab's), shown by :func:`with_shown`."""
+    return gr.Image(type="pil", format="png", interactive=False, visible=False, buttons=["fullscreen"],
+                    label="원문 쪽", elem_id=elem_id)
