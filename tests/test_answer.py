@@ -290,25 +290,25 @@ def test_a_figure_is_told_from_digits_that_name_or_refer(text, figure):
 
 
 def test_sentences_that_follow_each_other_become_one_quote():
-    from ragqa.answer.extractive import Pick, _join_adjacent
+    from ragqa.answer.compose import Pick, join_adjacent
 
     source = "첫 문장이다. 특히 챗GPT가 상위다. 다른 문단이다."
     a = Pick(1, "첫 문장이다.", 0, 7, 0.9)
     b = Pick(1, "특히 챗GPT가 상위다.", 8, 21, 0.8)
     c = Pick(1, "다른 문단이다.", 22, 30, 0.5)
-    joined = _join_adjacent((a, b), lambda hit_no: source)
+    joined = join_adjacent((a, b), lambda hit_no: source)
     assert joined == (Pick(1, "첫 문장이다. 특히 챗GPT가 상위다.", 0, 21, 0.9),)
-    assert _join_adjacent((a, c), lambda hit_no: source) == (a, c)  # text between them: two quotes
-    assert _join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda hit_no: source)[1].hit_no == 2  # another passage
+    assert join_adjacent((a, c), lambda hit_no: source) == (a, c)  # text between them: two quotes
+    assert join_adjacent((a, Pick(2, b.text, 8, 21, 0.8)), lambda hit_no: source)[1].hit_no == 2  # another passage
     # cleaning changed a character of the source (an escaped dollar): still one quote, in the cleaned text
     escaped = "기업가치는 25억\\$이다. 매출은 늘었다."
     d = Pick(1, "기업가치는 25억$이다.", 0, 14, 0.9)
     e = Pick(1, "매출은 늘었다.", 15, 23, 0.8)
-    assert _join_adjacent((d, e), lambda hit_no: escaped) == (Pick(1, "기업가치는 25억$이다. 매출은 늘었다.", 0, 23, 0.9),)
+    assert join_adjacent((d, e), lambda hit_no: escaped) == (Pick(1, "기업가치는 25억$이다. 매출은 늘었다.", 0, 23, 0.9),)
     rows = "GPQA\t41.00%\t29.10%\nMMMU\t59.40%\t51.10%"  # table rows, given as label — cells: one quote each
     f = Pick(1, "GPQA — 41.00%, 29.10%", 0, 18, 0.9)
     g = Pick(1, "MMMU — 59.40%, 51.10%", 19, 37, 0.8)
-    assert _join_adjacent((f, g), lambda hit_no: rows) == (f, g)
+    assert join_adjacent((f, g), lambda hit_no: rows) == (f, g)
 
 
 def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
@@ -373,7 +373,7 @@ def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
 def test_the_clause_window_weighs_a_figure_and_its_length_as_configured():
     import dataclasses
 
-    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.answer.compose import Composer
     from ragqa.answer.sentences import answering_window
     from ragqa.config import ExtractiveConfig
 
@@ -386,12 +386,10 @@ def test_the_clause_window_weighs_a_figure_and_its_length_as_configured():
     # the figure's clause alone is cheapest
     assert answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5).startswith("국내")
     assert answering_window(parts, asked, "number", 60, " ", figure_bonus=0.5, length_cost=0.05) == parts[2]
-    # the answerer passes its configured values
-    off = ExtractiveAnswerer.__new__(ExtractiveAnswerer)
-    off.cfg = dataclasses.replace(ExtractiveConfig(), window_figure_bonus=0.0)
+    # the answer's composer passes its configured values
+    off = Composer(None, dataclasses.replace(ExtractiveConfig(), window_figure_bonus=0.0))
     assert "3조" not in off._window(parts, asked, "number", 60, " ")
-    off.cfg = ExtractiveConfig()
-    assert "3조" in off._window(parts, asked, "number", 60, " ")
+    assert "3조" in Composer(None, ExtractiveConfig())._window(parts, asked, "number", 60, " ")
 
 
 def test_a_clause_that_says_what_is_not_so_never_ends_the_answer():
@@ -431,7 +429,8 @@ def test_compound_postpositions_in_hayeo_do_not_end_a_clause():
 
 
 def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
-    from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+    from ragqa.answer.confidence import Confidence
+    from ragqa.answer.extractive import Candidate
     from ragqa.types import Chunk, Hit, Sentence
 
     def hit(rank, start, end, source="a.txt"):
@@ -442,11 +441,11 @@ def test_the_passage_of_a_sentence_is_any_retrieved_passage_that_holds_it():
     # passage 3 is another document at the same offsets, passage 4 ends before the sentence does
     hits = [hit(1, 100, 300), hit(2, 0, 140), hit(3, 100, 300, "b.txt"), hit(4, 90, 120)]
     best = Candidate(2, 0, "", 100, 140, 0.5, 0.5)
-    assert [h.rank for h in ExtractiveAnswerer._holding(best, hits)] == [1, 2]
+    assert [h.rank for h in Confidence.holding(best, hits)] == [1, 2]
 
 
 def test_an_answer_never_states_one_sentence_twice():
-    from ragqa.answer.extractive import Candidate, _distinct
+    from ragqa.answer.compose import Candidate, distinct
     from ragqa.types import Chunk, Hit, Sentence
 
     def hit(rank, start, end, source="a.txt"):
@@ -458,7 +457,7 @@ def test_an_answer_never_states_one_sentence_twice():
     text = "이커머스는 소비자 후생을 직접적으로 향상시키고 있음"
     first, again = Candidate(1, 1, text, 100, 140, 0.5, 0.5), Candidate(2, 0, text, 100, 140, 0.4, 0.4)
     other_report, next_one = Candidate(3, 0, text, 100, 140, 0.3, 0.3), Candidate(2, 1, "다음 문장", 141, 160, 0.3, 0.3)
-    assert _distinct([first, next_one, again, other_report], hits) == [first, next_one, other_report]
+    assert distinct([first, next_one, again, other_report], hits) == [first, next_one, other_report]
 
 
 @pytest.mark.parametrize("question, context, named", [
@@ -746,14 +745,14 @@ def test_a_best_sentence_opening_on_a_connective_is_preceded_by_its_premise():
 
     b, p, other = cand(4, best, 0.9), cand(3, premise, 0.1), cand(7, "다른 문단의 문장이다.", 0.5)
     chosen = [b]
-    answerer._add_previous(chosen, [b, other, p], b)
+    answerer.compose.add_previous(chosen, [b, other, p], b)
     assert [c.sentence_no for c in chosen] == [3, 4]  # the premise first, whatever it scored
     chosen = [b]
-    answerer._add_previous(chosen, [b, cand(3, "가" * 400, 0.1)], b)  # too long to go with it
+    answerer.compose.add_previous(chosen, [b, cand(3, "가" * 400, 0.1)], b)  # too long to go with it
     assert chosen == [b]
     first = cand(0, best, 0.9)
     chosen = [first]
-    answerer._add_previous(chosen, [first], first)  # nothing before the passage's first sentence
+    answerer.compose.add_previous(chosen, [first], first)  # nothing before the passage's first sentence
     assert chosen == [first]
 
 

@@ -110,7 +110,7 @@ def test_every_stored_sentence_is_compared_by_meaning_not_only_the_lexical_best(
     def similarities(budget: int) -> dict:
         cfg = dataclasses.replace(engine.cfg.extractive, embed_top_ko=budget)
         a = ExtractiveAnswerer(engine.index, engine.embedder, cfg=cfg)
-        ranked = a._score(question, a._candidates(question, hits, "ko"), question_type(question), "ko", hits)
+        ranked = a.scorer.ranked(question, hits, "ko", question_type(question))
         return {(c.hit_no, c.sentence_no): round(c.similarity, 6) for c in ranked}
 
     none_embedded, all_embedded = similarities(0), similarities(1000)

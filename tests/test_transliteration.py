@@ -74,7 +74,7 @@ def test_a_name_written_in_the_other_script_counts_in_the_sentence_lexical_score
     def lexical(on: bool) -> dict[str, float]:
         answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=replace(eng.cfg.extractive,
                                                                           sound_names_in_lexical=on))
-        return {c.text.split()[0]: c.lexical for c in answerer._candidates(question, hits, "ko")}
+        return {c.text.split()[0]: c.lexical for c in answerer.scorer.candidates(question, hits, "ko")}
 
     on, off = lexical(True), lexical(False)
     assert on["McKinsey"] > off["McKinsey"]

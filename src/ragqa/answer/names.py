@@ -19,7 +19,7 @@ from ragqa.index.store import IndexData
 from ragqa.types import Hit
 
 if TYPE_CHECKING:
-    from ragqa.answer.extractive import Candidate
+    from ragqa.answer.scoring import Candidate
 
 
 class NameChecks:

@@ -78,6 +78,13 @@ def asks_date(question: str) -> bool:
     return bool(DATE_Q.search(question))
 
 
+def asks_when(question: str) -> bool:
+    """The question asks for a time, so its sentence must state one; not a compound question one of whose parts
+    asks when (``…언제 배포되었고, … 이유로 설명하였나요?``): its best sentence answers the whole, and each part
+    gets a sentence of its own."""
+    return asks_date(question) and len(sub_questions(question)) == 1
+
+
 def question_type(question: str) -> str:
     """``number`` when the question asks for a figure, ``name`` for a who/which/where, else ``general``. A
     Korean question that ends on a noun asks for that noun: it wants a figure when that noun is one of
