@@ -7,7 +7,8 @@ import pytest
 from ragqa.chunking import chunk_document
 from ragqa.config import ChunkConfig
 from ragqa.ingest import content_id, load_corpus
-from ragqa.ingest.clean import heading_level, is_derived, segment
+from ragqa.ingest.clean import is_derived, segment
+from ragqa.ingest.lines import heading_level
 from ragqa.korean import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

@@ -3,7 +3,7 @@ layout cut (a line wrapped mid-sentence or mid-word, a sentence carried over a p
 a footnote's wrapped lines, a date wrapped before its month and day) and that keep apart what only looks cut
 (a line that opens a new item: a bullet, a number, a symbol font's glyph read as a letter).
 
-Used by :func:`ragqa.ingest.clean.segment` on the classified lines of a document (:class:`~ragqa.ingest.clean.Line`).
+Used by :func:`ragqa.ingest.clean.segment` on the classified lines of a document (:class:`~ragqa.ingest.lines.Line`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ragqa.ingest.clean import Line
+    from ragqa.ingest.lines import Line
 
 # a line that ends a sentence: a final ending (-다, -요, -니다) or the reports' noun endings (-음, -함, -됨, -임),
 # a full stop, a closing quote or bracket
