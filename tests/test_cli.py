@@ -3,13 +3,14 @@ import json
 import pytest
 
 from ragqa import cli
+from ragqa.cli import common
 from tests.conftest import FakeEmbedder
 
 
 @pytest.fixture
 def use_engine(engine, monkeypatch):
     """The CLI on the mini corpus with the tiny embedder (the real model is tested in test_integration)."""
-    monkeypatch.setattr(cli, "_engine", lambda cfg: engine)
+    monkeypatch.setattr(common, "engine_for", lambda cfg: engine)
     return engine
 
 
@@ -75,7 +76,7 @@ def test_search_over_an_unindexed_corpus_indexes_it_first(tmp_path, mini_corpus,
     index"); the build's report goes to stderr, so ``--json`` stays parseable."""
     from ragqa.engine import Engine
 
-    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    monkeypatch.setattr(common, "engine_for", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
     code = cli.main(["search", "서울 날씨", "--json", "--corpus", str(mini_corpus), "--index", str(tmp_path / "new")])
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["hits"][0]["source"] == "weather.html"
@@ -93,7 +94,7 @@ def test_ask_indexes_its_corpus_first_and_never_answers_from_another_corpus(tmp_
     from ragqa.engine import Engine
     from ragqa.index import store
 
-    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    monkeypatch.setattr(common, "engine_for", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
     monkeypatch.chdir(tmp_path)
     for var in ("RAGQA_INDEX", "RAGQA_HOME", "RAGQA_CORPUS"):
         monkeypatch.delenv(var, raising=False)
@@ -153,7 +154,7 @@ def test_a_corpus_with_nothing_readable_is_answered_with_a_refusal_not_a_crash(t
     1): a question used to crash FAISS's dimension check; now the answer says the documents do not answer."""
     from ragqa.engine import Engine
 
-    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    monkeypatch.setattr(common, "engine_for", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
     corpus = tmp_path / "docs"
     corpus.mkdir()
     (corpus / "broken.pdf").write_bytes(b"not a pdf")
@@ -168,7 +169,7 @@ def test_serve_indexes_its_corpus_before_the_ui_starts(tmp_path, mini_corpus, mo
     from ragqa import ui
     from ragqa.engine import Engine
 
-    monkeypatch.setattr(cli, "_engine", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
+    monkeypatch.setattr(common, "engine_for", lambda cfg: Engine(cfg, embedder=FakeEmbedder()))
     served = []
     monkeypatch.setattr(ui, "launch", lambda cfg, host, port, engine: served.append(engine))
     assert cli.main(["serve", "--corpus", str(mini_corpus), "--index", str(tmp_path / "new")]) == 0

@@ -105,7 +105,8 @@ class Confidence:
                 said.append(f"names not found with the best {'passage' if by_passage else 'sentence'}" +
                             (f": {', '.join(absent)}" if absent else ""))
             elif f == "type_match" and not features["type_match"]:
-                said.append("no time stated" if self.scorer.cfg.date_typed and asks_when(question) else "no figure of the asked kind")
+                when = self.scorer.cfg.date_typed and asks_when(question)
+                said.append("no time stated" if when else "no figure of the asked kind")
             elif f == "year_mismatch" and features["year_mismatch"]:
                 said.append("the sentence gives another year")
             elif f == "missing_idf" and features["missing_idf"] > 0 and question:

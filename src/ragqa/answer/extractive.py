@@ -140,22 +140,26 @@ class ExtractiveAnswerer:
         missing = [n for n in nouns if n not in self.index.bm25.vocab]
         # a question listing several names is answered one sentence per name: they count in the best passage
         by_passage = listing and len(entities) + len(names) > 1
-        features = self.confidence.features(question, lang, qtype, entities, names, len(nouns), missing, shown_typed(best),
-                                  best, hits, by_passage)
+
+        def features_of(c: Candidate) -> dict[str, float]:
+            return self.confidence.features(question, lang, qtype, entities, names, len(nouns), missing,
+                                            shown_typed(c), c, hits, by_passage)
+
+        features = features_of(best)
         confidence = self.abstention.probability(features)
         threshold = self.cfg.abstention_threshold if self.cfg.abstention_threshold >= 0 else self.abstention.threshold
         if decide and confidence < threshold and self.cfg.second_chances:
             # the best-scoring sentence may not be the one the documents answer with: the next ones of the asked
             # type are offered to the same model (a how-much question is never answered without a figure)
             for c in [c for c in pool[1:] if typed(c)][:self.cfg.second_chances]:
-                f = self.confidence.features(question, lang, qtype, entities, names, len(nouns), missing, shown_typed(c), c,
-                                   hits, by_passage)
+                f = features_of(c)
                 p = self.abstention.probability(f)
                 if p >= threshold:
                     best, features, confidence = c, f, p
                     break
         if decide and confidence < threshold:
-            why = self.confidence.why(features, confidence, threshold, missing, entities, best, hits, by_passage, question)
+            why = self.confidence.why(features, confidence, threshold, missing, entities, best, hits, by_passage,
+                                      question)
             return ExtractiveResult((), True, False, best.score, why, confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
