@@ -41,6 +41,10 @@ def test_a_name_of_two_words_is_found_in_the_passage_that_says_it():
     claim = "제프리 힌튼(토론토大교수)과 데미스 허사비스(구글 딥마인드 대표)는 각각 노벨물리학상과 노벨화학상을 수상"
     assert missing_names(claim, "AI 분야의 대표석학인 " + claim) == []
     assert missing_names(claim, claim.replace("허사비스", "하사비스")) == ["데미스허사비스"]
+    # the answer quotes the cleaned text (OCR's OpenAl repaired), its citation the source: the same name
+    repaired = "최신 모델인 OpenAI GPT-4의 학습비용은 1억 달러 수준이다."
+    assert missing_names(repaired, repaired.replace("OpenAI", "OpenAl")) == []
+    assert missing_names(repaired, repaired.replace("OpenAI", "OpenBI")) == ["openai"]
 
 
 def test_verification_reattributes_and_flags():

@@ -16,10 +16,14 @@ import numpy as np
 
 from ragqa import korean
 from ragqa.config import VerifyConfig
+from ragqa.ingest.clean import OCR_FIXES
 from ragqa.numbers import numbers_in
 
 # the thresholds: ragqa.config.VerifyConfig (with how they were set)
 _GENERIC = {"ai", "인공지능", "있다", "하다", "되다", "것", "수", "등", "년", "보고서", "자료"}
+# the characters the cleaner may substitute (``OpenAl`` read as ``OpenAI`` where the document writes OpenAI): an
+# answer quotes the cleaned text, its citation the source, so names are compared with both sides folded alike
+_OCR_FOLD = str.maketrans(OCR_FIXES)
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,13 @@ def missing_names(claim: str, passage: str) -> list[str]:
     """Proper nouns of the claim that its passage never mentions (a swapped entity).
 
     Compared as text, not as morphemes: Kiwi reads ``SK하이닉스`` as one noun in one
-    sentence and as ``SK`` + ``하이닉스`` in another."""
-    flat = "".join(passage.split()).lower()
+    sentence and as ``SK`` + ``하이닉스`` in another. A name the cleaner repaired (``OpenAI`` in the answer,
+    ``OpenAl`` in the source it cites) is the same name."""
+    flat = "".join(passage.split()).translate(_OCR_FOLD).lower()
     names = []
     for name in korean.names(claim):
         form = "".join(name.form.split()).lower()  # Kiwi may join two words into one name: 데미스 허사비스
-        if form not in flat and form not in _GENERIC:
+        if form not in _GENERIC and "".join(name.form.split()).translate(_OCR_FOLD).lower() not in flat:
             names.append(form)
     return names
 
