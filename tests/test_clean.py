@@ -414,6 +414,31 @@ def test_a_korean_outline_titles_its_sections_and_a_list_of_numbered_lines_stays
     assert [s.text for s in segs if s.kind == "heading"] == ["나. 관계 법령"]
 
 
+def test_the_question_of_a_q_and_a_titles_its_answer_over_its_wrapped_line():
+    text = ("붙임 주요 Q&A\n"
+            "1. 전환 절차를 발표한 이유는?\n"
+            "□ 정부는 은행권 경쟁촉진을 위해 신규인가를 추진하겠다고 발표한 바 있음\n"
+            "2. 통상적인 은행업 인가의 경우 본인가 전 예비인가를 거치는데, 검사 종료\n"
+            "이전에 생략해도 문제가 없는 것인지?\n"
+            "□ 예비인가제도의 취지를 고려할 때 반드시 거칠 필요성이 낮다고 판단함\n"
+            "Q3. 심사 기간은 얼마나 걸리나요?\n"
+            "A. 통상 6개월 이내에 심사를 마칠 계획임\n"
+            "이러한 현실 속에서 대한민국은 어떤 전략을 취해야 할까?\n"
+            "3. 거짓이나 그 밖의 부정한 방법으로 급여를 받은 경우, 급여를 받은 후 그 급여의 사유가 소급하여\n"
+            "소멸된 경우에 환수한다.\n")
+    segs = segment(text, pages=(0,))
+    heads = [s.text for s in segs if s.kind == "heading"]
+    assert heads == ["1. 전환 절차를 발표한 이유는?",
+                     "2. 통상적인 은행업 인가의 경우 본인가 전 예비인가를 거치는데, 검사 종료 이전에 생략해도 문제가 없는 것인지?",
+                     "Q3. 심사 기간은 얼마나 걸리나요?"]
+    said = {s.text: s.section for s in segs if s.kind == "body"}
+    answer = next(t for t in said if t.startswith("□ 예비인가제도"))
+    assert said[answer].endswith("생략해도 문제가 없는 것인지?")  # the question is the answer's context
+    # a question in running text, and a numbered line that asks nothing, stay text
+    body = " ".join(said)
+    assert "어떤 전략을 취해야 할까?" in body and "3. 거짓이나" in body
+
+
 def test_a_statutes_article_numbers_its_items():
     page = ("▣ 공무원연금법 시행령\n"
             "제61조(형벌 등에 따른 퇴직급여 및 퇴직수당의 감액)\n"

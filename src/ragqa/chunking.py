@@ -59,7 +59,9 @@ SentenceSplitter = Callable[[str], list[tuple[int, int]]]
 # 31: a one-column table (a box) in DOCX, HWPX and HWP is its paragraphs, not one row; .hwp, .pptx and .xlsx read
 # 32: in an office format a short paragraph (a slide's bullet) is text, not a stray word of layout
 # 33: one reading of title style names for DOCX, HWPX and HWP (a DOCX's 개요 N, an HWPX's 제목 are titles now)
-CHUNKER_VERSION = 33
+# 35: the question of a Q&A (a numbered or "Q." line that asks, over its wrapped line too) is a heading: it titles
+#     its answer (34 was a measured change not kept)
+CHUNKER_VERSION = 35
 
 
 @dataclass(frozen=True)

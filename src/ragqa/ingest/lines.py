@@ -188,6 +188,12 @@ def classify(lines: list[Line], furniture: frozenset[int] = frozenset(),
             line.kind = "table"
             continue
         level = heading_level(t)
+        through = _question_through(lines, i)
+        if through > line.end or (through and not level):
+            # the question of a Q&A titles its answer (a press release's 주요 Q&A, an FAQ), over its wrapped line too
+            title_end, title_level = through, _numbered_level(t) or TYPE_TITLE_LEVEL
+            line.kind, line.level, line.through = "heading", title_level, title_end
+            continue
         if not level and titles and line.start in titles and \
                 not any(heading_level(ln.text) for ln in lines[i + 1:] if ln.start < titles[line.start][0]):
             title_end, rank = titles[line.start]  # (a numbered heading in its second line heads on its own)
@@ -244,6 +250,29 @@ def enumerations_are_items(lines: list[Line]) -> None:
             article = False
         elif _ARTICLE.match(line.text):
             article = True
+
+
+_ASKS = re.compile(r"[?？]$")
+_QA_MARK = re.compile(r"^Q\s?\d{0,3}\s?[.:)]\s*\S")  # a Q&A's question: "Q.", "Q1.", "Q 2)"
+_QUESTION_MAX_CHARS = 150  # a question, not a paragraph: two wrapped lines of a page at most
+
+
+def _question_through(lines: list[Line], i: int) -> int:
+    """Where the question of a Q&A that line ``i`` opens ends (0: it opens none): a numbered line or a ``Q.`` line
+    that asks, alone (``3. 인가심사시 어떤 부분을 중점적으로 심사할 계획인지?``) or with the line it wraps into
+    (``4. 통상적인 은행업 인가의 경우 본인가 전 예비인가를 거치는데,`` / ``생략해도 문제가 없는 것인지?``). Longer
+    than a title, it titles the answer below it as a title does: its words are the context of the answer's
+    sentences, and it is not itself taken for an answer."""
+    t = lines[i].text
+    if not (_numbered_level(t) or _QA_MARK.match(t)):
+        return 0
+    if _ASKS.search(t):
+        return lines[i].end if len(t) <= _QUESTION_MAX_CHARS else 0
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or is_blank(nxt) or wraps.SENTENCE_END.search(t) or not _ASKS.search(nxt.text) \
+            or _numbered_level(nxt.text) or len(t) + len(nxt.text) > _QUESTION_MAX_CHARS:
+        return 0
+    return nxt.end
 
 
 def _outline_level(text: str) -> int:
