@@ -582,6 +582,28 @@ def test_a_table_row_answers_a_question_in_the_unit_its_table_declares(tmp_path,
     assert answerer.answer(ask, eng.retriever.search(ask).hits, decide=False).features["type_match"] == 0.0
 
 
+def test_an_answer_sentence_is_given_without_its_bullet_and_keeps_a_figures_sign(tmp_path, fake_embedder):
+    """A list's bullet or arrow (``➡ 따라서 …``, ``◦ …``) is layout: the answer shows the sentence without it and the
+    citation's span starts at its first word. A sign before a figure (``△0.5``: minus in Korean tables) stays."""
+    from conftest import one_document_engine
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    text = ("# 예비인가 검토\n\n□ 예비인가는 본인가 가능성을 사전에 확인하는 절차임\n\n"
+            "➡ 따라서 가나은행의 시중은행 전환 시 예비인가는 생략 가능함\n\n"
+            "◦ 가나은행의 성장률 전망(%)은 △0.5에서 0.9로 바뀜\n")
+    eng = one_document_engine(tmp_path, fake_embedder, "bank.md", text)
+    answerer = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive)
+    texts = {"bank.md": text}
+    question = "가나은행의 시중은행 전환 시 예비인가는 생략 가능한가?"
+    pick = answerer.answer(question, eng.retriever.search(question).hits, texts, decide=False).picks[0]
+    assert pick.text == "따라서 가나은행의 시중은행 전환 시 예비인가는 생략 가능함"
+    assert text[pick.start:pick.end] == pick.text  # the quote is the source's, from its first word
+    question = "가나은행의 성장률 전망은?"
+    pick = answerer.answer(question, eng.retriever.search(question).hits, texts, decide=False).picks[0]
+    assert pick.text.startswith("가나은행의 성장률") and "△0.5" in pick.text
+
+
 def test_a_how_much_question_is_typed_by_what_the_answer_shows_of_a_long_row(tmp_path, fake_embedder):
     """A long row is answered by its label and the cells that answer; when the cell shown states no sum of money
     and only another cell does, the row is no answer to "얼마" (type_match 0, ``type_shown``); read on the whole

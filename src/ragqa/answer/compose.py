@@ -6,6 +6,7 @@ the next when they follow each other there, and cited beside the other passages 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -19,6 +20,14 @@ from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
 from ragqa.tables import cell_sep, row_cells, row_text, unit_note
 from ragqa.types import Hit
+
+# the marks that open a list item (a bullet, an arrow leading a conclusion, any shape of Unicode's arrows, geometric
+# shapes, symbols and dingbats blocks, as ``ingest.wraps.NEW_ITEM`` reads them): layout, not words, so an answer's
+# sentence is given without them. Not ※, 《, a circled number or a parenthesis: they say what follows is a note, a
+# title, a statute's paragraph ①, an item's label; nor a sign before a figure (``-3.5%``, ``△0.5``: minus in Korean
+# accounts and tables, ``▲`` plus).
+BULLET = re.compile(r"^(?:(?:[-△▲▽▼](?![\d.,])|[•·∙‧ㅇ■□◦￭*\u2190-\u21ff\u25a0-\u25b1\u25b4-\u25bb\u25be-\u25ff"
+                    r"\u2600-\u27bf\uf000-\uf0ff])\s*)+")
 
 
 @dataclass(frozen=True)
@@ -155,7 +164,7 @@ class Composer:
                     text = row_text(label, [self._window(pieces, question, qtype, max_chars, " ")])
             note = unit_note(chunk) if has_answer_number(text) else ""
             return Pick(cand.hit_no, f"{text} {note}" if note else text, cand.start, cand.end, cand.score)
-        text = cand.text.lstrip("-•*ㅇ□ ").strip()
+        text = BULLET.sub("", cand.text).strip()
         if len(text) <= max_chars:
             return self._locate(cand, text, source_text)
         parts = [p for p in CLAUSE.split(text) if p and p.strip()]
