@@ -239,7 +239,7 @@ def segment(text: str, pages: tuple[int, ...] = (), chrome: tuple[str, ...] = ()
                 j += 1
             while lines[j].kind == "blank":
                 j -= 1
-            clean, pos = _cleansplit_lines(text, lines[i:j + 1], evidence)
+            clean, pos = _clean_lines(text, lines[i:j + 1], evidence)
             segments.append(Segment(line.start, lines[j].end, "table", clean, pos, section))
             i = j + 1
             continue
@@ -293,7 +293,7 @@ def _passed_notes(text: str, lines: list[Line], skip: list[tuple[int, int]], evi
     return out
 
 
-def _cleansplit_lines(text: str, lines: list[Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
+def _clean_lines(text: str, lines: list[Line], evidence: set[str] | None = None) -> tuple[str, tuple[int, ...]]:
     """Clean several lines as one text, keeping a newline between rows."""
     chars: list[str] = []
     pos: list[int] = []
