@@ -52,7 +52,7 @@ def _subject(previous: str) -> tuple[int, int] | None:
         m = next(re.finditer(r"(?<=\s)[A-Z][\w\-]*", previous), None)
         return (m.start(), m.end()) if m else None
     tokens = korean.kiwi().tokenize(previous)
-    names = [(i, t) for i, t in enumerate(tokens) if str(t.tag) in korean.NAME_TAGS and len(t.form) >= 1]
+    names = [(i, t) for i, t in enumerate(tokens) if str(t.tag) in korean.NAME_TAGS]
     marked = [t for i, t in names if i + 1 < len(tokens) and str(tokens[i + 1].tag) in _SUBJECT_PARTICLES
               and tokens[i + 1].start == t.start + t.len]
     chosen = (marked or [t for _, t in names] or [None])[0]

@@ -63,8 +63,9 @@ def missing_names(claim: str, passage: str) -> list[str]:
     flat = "".join(passage.split()).translate(_OCR_FOLD).lower()
     names = []
     for name in korean.names(claim):
-        form = "".join(name.form.split()).lower()  # Kiwi may join two words into one name: 데미스 허사비스
-        if form not in _GENERIC and "".join(name.form.split()).translate(_OCR_FOLD).lower() not in flat:
+        joined = "".join(name.form.split())  # Kiwi may join two words into one name: 데미스 허사비스
+        form = joined.lower()
+        if form not in _GENERIC and joined.translate(_OCR_FOLD).lower() not in flat:
             names.append(form)
     return names
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ragqa.evaluation.labels import HEADLINE, failure_label, failures
@@ -135,7 +135,5 @@ def render_text(c: Comparison, width: int = 100) -> str:
 
 
 def to_json(c: Comparison) -> dict:
-    from dataclasses import asdict
-
     return {**asdict(c), "metrics": {g: {m: list(v) for m, v in ms.items()} for g, ms in c.metrics.items()},
             "sign_test_p": c.sign_test_p}
