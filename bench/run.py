@@ -99,8 +99,9 @@ class Baseline:
         t0 = time.perf_counter()
         vecs = engine.embedder.embed_documents(texts)
         self.build_s = time.perf_counter() - t0
+        self.vectors = np.ascontiguousarray(vecs, np.float32)  # the answerer's passage similarity reads them
         self.index = faiss.IndexFlatIP(vecs.shape[1])
-        self.index.add(np.ascontiguousarray(vecs, np.float32))
+        self.index.add(self.vectors)
         self.engine = engine
 
     def search(self, query: str, k: int = 5) -> list[int]:
@@ -404,11 +405,13 @@ def _baseline_answers(engine: Engine, base: Baseline, questions) -> dict:
         chunks.append(Chunk(chunk_id(span.source, span.start, span.end, text), span.source, span.source, span.start,
                             span.end, text, "", "body", sents))
         sent_terms.append([korean.terms(s.text) for s in sents])
-    idx = IndexData(Path("."), {}, chunks, np.zeros((len(chunks), 1), np.float32), base.index,
+    idx = IndexData(Path("."), {}, chunks, base.vectors, base.index,
                     BM25.from_terms([korean.terms(t) for t in base.texts]), {}, sent_terms,
                     np.zeros((0, engine.embedder.dim), np.float32))  # no stored sentence vectors: embedded on demand
     assert all(idx.by_vector_id[vector_id(c.chunk_id)] == i for i, c in enumerate(chunks))
-    answerer = ExtractiveAnswerer(idx, engine.embedder)
+    cfg = engine.cfg  # answered as the engine answers: its extractive settings and abstention model
+    answerer = ExtractiveAnswerer(idx, engine.embedder, max_sentences=cfg.answer.max_sentences, cfg=cfg.extractive,
+                                  duplicate_containment=cfg.retrieval.duplicate_containment)
 
     def answer(q: str):
         hits = [Hit(chunks[i], 1.0 / r, r) for r, i in enumerate(base.search(q), start=1)]
