@@ -7,7 +7,6 @@ that is down or times out falls back to the extractive backend, and the answer s
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from dataclasses import dataclass
 from typing import Callable, Collection
@@ -17,6 +16,7 @@ from langchain_core.runnables import RunnableLambda
 
 from ragqa import korean
 from ragqa.answer import citations as cites
+from ragqa.answer.checks import AnswerError, check_threshold, clean_question
 from ragqa.answer.extractive import ExtractiveAnswerer
 from ragqa.answer.followup import resolve_followup
 from ragqa.answer.prompts import ABSTAIN, messages
@@ -27,10 +27,6 @@ from ragqa.index.build import embed_text
 from ragqa.types import Answer, AnswerSentence, Citation, Hit
 
 TokenCallback = Callable[[str], None]
-
-
-class AnswerError(RuntimeError):
-    """The question cannot be answered as asked (empty question, unknown backend, LLM down)."""
 
 
 @dataclass
@@ -49,29 +45,6 @@ class _State:
     notes: tuple[str, ...] = ()
     abstain_reason: str = ""
     confidence: float | None = None
-
-
-def clean_question(question: str) -> str:
-    """Strip control characters and whitespace; refuse empty or absurdly long questions."""
-    if question is None:
-        raise AnswerError("질문이 비어 있습니다. / The question is empty.")
-    q = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in str(question))
-    q = re.sub(r"</?[A-Za-z][^<>]*>", " ", q)  # markup in a question is not what is asked
-    q = " ".join(q.split())
-    if not q:
-        raise AnswerError("질문이 비어 있습니다. / The question is empty.")
-    if not any(ch.isalnum() for ch in q):  # "?", "...": nothing to search for, and no language to answer in
-        raise AnswerError("질문에 낱말이 없습니다(기호뿐입니다). / The question has no words, only symbols.")
-    if len(q) > 2000:
-        raise AnswerError(f"질문이 너무 깁니다({len(q)}자, 최대 2000자). / The question is too long "
-                          f"({len(q)} characters, at most 2000).")
-    return q
-
-
-def check_threshold(threshold: float | None) -> None:
-    """Refuse an abstention threshold outside 0–1 (None: the fitted one)."""
-    if threshold is not None and not 0.0 <= threshold <= 1.0:
-        raise AnswerError(f"the abstention threshold must be between 0 and 1, not {threshold}")
 
 
 class AnswerPipeline:

@@ -14,7 +14,7 @@ from ragqa.cli.common import EXIT_USAGE, config_from, explicit_index, indexed, o
 
 def cmd_ask(args) -> int:
     if args.threshold is not None:  # refused before any indexing, and before a batch's every line would fail
-        from ragqa.answer.chain import AnswerError, check_threshold
+        from ragqa.answer.checks import AnswerError, check_threshold
 
         try:
             check_threshold(args.threshold)
@@ -30,8 +30,7 @@ def cmd_ask(args) -> int:
     if args.question is None:
         print("error: give a question, or --batch IN.jsonl --out OUT.jsonl", file=sys.stderr)
         return EXIT_USAGE
-    from ragqa.answer.chain import AnswerError, clean_question
-    from ragqa.engine import UnknownDocument
+    from ragqa.answer.checks import AnswerError, clean_question
 
     try:
         clean_question(args.question)  # an empty or over-long question is said here, server or not
@@ -48,7 +47,9 @@ def cmd_ask(args) -> int:
         if result is not None and result.get("error"):  # the server's answer to a bad request (an unknown --doc)
             print(f"error: {result['error']}", file=sys.stderr)
             return EXIT_USAGE
-    if result is None:
+    if result is None:  # answered here: the engine (and the heavy imports) only now
+        from ragqa.engine import UnknownDocument
+
         try:
             engine = indexed(common.engine_for(cfg), explicit)
             result = engine.ask_json(args.question, backend=args.backend, k=args.k, mode=args.mode,
@@ -76,7 +77,7 @@ def ask_batch(engine, path: Path, out: Path | None, backend: str | None, docs: l
     """Answer each line's question (limited to ``docs``, or to the line's own ``"docs"``: file names or titles)."""
     from tqdm import tqdm
 
-    from ragqa.answer.chain import AnswerError
+    from ragqa.answer.checks import AnswerError
 
     if out is None:
         print("error: --batch needs --out OUT.jsonl", file=sys.stderr)

@@ -64,7 +64,7 @@ def cmd_index(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from ragqa.answer.chain import AnswerError, clean_question
+    from ragqa.answer.checks import AnswerError, clean_question
     from ragqa.engine import UnknownDocument
 
     cfg = config_from(args)

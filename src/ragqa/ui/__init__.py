@@ -17,7 +17,7 @@ def build_ui(engine):
     """The app: a header with the index status, four tabs (one module each), and the HTTP API."""
     import gradio as gr
 
-    from ragqa.answer.chain import AnswerError
+    from ragqa.answer.checks import AnswerError
     from ragqa.answer.registry import backends
     from ragqa.ui.chat import chat_tab
     from ragqa.ui.documents import documents_tab, status_md

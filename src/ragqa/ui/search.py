@@ -15,7 +15,7 @@ def search_tab(gr, engine) -> None:
 
     def run(query, k, mode, docs):
         from ragqa import korean
-        from ragqa.answer.chain import clean_question
+        from ragqa.answer.checks import clean_question
 
         try:
             query = clean_question(query)
