@@ -22,12 +22,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "eval"))
 
 
 from ragqa.config import Config  # noqa: E402
 from ragqa.engine import Engine  # noqa: E402
 from ragqa.evaluation import metrics as M  # noqa: E402
 from ragqa.evaluation.runner import gold_texts, read_questions  # noqa: E402
+from fit_abstention import fit_half  # noqa: E402
 
 
 def _mean(values) -> float:
@@ -59,7 +61,7 @@ def baseline(engine: Engine, dataset: Path, questions) -> dict:
         gold = [req for req in gold if req]
         answer = base.texts[top[0]]
         rows.append({
-            "gold_doc@5": float(any(s.source == q.doc for s in spans)),
+            "doc": q.doc, "gold_doc@5": float(any(s.source == q.doc for s in spans)),
             "gold_quote@5": M.hit_at_k(spans, gold, 5) if gold else None,
             "answer_in_gold_doc": float(spans[0].source == q.doc),
             "key_fact_recall": M.key_fact_recall(answer, q.answer, q.question),
@@ -74,16 +76,24 @@ def summarize(rows: list[dict]) -> dict:
                                                      "key_fact_recall", "key_fact_precision", "refused")}
     out["chars_median"] = statistics.median(r["chars"] for r in rows)
     out["n"] = len(rows)
+    # the abstention model is fitted with the questions on every other document (eval/fit_abstention.fit_half):
+    # key facts on that half and on the half never fitted on, apart
+    fitted = fit_half([r["doc"] for r in rows])
+    for name, half in (("fit_half", [r for r in rows if r["doc"] in fitted]),
+                       ("report_half", [r for r in rows if r["doc"] not in fitted])):
+        out[name] = {"key_fact_recall": _mean([r["key_fact_recall"] for r in half]),
+                     "key_fact_precision": _mean([r["key_fact_precision"] for r in half]), "n": len(half)}
     return out
 
 
 def ragqa(engine: Engine, questions, texts) -> tuple[dict, list]:
     results, _ = engine.evaluate(questions, texts=texts, progress=True)
+    doc_of = {q.id: q.doc for q in questions}
     rows = []
     for r in results:
         m = r.metrics
         rows.append({
-            "gold_doc@5": m.get("gold_doc@5"), "gold_quote@5": None if math.isnan(m.get("hit@5", M.NAN))
+            "doc": doc_of[r.id], "gold_doc@5": m.get("gold_doc@5"), "gold_quote@5": None if math.isnan(m.get("hit@5", M.NAN))
             else m["hit@5"], "answer_in_gold_doc": 0.0 if r.abstained else m.get("citation_in_gold_doc"),
             "key_fact_recall": m.get("key_fact_recall"), "key_fact_precision": m.get("key_fact_precision"),
             "chars": len(r.answer), "refused": float(r.abstained), "gold_page@5": m.get("gold_page@5"),

@@ -8,7 +8,7 @@ same resample for both, and the utility difference B - A at each one's threshold
 percentile interval and the share of resamples where B is better. It measures the fit's rows only: the
 best sentence's features with the answer always given (``decide=False``), not the answerer's second chances
 below the threshold. Stop 43's rule scored +4.1 [+1.0, +8.1] here and still lost two tuning answers end to end
-(README, stop 44), so the end-to-end tuning runs stay the judge; this says whether a rule is worth one.
+(docs/history.md, stop 44), so the end-to-end tuning runs stay the judge; this says whether a rule is worth one.
 
     python eval/compare_abstention.py runs/a.jsonl runs/b.jsonl [--resamples 2000]
 """

@@ -11,7 +11,7 @@ sizes; they also favour the current size, on which the sentence-scoring constant
     python eval/measure_chunk_size.py --sizes 350 500 700 --work runs/chunk-sizes
     python eval/measure_chunk_size.py --sizes 500 --overlaps 0 1 2 --work runs/chunk-sizes
 
-Measured 2026-12-03, fp32 (README, "Measured next"): 487 / 352 / 292 passages, correct 0.861 / 0.861 / 0.848,
+Measured 2026-12-03, fp32 (docs/history.md, "Measured next"): 487 / 352 / 292 passages, correct 0.861 / 0.861 / 0.848,
 correct & concise 0.818 / 0.812 / 0.806 on the 165 answerable tuning questions; 500 stays.
 """
 

@@ -12,7 +12,7 @@ ROC AUC of a logistic regression with each random-passage question set predicted
         --dump runs/abstention-features.jsonl
     python eval/measure_query_likelihood.py runs/abstention-features.jsonl --out runs/query-likelihood.jsonl
 
-Measured 2026-12-03 (README, "Measured next"): no summary moved the held-out-set AUC up (base 0.914).
+Measured 2026-12-03 (docs/history.md, "Measured next"): no summary moved the held-out-set AUC up (base 0.914).
 """
 
 from __future__ import annotations

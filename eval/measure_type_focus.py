@@ -10,7 +10,7 @@ searched at each weight; hit@1 and MRR are printed (the objective ``eval/fit_ret
 
     python eval/measure_type_focus.py --reference ../shared/external/allganize-dev --reference-index DIR
 
-Measured 2026-12-03, fp32 (README, "Measured next"): hit@1 on the 165 tuning questions 0.848 at weight 0,
+Measured 2026-12-03, fp32 (docs/history.md, "Measured next"): hit@1 on the 165 tuning questions 0.848 at weight 0,
 0.848 / 0.848 / 0.855 / 0.842 / 0.836 at 0.05 / 0.1 / 0.15 / 0.2 / 0.3 (one question up at 0.15, then down);
 the fit half (21 with gold passages) 0.952 at every weight. Not built.
 """

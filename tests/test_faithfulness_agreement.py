@@ -1,7 +1,7 @@
 """The deterministic faithfulness checker against 30 hand-labelled claims (eval/claims_labelled.jsonl).
 
 The labels are a person's judgement, written before the checker was run on them. The test
-keeps the agreement from regressing; the figure itself is reported in the README."""
+keeps the agreement from regressing; the figure itself is reported in docs/metrics.md."""
 
 import json
 from pathlib import Path

@@ -233,33 +233,33 @@ class ExtractiveConfig:
     restate_novelty: float = 0.4
     # a best sentence opening on a connective of contrast or consequence (그러나, 따라서, 즉, 다만) is preceded by
     # the sentence before it (within adjacent_max_chars): it holds the premise. On/off measured on the tuning
-    # split (no score moved) and allganize-dev's fit half (key-fact recall 0.806 -> 0.829), README 2026-12-04
+    # split (no score moved) and allganize-dev's fit half (key-fact recall 0.806 -> 0.829), docs/history.md 2026-12-04
     add_premise: bool = True
     # a name the question asks for, written in the sentence in the other script as it sounds (맥킨지 / McKinsey,
     # ragqa.transliteration), counts in the sentence's lexical score as the corpus's own aliases do. On/off
-    # measured on the tuning split and allganize-dev's fit half, README 2026-12-04 (stop 39)
+    # measured on the tuning split and allganize-dev's fit half, docs/history.md 2026-12-04 (stop 39)
     sound_names_in_lexical: bool = True
     # a line led by its own label ("- (분야) …", "- 항목: …") is an item of a list beside the line before it,
     # not its continuation: the line before lends it no names (the entity checks). Its terms still count in the
     # lexical window: extraction flattens a list's levels, and a labelled sub-item ("- (세부 항목) …") takes its
     # topic from the item above it ("- (주제) …"); lending neither lost one tuning answer.
-    # On/off measured on the tuning split, README 2026-12-04 (stop 39)
+    # On/off measured on the tuning split, docs/history.md 2026-12-04 (stop 39)
     labelled_line_alone: bool = True
     # a how-much question's sentence of the asked type whose passage names the question's entities (though not
     # the sentence or the one before it: "a16z가 발표했다. … 특히, 웹 기반 AI 앱의 52%가 …") is preferred to a
     # sentence that names them but states no figure of the asked kind; the missing name still lowers the
-    # confidence (entity_share). On/off measured on the tuning split, README 2026-12-05 (stop 43)
+    # confidence (entity_share). On/off measured on the tuning split, docs/history.md 2026-12-05 (stop 43)
     typed_in_passage: bool = True
     # a how-much question's type match (an abstention feature) is read on what the answer shows of the sentence
     # (a long sentence's or row's window), not on the whole: a row whose other cell holds a sum of money is no
     # answer to "얼마" when the cell shown states none. On/off measured on the tuning split (eval/measure_variants.py):
-    # one near-miss more refused of 107, no answer changed, README 2026-12-05 (stop 45)
+    # one near-miss more refused of 107, no answer changed, docs/history.md 2026-12-05 (stop 45)
     type_shown: bool = True
     # when the best sentence's confidence is below the threshold, the next candidates of the asked type (up to this
     # many) are offered to the abstention model too and the first that passes answers. Fitted by
     # eval/fit_second_chances.py on the tuning split (306 questions, near-misses weighted to 20%): utility 198.2 /
     # 200.2 / 201.2 at 0 / 1 / 2 and 201.2 up to 8 (3 answers gained, no near-miss answered; the smallest value
-    # at the best is kept), README 2026-12-04 (stop 40). Refitted with the abstention model of 2026-12-05 (stop 45):
+    # at the best is kept), docs/history.md 2026-12-04 (stop 40). Refitted with the abstention model of 2026-12-05 (stop 45):
     # 201.1 / 203.1 / 203.1 / 203.1 / 203.1 at 0 / 1 / 2 / 3 / 5 (the second chance more answered one question,
     # wrongly), so 1; with the how_much feature the same day 201.2 / 203.2 / 203.2 / 203.2 / 203.2: 1 stays
     second_chances: int = 1
@@ -268,7 +268,7 @@ class ExtractiveConfig:
     # window states a figure, minus window_length_cost a character (the shorter the better). Set by hand; the
     # sixth search above kept max_chars on the tuning split, and eval/fit_window.py (eval/window_fit.json, the
     # tuning split's correct & concise plus allganize-dev's fit-half key-fact recall) kept all three,
-    # README 2026-12-04 (stop 41)
+    # docs/history.md 2026-12-04 (stop 41)
     max_chars: int = 200
     window_figure_bonus: float = 0.5
     window_length_cost: float = 0.0005

@@ -111,7 +111,7 @@ _COUNTRY = {"대한민국": "한국", "韓": "한국", "美": "미국", "中": "
 # "시나리오 ②" and "제65조 제1항" finds the article's ① paragraph. Kiwi otherwise drops them all: 두 is a
 # determiner, 번 and 째 are function morphemes, ② a symbol. An ordinal that states a rank (두 번째로 많은,
 # 9번째였다) yields the rank's own term instead, 2위, as reports write ranks; a rank does not also yield N번째: a
-# second term made a rank outweigh the rest of a sentence (measured, README).
+# second term made a rank outweigh the rest of a sentence (measured: docs/history.md, stop 43).
 _ORDINAL_WORD = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _ORDINAL_NR = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5, "여섯째": 6, "일곱째": 7, "여덟째": 8, "아홉째": 9,
                "열째": 10}
