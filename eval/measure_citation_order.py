@@ -5,7 +5,7 @@ citations appear, then the rest in retrieval order. Refusals keep the retrieval 
 It reads finished ``ragqa eval`` runs (their ``results.jsonl``) and scores them with the eval's own span functions,
 so nothing is searched or answered again:
 
-    python eval/measure_citation_order.py runs/bl53-questions runs/bl53-tuning_random ...
+    python eval/measure_citation_order.py runs/bl53-questions runs/bl53-tuning_random ... --index runs/index-fp32
 
 Each run's question set is found by its folder name after the first dash (``bl53-tuning_random`` ->
 ``eval/tuning_random.jsonl``), or given as ``RUN=SET.jsonl``. Measured 2026-12-06 (stop 54, docs/history.md) on
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from ragqa.evaluation import metrics as M  # noqa: E402
-from ragqa.evaluation.runner import located_spans, read_questions  # noqa: E402
+from ragqa.evaluation.runner import gold_texts, located_spans, read_questions  # noqa: E402
 
 CITE = re.compile(r"\[(\d+)\]")
 
@@ -66,14 +66,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("runs", nargs="+", help="ragqa eval output folders, or RUN=QUESTIONS.jsonl")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--index", type=Path, help="the index the runs searched (its kept texts are the offsets' own)")
     args = ap.parse_args()
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(args.corpus.iterdir()) if p.suffix == ".txt"}
     total = 0.0
     for spec in args.runs:
         run, _, qfile = spec.partition("=")
         run_dir = Path(run)
         qpath = Path(qfile) if qfile else ROOT / "eval" / f"{run_dir.name.split('-', 1)[1]}.jsonl"
         questions = {q.id: q for q in read_questions(qpath)[0]}
+        texts = gold_texts(questions.values(), args.corpus, args.index)
         results = [json.loads(line) for line in (run_dir / "results.jsonl").read_text(encoding="utf-8").splitlines()
                    if line.strip()]
         row = measure(results, questions, texts)
