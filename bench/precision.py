@@ -69,7 +69,7 @@ def main() -> int:
     engines: dict[str, Engine] = {}
     sample: list[str] = []
     for precision in args.precisions.split(","):
-        cfg = base.replace(embed={"dtype": precision},
+        cfg = base.replace(embed={"dtype": precision, "backend": "torch"},  # torch's precisions (the graph: bench/run.py)
                            paths={"index_dir": Path(tempfile.mkdtemp(prefix=f"ragqa-{precision}-"))})
         t0 = time.perf_counter()
         embedder = load_embedder(cfg.embed, cfg.paths.models_dir)

@@ -305,6 +305,7 @@ def main() -> int:
     engine.build(progress=False)
     engine.search("워밍업")
     results["precision"] = engine.embedder.precision
+    results["embed_backend"] = getattr(engine.embedder, "backend", "torch")  # onnx | onnx+torch | torch (models.backend_of)
     quality, speed = ragqa_runs(engine, questions, texts, repeats)
     print("LangChain baseline ...", file=sys.stderr)
     base = Baseline(engine, docs)
@@ -441,7 +442,8 @@ def markdown(r: dict) -> str:
     s, i = r["speed"], r["index"]
     c = r["cpu"]
     lines = [f"**{r['date']}, {r['machine']}**; CPU {c['model']}, flags {' '.join(c['flags']) or '–'} (native bf16: "
-             f"{'yes' if c['native_bf16'] else 'no'}); embedder precision **{r['precision']}**; medians of "
+             f"{'yes' if c['native_bf16'] else 'no'}); embedder precision **{r['precision']}** "
+             f"({r.get('embed_backend', 'torch')}); medians of "
              f"{r['repeats']} runs [min–max]", "", *rows, "",
              "| measure | value |", "|---|---|",
              f"| index build, cold (process start to finished index) | {mm(i['cold_s'], ' s')}; {i['chunks']} chunks, "

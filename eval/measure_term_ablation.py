@@ -114,7 +114,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, help="also write the rows with their summaries")
     args = ap.parse_args()
     from ragqa.config import Config
-    from ragqa.models import load_embedder
+    from ragqa.models import load_torch_embedder
 
     rows = [json.loads(line) for line in args.dump.read_text("utf-8").splitlines() if line.strip()]
     if any("test" in r["set"] for r in rows):
@@ -122,7 +122,7 @@ def main() -> None:
     questions = question_texts(args.reference if args.reference.is_dir() else None)
     rows = [r for r in rows if r["id"] in questions]
     cfg = Config.from_env()
-    rows = summaries(load_embedder(cfg.embed, cfg.paths.models_dir), rows, questions)
+    rows = summaries(load_torch_embedder(cfg.embed, cfg.paths.models_dir), rows, questions)  # reads embedder.model
     if args.out:
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     print(f"{len(rows)} questions; each set held out: ROC AUC, threshold, utility, false abstention, abstention")

@@ -35,7 +35,8 @@ def main() -> None:
     from ragqa.engine import Engine
     from ragqa.evaluation import metrics as M
 
-    cfg = Config.from_env().replace(paths={"index_dir": args.index, "corpus_dir": args.corpus})
+    cfg = Config.from_env().replace(paths={"index_dir": args.index, "corpus_dir": args.corpus},
+                                    embed={"backend": "torch"})  # encodes with the model's own prompt argument
     engine = Engine(cfg)
     chunks = engine.index.chunks
     texts = {s: engine.source_text(s) for s in {c.source for c in chunks}}

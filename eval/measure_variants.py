@@ -11,6 +11,9 @@ a minute for all variants on two cores: answers only, no report, no citation sco
         'before={"type_shown": false}' 'after={}' --rows runs/variants.json
 
 ``--rows`` writes each question's decision, confidence and score per variant (to see which moved).
+``--reference DIR --reference-index INDEX`` answers a reference-answer set of another corpus too (allganize-dev)
+and reports, per variant, key-fact recall and precision of the answers' text on its fit half (the documents the
+abstention model is fitted with, ``fit_abstention.fit_half``) and its report half apart, and the median length.
 """
 
 from __future__ import annotations
@@ -71,6 +74,51 @@ def answer_all(variants: dict[str, dict], paths) -> list[dict]:
     return rows
 
 
+def answer_reference(variants: dict[str, dict], dataset: Path, index: Path) -> list[dict]:
+    """Every question of a reference-answer set (``dataset``: ``docs/`` and ``questions.jsonl``) searched once in
+    its own index and answered by one answerer per variant: one row per question, ``{"doc", "id", "variants":
+    {name: {"answered", "recall", "precision", "chars"}}}``, key facts read from the answer's sentences."""
+    from fit_abstention import read_all
+    from tqdm import tqdm
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+    from ragqa.config import Config
+    from ragqa.engine import Engine
+    from ragqa.evaluation import metrics as M
+
+    cfg = Config.from_env()
+    cfg = cfg.replace(paths={"corpus_dir": (dataset / "docs").resolve(), "index_dir": index.resolve(),
+                             "models_dir": cfg.paths.models_dir.resolve()})
+    engine = Engine(cfg)
+    engine.build(progress=True)
+    answerers = {name: ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
+                                          cfg=dataclasses.replace(cfg.extractive, **fields))
+                 for name, fields in variants.items()}
+    rows = []
+    for q in tqdm(read_all([dataset / "questions.jsonl"]), desc=dataset.name, unit="q"):
+        hits = engine.search(q.question).hits
+        texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
+        outcomes = {}
+        for name, answerer in answerers.items():
+            r = answerer.answer(q.question, hits, texts)
+            text = "" if r.abstain else " ".join(p.text for p in r.picks)
+            outcomes[name] = {"answered": not r.abstain, "chars": len(text),
+                              "recall": M.key_fact_recall(text, q.answer, q.question),
+                              "precision": M.key_fact_precision(text, q.answer, q.question)}
+        rows.append({"doc": q.doc, "id": q.id, "variants": outcomes})
+    return rows
+
+
+def reference_figures(rows: list[dict], name: str) -> dict:
+    """One variant's key-fact recall and precision (means over the questions) and median answer length."""
+    import statistics
+
+    out = {k: round(float(np.mean([r["variants"][name][k] for r in rows])), 3) for k in ("recall", "precision")}
+    out["chars_median"] = statistics.median(r["variants"][name]["chars"] for r in rows)
+    out["answered"] = sum(r["variants"][name]["answered"] for r in rows)
+    return out
+
+
 def figures(rows: list[dict], name: str, unanswerable_share: float = 0.2) -> dict:
     """One variant's decisions over ``rows``: right answers, correct & concise, false abstentions, near-misses
     refused and the utility the abstention threshold is chosen by (near-misses weighted to ``unanswerable_share``)."""
@@ -95,7 +143,11 @@ def main() -> int:
     ap.add_argument("variants", nargs="+", type=variant, help="NAME=JSON of ExtractiveConfig fields")
     ap.add_argument("--rows", type=Path, help="write every question's outcome per variant as JSON")
     ap.add_argument("--unanswerable-share", type=float, default=0.2)
+    ap.add_argument("--reference", type=Path, help="a reference-answer set of another corpus (its folder)")
+    ap.add_argument("--reference-index", type=Path, help="the index of that set's docs/ (ragqa index)")
     args = ap.parse_args()
+    if args.reference and not args.reference_index:
+        ap.error("--reference needs --reference-index")
 
     rows = answer_all(dict(args.variants), (*TUNING_SETS, FRESH))
     for part, fresh in (("tuning (fitted sets)", False), (f"{FRESH.stem} (outside every fit)", True)):
@@ -106,6 +158,19 @@ def main() -> int:
             f = figures(subset, name, args.unanswerable_share)
             print(f"  {name}: right {f['correct']}, correct & concise {f['correct_concise']}, false abstentions "
                   f"{f['false_abstention']}, near-misses refused {f['abstained_unanswerable']}, utility {f['utility']:.2f}")
+    if args.reference:
+        from fit_abstention import fit_half
+
+        ref = answer_reference(dict(args.variants), args.reference, args.reference_index)
+        fitted = fit_half([r["doc"] for r in ref])
+        for part, half in (("fit half", [r for r in ref if r["doc"] in fitted]),
+                           ("report half", [r for r in ref if r["doc"] not in fitted])):
+            print(f"{args.reference.name} {part}: {len(half)} questions")
+            for name, _ in args.variants:
+                f = reference_figures(half, name)
+                print(f"  {name}: key-fact recall {f['recall']:.3f}, precision {f['precision']:.3f}, "
+                      f"answered {f['answered']}, median {f['chars_median']} chars")
+        rows += [{"set": args.reference.name, **r} for r in ref]
     if args.rows:
         args.rows.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
     return 0

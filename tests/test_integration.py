@@ -63,3 +63,26 @@ def test_query_vectors_are_cached_read_only_and_clearable(real_engine):
     e.clear_query_cache()
     b = e.embed_query("캐시를 확인하는 질문")
     assert b is not a and np.allclose(a, b, atol=1e-5)
+
+
+def test_the_onnx_graph_embeds_as_torch_does(real_engine):
+    """`ragqa models fetch` (make setup) exported the embedder to one ONNX graph: the engine embeds questions through
+    it, and its vectors are the torch pipeline's (fp32) on the corpus's passages and on a text past the 257-token
+    sliding window and the 512-token limit."""
+    import dataclasses
+
+    import numpy as np
+
+    from ragqa import models
+
+    embed = real_engine.cfg.embed
+    assert models.backend_of(embed, REPO_MODELS) in ("onnx", "onnx+torch")
+    graph = getattr(real_engine.embedder, "queries", real_engine.embedder)  # onnx+torch: the graph's half
+    assert graph.backend == "onnx"
+    reference = models.load_torch_embedder(dataclasses.replace(embed, dtype="fp32", backend="torch"), REPO_MODELS)
+    passages = sorted((c.text for c in real_engine.index.chunks), key=len)[-3:]
+    texts = passages + [" ".join(passages) * 3]
+    cosines = (graph.embed_documents(texts) * reference.embed_documents(texts)).sum(axis=1)
+    assert float(cosines.min()) > 0.9999, cosines
+    question = "2023년 한국의 AI 반도체 투자 규모는 얼마인가?"
+    assert float(np.dot(graph.embed_query(question), reference.embed_query(question))) > 0.9999

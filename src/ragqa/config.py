@@ -65,6 +65,12 @@ class EmbedConfig:
     # the instruction a question is embedded with; empty = the model's own "query" prompt (for EmbeddingGemma
     # "task: search result | query: "). Chosen on the tuning split by eval/fit_retrieval.py
     query_prompt: str = ""
+    # auto | torch | onnx. auto: the ONNX graph `ragqa models fetch` exports from the verified weights (ONNX Runtime,
+    # fp32; ragqa.onnx_embed) embeds questions, and passages too unless the CPU computes bf16 natively (there torch
+    # bf16 builds faster); torch where no graph is provisioned, for int8, and on an accelerator. Measured
+    # (2026-12-06, AMD EPYC 2 cores): a question 46 ms vs torch fp32 97 ms / bf16 60 ms (p50, 60 tuning questions);
+    # passages 3.1/s, as torch fp32, where native bf16 does 5.1/s
+    backend: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -358,6 +364,7 @@ class Config:
             dtype=env.get("RAGQA_EMBED_DTYPE", EmbedConfig.dtype),
             device=env.get("RAGQA_EMBED_DEVICE", EmbedConfig.device),
             query_prompt=env.get("RAGQA_EMBED_QUERY_PROMPT", EmbedConfig.query_prompt),
+            backend=env.get("RAGQA_EMBED_BACKEND", EmbedConfig.backend),
         )
         retrieval = RetrievalConfig(
             mode=env.get("RAGQA_MODE", RetrievalConfig.mode),

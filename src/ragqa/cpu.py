@@ -42,6 +42,11 @@ def _cpuinfo() -> tuple[str, frozenset[str]]:
     return model, flags or frozenset()
 
 
+def kernel_capabilities() -> dict[str, bool]:
+    """The CPU flags the kernel reports (/proc/cpuinfo), without importing torch: enough to tell native bf16."""
+    return {flag: True for flag in _cpuinfo()[1]}
+
+
 @lru_cache(maxsize=1)
 def capabilities() -> dict[str, bool]:
     """The CPU's instruction-set capabilities: torch's own view where it has one, /proc/cpuinfo otherwise.
@@ -49,7 +54,7 @@ def capabilities() -> dict[str, bool]:
     Torch's view is preferred because it is what torch's kernels dispatch on (and it also knows
     whether the OS has granted AMX tiles); /proc/cpuinfo covers older torch releases.
     """
-    caps: dict[str, bool] = {flag: True for flag in _cpuinfo()[1]}
+    caps = kernel_capabilities()
     try:
         import torch
 

