@@ -157,3 +157,19 @@ def test_split_embedder_loads_each_side_when_first_used():
     e2 = SplitEmbedder("m", 4, "fp", loader("graph2"), loader("torch2"))
     e2.embed_documents(["가"])
     assert loaded[-1] == "torch2" and "graph2" not in loaded
+
+
+def test_a_graph_that_does_not_open_falls_back_or_says_what_to_do(tmp_path):
+    """A damaged graph file (its stamp cannot tell: same size and time) never stops the engine under ``auto``: a
+    warning and torch embeds; under ``RAGQA_EMBED_BACKEND=onnx`` the error names the fix."""
+    from ragqa import models, onnx_embed
+    from ragqa.config import EmbedConfig
+
+    (tmp_path / onnx_embed.GRAPH).write_bytes(b"not an onnx graph")
+    sentinel = object()
+    load = models.graph_loader(EmbedConfig(), tmp_path, tmp_path, "fp", lambda: sentinel)
+    with pytest.warns(UserWarning, match="ragqa models fetch"):
+        assert load() is sentinel
+    strict = models.graph_loader(EmbedConfig(backend="onnx"), tmp_path, tmp_path, "fp", None)
+    with pytest.raises(models.ModelError, match="RAGQA_EMBED_BACKEND=torch"):
+        strict()

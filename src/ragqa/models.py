@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import threading
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -267,17 +268,36 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> Embedder:
     source = provision.target_path(spec, models_dir)
     folder = onnx_embed.graph_dir(models_dir, spec.name)
     fingerprint = weights_fingerprint(str(source), cfg.model)
-
-    @lru_cache(maxsize=1)
-    def graph() -> "onnx_embed.OnnxEmbedder":
-        with _load_lock:
-            return onnx_embed.OnnxEmbedder.open(folder / onnx_embed.GRAPH, source, cfg.model, fingerprint,
-                                                cfg.batch_size, cfg.max_seq_length, cfg.query_prompt)
-
+    torch_side = dataclasses.replace(cfg, dtype="bf16" if backend == "onnx+torch" else "fp32")
+    graph = graph_loader(cfg, folder, source, fingerprint,
+                         None if cfg.backend == "onnx" else lambda: load_torch_embedder(torch_side, models_dir))
     if backend == "onnx":
         return graph()
     return SplitEmbedder(cfg.model, onnx_embed.graph_dim(folder) or graph().dim, fingerprint, graph,
-                         lambda: load_torch_embedder(dataclasses.replace(cfg, dtype="bf16"), models_dir))
+                         lambda: load_torch_embedder(torch_side, models_dir))
+
+
+def graph_loader(cfg: EmbedConfig, folder: Path, source: Path, fingerprint: str,
+                 fallback: Callable[[], Embedder] | None) -> Callable[[], Embedder]:
+    """A cached loader of the graph in ``folder``. A graph that does not open (a damaged file its stamp cannot tell,
+    an ONNX Runtime that cannot read it) is said so: with a ``fallback`` (``auto``) a warning, and the fallback
+    (torch) embeds instead; without one (``RAGQA_EMBED_BACKEND=onnx``) a ``ModelError`` naming the fix."""
+    from ragqa import onnx_embed
+
+    @lru_cache(maxsize=1)
+    def load() -> Embedder:
+        try:
+            with _load_lock:
+                return onnx_embed.OnnxEmbedder.open(folder / onnx_embed.GRAPH, source, cfg.model, fingerprint,
+                                                    cfg.batch_size, cfg.max_seq_length, cfg.query_prompt)
+        except Exception as exc:  # noqa: BLE001 - whatever ONNX Runtime raises, the user gets one message
+            problem = (f"the ONNX graph in {folder} could not be opened ({exc.__class__.__name__}: "
+                       f"{str(exc).strip()[:200]}); delete that folder and run `ragqa models fetch` to export it again")
+            if fallback is None:
+                raise ModelError(f"{problem}, or set RAGQA_EMBED_BACKEND=torch") from exc
+            warnings.warn(f"{problem}. Embedding through torch meanwhile.", stacklevel=2)
+            return fallback()
+    return load
 
 
 @lru_cache(maxsize=4)
