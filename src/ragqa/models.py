@@ -1,7 +1,9 @@
-"""Cached loading of the heavy models: the sentence-transformers embedder and the local LLM.
+"""Cached loading of the heavy models: the embedder (its exported ONNX graph, or sentence-transformers on torch)
+and the local LLM.
 
 Every model is loaded once per process by a cached factory and shared (thread-safe for
-inference). A model id that names a provisioned model loads from its verified folder; any
+inference). A model id that names a provisioned model loads from its verified folder, and its questions (and, without
+native bf16, its passages) go through the ONNX graph exported from that folder (``backend_of``); any
 other id or folder loads the ordinary sentence-transformers way (from a hub, when there is
 one). A missing or unverified model fails with the command that fixes it.
 """
