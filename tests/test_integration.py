@@ -81,7 +81,9 @@ def test_the_onnx_graph_embeds_as_torch_does(real_engine):
     assert graph.backend == "onnx"
     reference = models.load_torch_embedder(dataclasses.replace(embed, dtype="fp32", backend="torch"), REPO_MODELS)
     passages = sorted((c.text for c in real_engine.index.chunks), key=len)[-3:]
-    texts = passages + [" ".join(passages) * 3]
+    long = " ".join(passages) * 12  # the mini corpus's passages are short: ~1,000 tokens, past the window and limit
+    assert len(graph.tokenizer.encode(long).ids) == 512  # truncated where torch truncates
+    texts = passages + [" ".join(passages) * 3, long]
     cosines = (graph.embed_documents(texts) * reference.embed_documents(texts)).sum(axis=1)
     assert float(cosines.min()) > 0.9999, cosines
     question = "2023년 한국의 AI 반도체 투자 규모는 얼마인가?"
