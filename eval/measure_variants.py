@@ -39,34 +39,42 @@ def variant(arg: str) -> tuple[str, dict]:
     return name, json.loads(fields)
 
 
-def answer_all(variants: dict[str, dict], paths) -> list[dict]:
-    """Every question of ``paths`` searched once and answered by one answerer per variant (a name and the
-    ``ExtractiveConfig`` fields it changes), the shipped abstention model deciding: one row per question,
-    ``{"set", "id", "type", "variants": {name: {"answered", "confidence", "right", "concise", "chars"}}}`` (chars:
-    the answer's length)."""
-    from fit_abstention import read_all
+def _answered(variants: dict[str, dict], cfg, questions, desc: str):
+    """Each of ``questions`` searched once in ``cfg``'s index and answered by one answerer per variant (a name and
+    the ``ExtractiveConfig`` fields it changes), the shipped abstention model deciding: yields ``(question,
+    {name: (result, its sentences joined)})``."""
     from tqdm import tqdm
 
     from ragqa.answer.extractive import ExtractiveAnswerer
-    from ragqa.config import Config
     from ragqa.engine import Engine
-    from ragqa.evaluation import metrics as M
 
-    cfg = Config.from_env()
     engine = Engine(cfg)
     engine.build(progress=True)
     answerers = {name: ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
                                           cfg=dataclasses.replace(cfg.extractive, **fields))
                  for name, fields in variants.items()}
-    questions = [(p.stem, q) for p in paths for q in read_all([p])]
-    rows = []
-    for qset, q in tqdm(questions, desc="variants", unit="q"):
+    for q in tqdm(questions, desc=desc, unit="q"):
         hits = engine.search(q.question).hits
         texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
+        results = {name: answerer.answer(q.question, hits, texts) for name, answerer in answerers.items()}
+        yield q, {name: (r, " ".join(p.text for p in r.picks)) for name, r in results.items()}
+
+
+def answer_all(variants: dict[str, dict], paths) -> list[dict]:
+    """Every question of ``paths`` answered by each variant (``_answered``): one row per question, ``{"set", "id",
+    "type", "variants": {name: {"answered", "confidence", "right", "concise", "chars"}}}`` (chars: the answer's
+    length)."""
+    from fit_abstention import read_all
+
+    from ragqa.config import Config
+    from ragqa.evaluation import metrics as M
+
+    pairs = [(p.stem, q) for p in paths for q in read_all([p])]
+    rows = []
+    answered = _answered(variants, Config.from_env(), [q for _, q in pairs], "variants")
+    for (qset, _), (q, answers) in zip(pairs, answered):
         outcomes = {}
-        for name, answerer in answerers.items():
-            r = answerer.answer(q.question, hits, texts)
-            text = " ".join(p.text for p in r.picks)
+        for name, (r, text) in answers.items():
             right = q.type != "unanswerable" and not r.abstain and M.correct(text, q.must_include) == 1.0
             outcomes[name] = {"answered": not r.abstain, "confidence": round(r.confidence, 3), "right": right,
                               "concise": right and len(text) <= M.concise_limit(q.type), "chars": len(text)}
@@ -75,37 +83,24 @@ def answer_all(variants: dict[str, dict], paths) -> list[dict]:
 
 
 def answer_reference(variants: dict[str, dict], dataset: Path, index: Path) -> list[dict]:
-    """Every question of a reference-answer set (``dataset``: ``docs/`` and ``questions.jsonl``) searched once in
-    its own index and answered by one answerer per variant: one row per question, ``{"doc", "id", "variants":
-    {name: {"answered", "recall", "precision", "chars"}}}``, key facts read from the answer's sentences."""
+    """Every question of a reference-answer set (``dataset``: ``docs/`` and ``questions.jsonl``) answered by each
+    variant in its own index (``_answered``): one row per question, ``{"doc", "id", "variants": {name: {"answered",
+    "recall", "precision", "chars"}}}``, key facts read from the answer's sentences."""
     from fit_abstention import read_all
-    from tqdm import tqdm
 
-    from ragqa.answer.extractive import ExtractiveAnswerer
     from ragqa.config import Config
-    from ragqa.engine import Engine
     from ragqa.evaluation import metrics as M
 
     cfg = Config.from_env()
     cfg = cfg.replace(paths={"corpus_dir": (dataset / "docs").resolve(), "index_dir": index.resolve(),
                              "models_dir": cfg.paths.models_dir.resolve()})
-    engine = Engine(cfg)
-    engine.build(progress=True)
-    answerers = {name: ExtractiveAnswerer(engine.index, engine.embedder, max_sentences=cfg.answer.max_sentences,
-                                          cfg=dataclasses.replace(cfg.extractive, **fields))
-                 for name, fields in variants.items()}
     rows = []
-    for q in tqdm(read_all([dataset / "questions.jsonl"]), desc=dataset.name, unit="q"):
-        hits = engine.search(q.question).hits
-        texts = {h.chunk.source: engine.source_text(h.chunk.source) for h in hits}
-        outcomes = {}
-        for name, answerer in answerers.items():
-            r = answerer.answer(q.question, hits, texts)
-            text = "" if r.abstain else " ".join(p.text for p in r.picks)
-            outcomes[name] = {"answered": not r.abstain, "chars": len(text),
-                              "recall": M.key_fact_recall(text, q.answer, q.question),
-                              "precision": M.key_fact_precision(text, q.answer, q.question)}
-        rows.append({"doc": q.doc, "id": q.id, "variants": outcomes})
+    for q, answers in _answered(variants, cfg, read_all([dataset / "questions.jsonl"]), dataset.name):
+        rows.append({"doc": q.doc, "id": q.id, "variants": {
+            name: {"answered": not r.abstain, "chars": len(text),
+                   "recall": M.key_fact_recall(text, q.answer, q.question),
+                   "precision": M.key_fact_precision(text, q.answer, q.question)}
+            for name, (r, text) in answers.items()}})
     return rows
 
 

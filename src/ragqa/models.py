@@ -185,10 +185,11 @@ def quantize_int8(model) -> None:
         quantize_dynamic(target, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
 
 
-def embed_precision(cfg: EmbedConfig) -> str:
-    """The precision the embedder loads in: by CPU capability on the CPU, fp32 (or as asked) on a device."""
+def embed_precision(cfg: EmbedConfig, caps: dict[str, bool] | None = None) -> str:
+    """The precision the embedder loads in: by CPU capability on the CPU (``caps``, by default torch's view of it),
+    fp32 (or as asked) on a device."""
     if cfg.device == "cpu":
-        return cpu.resolve_precision(cfg.dtype, fallback=cfg.dtype_without_bf16)
+        return cpu.resolve_precision(cfg.dtype, caps=caps, fallback=cfg.dtype_without_bf16)
     if cfg.dtype == "int8":
         raise ModelError(f"int8 embeddings are CPU dynamic quantization; on device {cfg.device!r} use "
                          "RAGQA_EMBED_DTYPE=fp32, bf16 or auto")
@@ -203,19 +204,35 @@ def _provisioned_spec(model_id: str) -> "provision.ModelSpec | None":
                  if spec.kind == "zip-folder" and model_id in (spec.hub_id, spec.name)), None)
 
 
+@dataclass(frozen=True)
+class _GraphPlace:
+    source: Path  # the verified sentence-transformers folder
+    folder: Path  # where its graph is exported
+    fingerprint: str  # of the source's weights
+
+
+def _graph_place(cfg: EmbedConfig, models_dir: Path) -> _GraphPlace | None:
+    """Where ``cfg.model``'s graph is and what it is exported from, for a provisioned, verified model; else None."""
+    from ragqa import onnx_embed
+
+    spec = _provisioned_spec(cfg.model)
+    if spec is None or not provision.is_verified(spec, models_dir):
+        return None
+    source = provision.target_path(spec, models_dir)
+    return _GraphPlace(source, onnx_embed.graph_dir(models_dir, spec.name), weights_fingerprint(str(source), cfg.model))
+
+
 def onnx_graph(cfg: EmbedConfig, models_dir: Path) -> Path | None:
     """The exported graph of ``cfg.model`` (``ragqa models fetch`` makes it from the verified folder), when it is
     current for those weights and ONNX Runtime is installed; else None."""
     import importlib.util
 
-    spec = _provisioned_spec(cfg.model)
-    if spec is None or not provision.is_verified(spec, models_dir) or importlib.util.find_spec("onnxruntime") is None:
-        return None
     from ragqa import onnx_embed
 
-    folder = onnx_embed.graph_dir(models_dir, spec.name)
-    source = provision.target_path(spec, models_dir)
-    return folder if onnx_embed.is_current(folder, weights_fingerprint(str(source), cfg.model)) else None
+    place = _graph_place(cfg, models_dir)
+    if place is None or importlib.util.find_spec("onnxruntime") is None:
+        return None
+    return place.folder if onnx_embed.is_current(place.folder, place.fingerprint) else None
 
 
 def ensure_onnx_graph(cfg: EmbedConfig, models_dir: Path, force: bool = False) -> Path:
@@ -223,16 +240,13 @@ def ensure_onnx_graph(cfg: EmbedConfig, models_dir: Path, force: bool = False) -
     Needs the model provisioned (``provision.fetch``); raises ``ModelError`` with what failed."""
     from ragqa import onnx_embed
 
-    spec = _provisioned_spec(cfg.model)
-    if spec is None or not provision.is_verified(spec, models_dir):
+    place = _graph_place(cfg, models_dir)
+    if place is None:
         raise ModelError(f"{cfg.model!r} is not a provisioned, verified model in {models_dir}: run `ragqa models fetch`")
-    source = provision.target_path(spec, models_dir)
-    fingerprint = weights_fingerprint(str(source), cfg.model)
-    folder = onnx_embed.graph_dir(models_dir, spec.name)
-    if not force and onnx_embed.is_current(folder, fingerprint):
-        return folder
+    if not force and onnx_embed.is_current(place.folder, place.fingerprint):
+        return place.folder
     try:
-        return onnx_embed.export(source, folder, fingerprint, cfg.max_seq_length)
+        return onnx_embed.export(place.source, place.folder, place.fingerprint, cfg.max_seq_length)
     except onnx_embed.ExportError as exc:
         raise ModelError(str(exc)) from exc
 
@@ -253,8 +267,7 @@ def backend_of(cfg: EmbedConfig, models_dir: Path) -> str:
         return "torch"
     if cfg.backend == "onnx":
         return "onnx"
-    precision = cpu.resolve_precision(cfg.dtype, caps=cpu.kernel_capabilities(), fallback=cfg.dtype_without_bf16)
-    return {"fp32": "onnx", "bf16": "onnx+torch"}.get(precision, "torch")
+    return {"fp32": "onnx", "bf16": "onnx+torch"}.get(embed_precision(cfg, cpu.kernel_capabilities()), "torch")
 
 
 @lru_cache(maxsize=4)
@@ -266,16 +279,13 @@ def load_embedder(cfg: EmbedConfig, models_dir: Path) -> Embedder:
         return load_torch_embedder(cfg, models_dir)
     from ragqa import onnx_embed
 
-    spec = _provisioned_spec(cfg.model)
-    source = provision.target_path(spec, models_dir)
-    folder = onnx_embed.graph_dir(models_dir, spec.name)
-    fingerprint = weights_fingerprint(str(source), cfg.model)
+    place = _graph_place(cfg, models_dir)  # backend_of found it current
     torch_side = dataclasses.replace(cfg, dtype="bf16" if backend == "onnx+torch" else "fp32")
-    graph = graph_loader(cfg, folder, source, fingerprint,
+    graph = graph_loader(cfg, place.folder, place.source, place.fingerprint,
                          None if cfg.backend == "onnx" else lambda: load_torch_embedder(torch_side, models_dir))
     if backend == "onnx":
         return graph()
-    return SplitEmbedder(cfg.model, onnx_embed.graph_dim(folder) or graph().dim, fingerprint, graph,
+    return SplitEmbedder(cfg.model, onnx_embed.graph_dim(place.folder) or graph().dim, place.fingerprint, graph,
                          lambda: load_torch_embedder(torch_side, models_dir))
 
 

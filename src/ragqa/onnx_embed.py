@@ -15,7 +15,6 @@ builds them with ``vmap``, which the TorchScript exporter cannot trace).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -68,31 +67,18 @@ def _stamp(folder: Path) -> dict | None:
 def is_current(folder: Path, source_fingerprint: str) -> bool:
     """The graph in ``folder`` was exported from the weights with ``source_fingerprint`` and its files are unchanged
     since (their sizes and mtimes as the export recorded them)."""
+    from ragqa.provision import unchanged
+
     stamp = _stamp(folder)
     if not stamp or stamp.get("source_fingerprint") != source_fingerprint:
         return False
-    for name in (GRAPH, WEIGHTS):
-        entry, path = stamp.get("files", {}).get(name), folder / name
-        if not entry or not path.exists():
-            return False
-        st = path.stat()
-        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
-            return False
-    return True
+    return all(unchanged(folder / name, stamp.get("files", {}).get(name)) for name in (GRAPH, WEIGHTS))
 
 
 def graph_dim(folder: Path) -> int | None:
     """The vectors' dimension as the export recorded it (known without loading the graph)."""
     dim = (_stamp(folder) or {}).get("dim")
     return int(dim) if dim else None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class _Pipeline:  # built lazily: torch is imported only to export
@@ -183,10 +169,9 @@ def export(source: Path, out: Path, source_fingerprint: str, max_seq_length: int
     import onnxruntime
     import transformers
 
-    files = {}
-    for name in (GRAPH, WEIGHTS):
-        st = (out / name).stat()
-        files[name] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": _sha256(out / name)}
+    from ragqa.provision import file_record, sha256_file
+
+    files = {name: file_record(out / name, sha256_file(out / name)) for name in (GRAPH, WEIGHTS)}
     stamp = {"source": str(source.name), "source_fingerprint": source_fingerprint, "files": files,
              "dim": int(got.shape[1]), "opset": OPSET,
              "max_seq_length": model.max_seq_length, "min_probe_cosine": round(float(cosines.min()), 7),

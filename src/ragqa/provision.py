@@ -120,6 +120,20 @@ def _stamp_path(spec: ModelSpec, models_dir: Path) -> Path:
     return target / STAMP if spec.kind == "zip-folder" else target.with_name(target.name + STAMP)
 
 
+def file_record(path: Path, digest: str) -> dict:
+    """What a stamp keeps of a verified file: its hash, and the size and mtime that tell a later run it is unchanged."""
+    st = path.stat()
+    return {"sha256": digest, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def unchanged(path: Path, entry: dict | None) -> bool:
+    """``path`` is still the file ``entry`` (a ``file_record``) was made of: there, of the same size and mtime."""
+    if not entry or not path.exists():
+        return False
+    st = path.stat()
+    return st.st_size == entry.get("size") and st.st_mtime_ns == entry.get("mtime_ns")
+
+
 def is_verified(spec: ModelSpec, models_dir: Path) -> bool:
     """True when the stamp matches the upstream list and the files are unchanged on disk."""
     stamp = _stamp_path(spec, models_dir)
@@ -134,10 +148,7 @@ def is_verified(spec: ModelSpec, models_dir: Path) -> bool:
     for rel, digest in expected.items():
         entry = recorded.get(rel)
         path = base / rel if spec.kind == "zip-folder" else base
-        if not entry or entry.get("sha256") != digest or not path.exists():
-            return False
-        st = path.stat()
-        if st.st_size != entry.get("size") or st.st_mtime_ns != entry.get("mtime_ns"):
+        if not entry or entry.get("sha256") != digest or not unchanged(path, entry):
             return False
     return True
 
@@ -146,9 +157,7 @@ def _write_stamp(spec: ModelSpec, models_dir: Path, hashes: dict[str, str]) -> N
     base = target_path(spec, models_dir)
     record = {}
     for rel, digest in hashes.items():
-        path = base / rel if spec.kind == "zip-folder" else base
-        st = path.stat()
-        record[rel] = {"sha256": digest, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        record[rel] = file_record(base / rel if spec.kind == "zip-folder" else base, digest)
     _stamp_path(spec, models_dir).write_text(json.dumps(record, indent=1), "utf-8")
 
 
