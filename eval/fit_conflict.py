@@ -25,12 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ragqa.answer.question import question_type  # noqa: E402
-from ragqa.answer.sentences import numbers_differ, subject_overlap  # noqa: E402
+from ragqa.answer.sentences import figures_conflict, subject_overlap  # noqa: E402
 from ragqa.evaluation.metrics import fact_present  # noqa: E402
 
 
 def pairs(run: Path) -> list[dict]:
-    """Every pair of an answer's citations from two documents whose figures differ, labelled."""
+    """Every pair of an answer's citations from two documents whose figures of one kind differ, labelled."""
     out = []
     for line in (run / "results.jsonl").open(encoding="utf-8"):
         r = json.loads(line)
@@ -38,7 +38,7 @@ def pairs(run: Path) -> list[dict]:
             continue
         facts = r.get("must_include") or []
         for a, b in combinations(r.get("citations") or [], 2):
-            if a["source"] == b["source"] or not numbers_differ([a["text"], b["text"]]):
+            if a["source"] == b["source"] or not figures_conflict(a["text"], b["text"]):
                 continue
             fa = {f for f in facts if fact_present(f, a["text"])}
             fb = {f for f in facts if fact_present(f, b["text"])}

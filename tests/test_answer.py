@@ -979,3 +979,34 @@ def test_a_near_copy_in_another_report_is_one_statement_cited_twice_and_another_
     eng = _two_report_engine(tmp_path / "b", fake_embedder, guide, other)
     r = eng.ask_json("지방은행의 최저자본금은 얼마인가?", threshold=0.0)
     assert "250억원" in r["answer"] and "300억원" in r["answer"]  # another figure is never dropped as a copy
+
+
+def test_figures_are_read_with_their_units_and_only_figures_of_one_kind_conflict():
+    from ragqa.answer.sentences import figures_by_unit, figures_comparable, figures_conflict
+
+    count = "미국이 109개로 가장 많이 개발했고 중국과 영국이 각각 20개와 8개로 뒤를 이었다."
+    duration = "미국의 경우 지난 10년 동안 주요 AI 모델 개발을 주도했다."
+    assert figures_by_unit(count) == {"개": frozenset({109.0, 20.0, 8.0})}
+    assert figures_by_unit(duration) == {"년": frozenset({10.0})}
+    assert not figures_comparable(count, duration) and not figures_conflict(count, duration)
+    # the unit after Korean's scale words, a currency sign before the figure, a bare figure after a particle;
+    # years (2022년, '22년) and a name's digits (GPT-4) are no figures
+    cost = "제미나이 울트라 훈련에는 1억9천140만 달러(2천669억원)가 들었고, GPT-4 훈련에는 $78M이 들었다."
+    assert figures_by_unit(cost) == {"달러": frozenset({1.914e8, 7.8e7}), "원": frozenset({2.669e11})}
+    patents = "'22년 기준 한국은 2022년 인구 10만명당 AI 특허수가 10.26으로 가장 많았다."
+    assert figures_by_unit(patents) == {"명": frozenset({1e5}), "": frozenset({10.26})}
+    assert figures_by_unit("점유율은 17.3퍼센트") == {"%": frozenset({17.3})}
+    # one kind and other values: a conflict; a bare figure may be of any kind; the same values are none
+    assert figures_conflict(cost, "GPT-4의 학습비용은 7천 8백만 달러에서 1억 달러 사이로 추정된다.")
+    assert figures_conflict(patents, "한국은 인구 10만명당 AI 등록 특허 수가 17.3%로 1위였다.")
+    assert not figures_conflict("매출은 250억원이다.", "매출 250억 원을 달성했다.")
+    assert not figures_comparable("매출은 250억원이다.", "연구개발 인력은 없다.")
+
+
+def test_another_reports_figure_of_another_kind_is_neither_added_nor_a_conflict(tmp_path, fake_embedder):
+    models = "AI 모델 현황\n\n미국이 개발한 파운데이션 모델은 109개로 가장 많았다.\n"
+    decade = "AI 모델 동향\n\n미국은 지난 10년 동안 파운데이션 모델 개발을 주도했다.\n"
+    eng = _two_report_engine(tmp_path, fake_embedder, models, decade)
+    r = eng.ask_json("미국이 개발한 파운데이션 모델 수는?", threshold=0.0)  # no unit asked: any figure types
+    assert "109개" in r["answer"] and "다릅니다" not in r["answer"]
+    assert {c["source"] for c in r["citations"]} == {"guide.txt"}

@@ -52,21 +52,31 @@ def numbers_in(text: str) -> list[float]:
     A leading minus sign is kept (``-0.3``); ``'23년`` reads as 23. A number after the ordinal prefix 제 is the
     ordinal's (``은행법 제8조``: article 8, not 8조 = 8e12; ``제3차``, ``제1항``), its unit characters not read.
     """
+    return [v for v, _, _ in number_spans(text)]
+
+
+def number_spans(text: str) -> list[tuple[float, int, int]]:
+    """``numbers_in``'s numbers with where each is written: its value, start and end (after a scale word or
+    letter it is read with, ``2.5 billion``, ``$250M``; an ordinal's end after its digits)."""
     out = []
     for m in _NUMBER.finditer(text):
         if m.start() and text[m.start() - 1] == "제" and (m.start() < 2 or not _HANGUL.match(text[m.start() - 2])):
-            out.append(float(re.match(r"\d[\d,]*", m.group(0)).group(0).replace(",", "")))
+            digits = re.match(r"\d[\d,]*", m.group(0)).group(0)
+            out.append((float(digits.replace(",", "")), m.start(), m.start() + len(digits)))
             continue
         sign = -1.0 if m.start() > 0 and text[m.start() - 1] in "-−" and \
             (m.start() == 1 or not text[m.start() - 2].isalnum()) else 1.0
         v = parse_korean_number(m.group(0))
         if v is not None:
+            end = m.end()
             scale = _EN_SCALE.match(text, m.end())
             if scale and not re.search(r"[십백천만억조경]", m.group(0)):
                 v *= _EN_SCALES[scale.group(1).lower()]
+                end = scale.end()
             elif (short := _EN_SHORT_SCALE.match(text, m.end())) and not re.search(r"[십백천만억조경\s]", m.group(0)):
                 v *= _EN_SHORT[short.group(1)]
-            out.append(sign * v)
+                end = short.end()
+            out.append((sign * v, m.start(), end))
     return out
 
 

@@ -14,7 +14,7 @@ from ragqa import aliases
 from ragqa.answer.question import sub_questions
 from ragqa.answer.scoring import Candidate, SentenceScorer
 from ragqa.answer.sentences import (CLAUSE, answering_window, as_cleaned, cell_pieces, figure_table,
-                                    has_answer_number, numbers_differ, restated, subject_overlap)
+                                    figures_conflict, has_answer_number, restated, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.numbers import numbers_in
 from ragqa.retrieval import fusion
@@ -207,11 +207,11 @@ class Composer:
         return replace(pick, also=tuple(also[n] for n in sorted(also))) if also else pick
 
     def conflict(self, picks: Sequence[Pick], hits: list[Hit]) -> bool:
-        """Two picks from two reports give different figures for the same thing (their sentences share
-        ``conflict_overlap`` of their content words): a model's training cost and another's query price differ
-        without being a conflict."""
+        """Two picks from two reports give different figures of one kind (``figures_conflict``: a count and a
+        duration are not) for the same thing (their sentences share ``conflict_overlap`` of their content words):
+        a model's training cost and another's query price differ without being a conflict."""
         return any(hits[a.hit_no - 1].chunk.doc_id != hits[b.hit_no - 1].chunk.doc_id
-                   and numbers_differ([a.text, b.text])
+                   and figures_conflict(a.text, b.text)
                    and subject_overlap(a.text, b.text) >= self.cfg.conflict_overlap
                    for i, a in enumerate(picks) for b in picks[i + 1:])
 

@@ -14,7 +14,7 @@ from typing import Sequence
 from ragqa import korean
 from ragqa.answer.question import question_terms
 from ragqa.config import ExtractiveConfig
-from ragqa.numbers import numbers_in
+from ragqa.numbers import number_spans, numbers_in
 from ragqa.tables import CAPTION_LINE
 from ragqa.types import Chunk
 
@@ -201,8 +201,53 @@ def restated(pick: str, other: str, overlap: float) -> bool:
     return bool(a) and bool(b) and (a in b or b in a) and len(_content_words(pick)) >= 2
 
 
-def numbers_differ(texts: list[str]) -> bool:
-    sets = [{n for n in numbers_in(t) if not _is_year(n)}
-            for t in texts]
-    sets = [s for s in sets if s]
-    return len(sets) > 1 and any(a != sets[0] for a in sets[1:])
+# a currency sign written before its figure ($2.5B), read as the unit Korean text writes after one (25억 달러)
+_SIGN_UNIT = {"$": "달러", "€": "유로", "£": "파운드", "¥": "엔", "₩": "원"}
+_WORD_AFTER = re.compile(r"[ \t]*(%p|%|[A-Za-z]+|[가-힣]+)")
+_PERCENT = {"퍼센트": "%", "프로": "%"}
+
+
+def _unit_after(text: str, start: int, end: int, morphemes: dict[int, tuple[str, str]]) -> str:
+    """The unit a figure is written in: a currency sign before it, else the first morpheme after it when that
+    is a noun or a counter (개, 명, 달러, 년, 위), a symbol or Latin letters (%, nm); '' for a bare figure (a
+    particle or an ending follows: 10.26으로, 4.23)). ``morphemes``: the text's morphemes by start offset."""
+    if start and text[start - 1] in _SIGN_UNIT:
+        return _SIGN_UNIT[text[start - 1]]
+    m = _WORD_AFTER.match(text, end)
+    if not m:
+        return ""
+    word = m.group(1)
+    if word.startswith("%") or word.isascii():
+        return word.lower()
+    form, tag = morphemes.get(m.start(1), ("", ""))
+    return _PERCENT.get(form, form) if tag.startswith(("NN", "NR")) else ""
+
+
+def figures_by_unit(text: str) -> dict[str, frozenset[float]]:
+    """The figures ``text`` states (not years, not a name's or a reference's digits), grouped by the unit each is
+    written in ('' for a bare figure, which may be of any unit)."""
+    clean = _NOT_A_FIGURE.sub(lambda m: " " * len(m.group(0)), text)  # offsets kept
+    spans = [(v, a, b) for v, a, b in number_spans(clean)  # a year, written out or short ('22년), is context
+             if not _is_year(v) and not (a and clean[a - 1] in "'‘’" and v < 100 and float(v).is_integer())]
+    morphemes = {t.start: (t.form, str(t.tag)) for t in korean.kiwi().tokenize(clean)} if spans else {}
+    by_unit: dict[str, set[float]] = {}
+    for value, start, end in spans:
+        by_unit.setdefault(_unit_after(clean, start, end, morphemes), set()).add(value)
+    return {u: frozenset(v) for u, v in by_unit.items()}
+
+
+def _of_a_kind(a: str, b: str) -> list[tuple[frozenset[float], frozenset[float]]]:
+    """The pairs of ``a``'s and ``b``'s figures that can be of one kind: in one unit, or either bare."""
+    fa, fb = figures_by_unit(a), figures_by_unit(b)
+    return [(va, vb) for ua, va in fa.items() for ub, vb in fb.items() if ua == ub or not ua or not ub]
+
+
+def figures_comparable(a: str, b: str) -> bool:
+    """``a`` and ``b`` state figures of one kind: a count (109개) and a duration (10년) are not."""
+    return bool(_of_a_kind(a, b))
+
+
+def figures_conflict(a: str, b: str) -> bool:
+    """``a`` and ``b`` state different figures of one kind (in one unit, or one of them bare): 1억9천140만 달러
+    against 1.9억 달러 do, 109개 against 10년 do not."""
+    return any(va != vb for va, vb in _of_a_kind(a, b))
