@@ -64,10 +64,12 @@ def scorer(engine, questions, reference: bool):
 
     def score(point: dict) -> tuple[float, float, int]:
         embedder = engine.embedder
-        prompt = point.get("query_prompt", embedder.query_prompt)
-        if prompt != embedder.query_prompt:
-            embedder.query_prompt = prompt
-            embedder.clear_query_cache()
+        if "query_prompt" in point:  # the prompt is set on the torch pipeline; the ONNX graph's is fixed at load
+            if not hasattr(embedder, "query_prompt"):
+                raise SystemExit("query_prompt is searched with the torch embedder: RAGQA_EMBED_BACKEND=torch")
+            if point["query_prompt"] != embedder.query_prompt:
+                embedder.query_prompt = point["query_prompt"]
+                embedder.clear_query_cache()
         retriever.cfg = dataclasses.replace(base, **{k: v for k, v in point.items() if k not in EMBED_FIELDS})
         hit1 = mrr = 0.0
         for q, gold in golds:
