@@ -996,6 +996,7 @@ def test_figures_are_read_with_their_units_and_only_figures_of_one_kind_conflict
     patents = "'22년 기준 한국은 2022년 인구 10만명당 AI 특허수가 10.26으로 가장 많았다."
     assert figures_by_unit(patents) == {"명": frozenset({1e5}), "": frozenset({10.26})}
     assert figures_by_unit("점유율은 17.3퍼센트") == {"%": frozenset({17.3})}
+    assert figures_by_unit("기업가치: 140억$, 설립 시 1.05억$ 유치") == {"달러": frozenset({1.4e10, 1.05e8})}
     # one kind and other values: a conflict; a bare figure may be of any kind; the same values are none
     assert figures_conflict(cost, "GPT-4의 학습비용은 7천 8백만 달러에서 1억 달러 사이로 추정된다.")
     assert figures_conflict(patents, "한국은 인구 10만명당 AI 등록 특허 수가 17.3%로 1위였다.")

@@ -203,20 +203,23 @@ def restated(pick: str, other: str, overlap: float) -> bool:
 
 # a currency sign written before its figure ($2.5B), read as the unit Korean text writes after one (25억 달러)
 _SIGN_UNIT = {"$": "달러", "€": "유로", "£": "파운드", "¥": "엔", "₩": "원"}
-_WORD_AFTER = re.compile(r"[ \t]*(%p|%|[A-Za-z]+|[가-힣]+)")
+_WORD_AFTER = re.compile(r"[ \t]*(%p|%|[$€£¥₩]|[A-Za-z]+|[가-힣]+)")
 _PERCENT = {"퍼센트": "%", "프로": "%"}
 
 
 def _unit_after(text: str, start: int, end: int, morphemes: dict[int, tuple[str, str]]) -> str:
-    """The unit a figure is written in: a currency sign before it, else the first morpheme after it when that
-    is a noun or a counter (개, 명, 달러, 년, 위), a symbol or Latin letters (%, nm); '' for a bare figure (a
-    particle or an ending follows: 10.26으로, 4.23)). ``morphemes``: the text's morphemes by start offset."""
+    """The unit a figure is written in: a currency sign before or after it ($2.5B, 140억$), else the first
+    morpheme after it when that is a noun or a counter (개, 명, 달러, 년, 위), a symbol or Latin letters (%, nm);
+    '' for a bare figure (a particle or an ending follows: 10.26으로, 4.23)). ``morphemes``: the text's morphemes
+    by start offset."""
     if start and text[start - 1] in _SIGN_UNIT:
         return _SIGN_UNIT[text[start - 1]]
     m = _WORD_AFTER.match(text, end)
     if not m:
         return ""
     word = m.group(1)
+    if word in _SIGN_UNIT:  # a sign after the figure, as Korean reports write amounts (140억$)
+        return _SIGN_UNIT[word]
     if word.startswith("%") or word.isascii():
         return word.lower()
     form, tag = morphemes.get(m.start(1), ("", ""))
