@@ -201,7 +201,7 @@ def restated(pick: str, other: str, overlap: float) -> bool:
     return bool(a) and bool(b) and (a in b or b in a) and len(_content_words(pick)) >= 2
 
 
-# a currency sign written before its figure ($2.5B), read as the unit Korean text writes after one (25억 달러)
+# a currency sign written before or after its figure ($2.5B, 140억$), read as the unit Korean text writes (25억 달러)
 _SIGN_UNIT = {"$": "달러", "€": "유로", "£": "파운드", "¥": "엔", "₩": "원"}
 _WORD_AFTER = re.compile(r"[ \t]*(%p|%|[$€£¥₩]|[A-Za-z]+|[가-힣]+)")
 _PERCENT = {"퍼센트": "%", "프로": "%"}
@@ -229,6 +229,11 @@ def _unit_after(text: str, start: int, end: int, morphemes: dict[int, tuple[str,
 def figures_by_unit(text: str) -> dict[str, frozenset[float]]:
     """The figures ``text`` states (not years, not a name's or a reference's digits), grouped by the unit each is
     written in ('' for a bare figure, which may be of any unit)."""
+    return dict(_figures_by_unit(text))
+
+
+@lru_cache(maxsize=4096)  # an answer compares its best sentence with every further one: read each once
+def _figures_by_unit(text: str) -> tuple[tuple[str, frozenset[float]], ...]:
     clean = _NOT_A_FIGURE.sub(lambda m: " " * len(m.group(0)), text)  # offsets kept
     spans = [(v, a, b) for v, a, b in number_spans(clean)  # a year, written out or short ('22년), is context
              if not _is_year(v) and not (a and clean[a - 1] in "'‘’" and v < 100 and float(v).is_integer())]
@@ -236,7 +241,7 @@ def figures_by_unit(text: str) -> dict[str, frozenset[float]]:
     by_unit: dict[str, set[float]] = {}
     for value, start, end in spans:
         by_unit.setdefault(_unit_after(clean, start, end, morphemes), set()).add(value)
-    return {u: frozenset(v) for u, v in by_unit.items()}
+    return tuple((u, frozenset(v)) for u, v in by_unit.items())
 
 
 def _of_a_kind(a: str, b: str) -> list[tuple[frozenset[float], frozenset[float]]]:
