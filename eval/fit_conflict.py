@@ -7,8 +7,8 @@ An answer to a how-much question may cite sentences of several reports, and thei
 a conflict (the answer is headed "자료마다 수치가 다릅니다") only when the sentences give a figure for the same
 thing; two reports' figures for different things (a model's training cost and another model's query price) are
 not. Same thing is measured as the overlap of the two sentences' content words (``subject_overlap``: Jaccard
-of their Kiwi nouns, Latin and Chinese-character words). Each cited pair from two reports whose figures differ
-is labelled from the question's gold: a conflict when each sentence states one of the facts the answer must
+of their Kiwi nouns, Latin and Chinese-character words). Each cited pair from two reports whose figures of one
+kind differ (``figures_conflict``: read with their units) is labelled from the question's gold: a conflict when each sentence states one of the facts the answer must
 include and they state different ones (the gold asks for both reports' figures); otherwise not (every pair of
 a set whose gold is a reference answer, such as allganize-dev's one-document questions, is not). The header is
 said of an answer when any of its pairs reaches the threshold, so answers are scored: an answer's highest overlap
