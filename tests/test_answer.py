@@ -1011,3 +1011,28 @@ def test_another_reports_figure_of_another_kind_is_neither_added_nor_a_conflict(
     r = eng.ask_json("미국이 개발한 파운데이션 모델 수는?", threshold=0.0)  # no unit asked: any figure types
     assert "109개" in r["answer"] and "다릅니다" not in r["answer"]
     assert {c["source"] for c in r["citations"]} == {"guide.txt"}
+
+
+def test_a_latin_name_counts_only_as_a_word_of_its_own():
+    """MS is not in "systems" nor US in "business"; GPT-4 is not GPT-4o; a Hangul particle or a version's digits may
+    follow a name (MS는, HBM3); a Hangul name keeps matching inside its word (엔비디아의), as Kiwi cannot tell it."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from ragqa.aliases import Aliases
+    from ragqa.answer.extractive import Candidate, ExtractiveAnswerer
+    from ragqa.config import ExtractiveConfig
+    from ragqa.types import Chunk, Hit, Sentence
+
+    def present(name: str, text: str, bounded: bool = True) -> bool:
+        hit = Hit(Chunk("c1", "d1", "r.txt", 0, len(text), text, "", "text", (Sentence(0, len(text), text),)), 1.0, 1)
+        cfg = replace(ExtractiveConfig(), latin_name_bounds=bounded)
+        answerer = ExtractiveAnswerer(SimpleNamespace(aliases=Aliases.from_texts([""])), abstention=object(), cfg=cfg)
+        return answerer.names.present([name], Candidate(1, 0, text, 0, len(text), 1.0, 0.0), [hit])
+
+    assert not present("ms", "Operating systems and terms of use.") and present("ms", "Operating systems", False)
+    assert present("ms", "MS는 오픈AI에 투자했다.") and present("ms", "(MS) Azure")
+    assert not present("us", "Harvard Business Review") and present("us", "US Foods 온라인 고객")
+    assert not present("gpt-4", "GPT-4o를 출시했다.") and present("gpt-4", "GPT-4의 학습 비용")
+    assert present("hbm", "HBM3E 양산") and not present("sk", "high risk")
+    assert present("오픈ai", "오픈 AI의 투자") and present("엔비디아", "엔비디아의 GPU")

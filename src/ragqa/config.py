@@ -255,6 +255,13 @@ class ExtractiveConfig:
     # topic from the item above it ("- (주제) …"); lending neither lost one tuning answer.
     # On/off measured on the tuning split, docs/history.md 2026-12-04 (stop 39)
     labelled_line_alone: bool = True
+    # a name in Latin letters counts only as a word of its own (MS not in "systems", SK not in "risk", US not in
+    # "business", GPT-4 not in GPT-4o; digits may follow a name ending in a letter: HBM in HBM3): 19 of the corpus's
+    # 84 "ms" stand inside a word. Measured on/off (eval/measure_variants.py, stop 56, fp32): no tuning decision moved
+    # (one near-miss's confidence 0.42 -> 0.23, refused either way), tuning_random6 unchanged, allganize-dev fit half
+    # precision 0.374 -> 0.384 (ag112 no longer takes "us" in "business" for US Foods: 436 -> 256 characters, recall
+    # 1.0 both), report half unchanged
+    latin_name_bounds: bool = True
     # a how-much question's sentence of the asked type whose passage names the question's entities (though not
     # the sentence or the one before it: "a16z가 발표했다. … 특히, 웹 기반 AI 앱의 52%가 …") is preferred to a
     # sentence that names them but states no figure of the asked kind; the missing name still lowers the

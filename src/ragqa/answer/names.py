@@ -8,6 +8,7 @@ The extractive answerer keeps the sentences that name them and its abstention fe
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,26 @@ from ragqa.types import Hit
 
 if TYPE_CHECKING:
     from ragqa.answer.scoring import Candidate
+
+
+@functools.lru_cache(maxsize=2048)
+def _word_pattern(form: str) -> re.Pattern[str] | None:
+    """``form`` (normalized: lower case, no spaces) as written in text, spaces allowed between its characters, not
+    run into further Latin letters or digits at a Latin end (digits may follow a letter: HBM in HBM3); None for a
+    form that ends in Hangul at both ends (a particle may follow it, and spacing varies)."""
+    latin_start, latin_end = bool(re.match(r"[a-z0-9]", form)), bool(re.search(r"[a-z0-9]$", form))
+    if not (latin_start or latin_end):
+        return None
+    body = r"\s*".join(re.escape(ch) for ch in form)
+    before = r"(?<![a-z0-9])" if latin_start else ""
+    after = (r"(?![0-9a-z]|\.\d)" if form[-1].isdigit() else r"(?![a-z])") if latin_end else ""
+    return re.compile(before + body + after, re.I)
+
+
+def _as_word(form: str, raw: str) -> bool:
+    """``form`` is written in ``raw`` as a word of its own where it has a Latin end (see ``_word_pattern``)."""
+    pattern = _word_pattern(form)
+    return pattern is None or bool(pattern.search(raw))
 
 
 class NameChecks:
@@ -66,8 +87,9 @@ class NameChecks:
         """``name`` in ``window`` (normalized) in any spelling the corpus gives it, or in the other script as it
         sounds (맥킨지 for McKinsey, in ``raw``, the window as written), or a country by the other names BM25
         reads as it in ``text``."""
-        return any(form in window for form in self.index.aliases.forms(name)) or \
-            korean.names_country(name, text) or transliteration.written_in(name, raw)
+        bounded = self.cfg.latin_name_bounds
+        return any(form in window and (not bounded or _as_word(form, raw)) for form in self.index.aliases.forms(name)) \
+            or korean.names_country(name, text) or transliteration.written_in(name, raw)
 
     def present(self, entities: list[str], cand: Candidate, hits: list[Hit]) -> bool:
         chunk = hits[cand.hit_no - 1].chunk
