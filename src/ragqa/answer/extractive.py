@@ -19,8 +19,8 @@ from ragqa.answer.names import NameChecks
 from ragqa.answer.question import LISTING, MULTI_Q, PARTS_Q, asks_when, content_nouns, question_entities, \
     question_type, unit_pattern
 from ragqa.answer.scoring import Candidate, SentenceScorer
-from ragqa.answer.sentences import (DEPENDENT, figures_by_unit, figures_comparable, has_answer_number, restates,
-                                    states_date, states_figure, subject_overlap)
+from ragqa.answer.sentences import (DEPENDENT, figures_comparable, has_answer_number, restates, states_date,
+                                    states_figure, subject_overlap)
 from ragqa.config import ExtractiveConfig, RetrievalConfig
 from ragqa.index.store import IndexData
 from ragqa.tables import declared_units
@@ -179,8 +179,7 @@ class ExtractiveAnswerer:
             if same_text:
                 continue
             # another report's figure: of the best sentence's kind (a count is not answered by a duration)
-            wants_number = qtype != "number" or (has_answer_number(c.text) and (
-                not figures_by_unit(best.text) or figures_comparable(best.text, c.text)))
+            wants_number = qtype != "number" or (has_answer_number(c.text) and figures_comparable(best.text, c.text))
             on_topic = c.lexical >= cfg.on_topic_ratio * best.lexical  # about the same thing, not merely similar
             if other_doc and qtype == "number" and wants_number and not on_topic:
                 # or another report's figure for the best sentence's thing, in that report's words (the

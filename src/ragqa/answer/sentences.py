@@ -251,8 +251,9 @@ def _of_a_kind(a: str, b: str) -> list[tuple[frozenset[float], frozenset[float]]
 
 
 def figures_comparable(a: str, b: str) -> bool:
-    """``a`` and ``b`` state figures of one kind: a count (109개) and a duration (10년) are not."""
-    return bool(_of_a_kind(a, b))
+    """``b`` states a figure of a kind ``a`` states, or ``a`` states none to compare with: a count (109개) and a
+    duration (10년) are not comparable."""
+    return not figures_by_unit(a) or bool(_of_a_kind(a, b))
 
 
 def figures_conflict(a: str, b: str) -> bool:
