@@ -61,6 +61,10 @@ def test_a_country_is_found_by_its_hanja_abbreviation_but_not_in_other_hanja():
     assert not present("일본", growth)
     assert not present("중국", "中央 정부가 예산을 늘렸다.")
     assert present("한국", "우리나라 기업의 투자가 늘었다.")
+    # a Korean document's 국내 (domestic) is Korea: "Korean startups" are its 국내 스타트업
+    assert present("한국", "국내 AI 유망기업의 매출은 대부분 증가하는 추세")
+    assert not present("미국", "국내 AI 유망기업의 매출은 대부분 증가하는 추세")
+    assert not present("한국", "국제 AI 유망기업의 매출은 대부분 증가하는 추세")
 
 
 def test_a_listed_name_counts_when_the_best_sentences_passage_names_it():

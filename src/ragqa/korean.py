@@ -187,9 +187,13 @@ def _short_date(tokens, i: int) -> list[str] | None:
 
 def names_country(name: str, text: str) -> bool:
     """Whether ``text`` names the country ``name`` (미국, 한국) by another of its names as ``terms`` reads
-    them: a Hanja abbreviation (美, 韓美, 對中; not the 中 of 中央) or 대한민국 / 우리나라 for 한국."""
-    others = [k for k, v in _COUNTRY.items() if v == name] + (["우리나라"] if name == "한국" else [])
-    return any(o in text for o in others) and name in terms(text)
+    them: a Hanja abbreviation (美, 韓美, 對中; not the 中 of 中央) or 대한민국 / 우리나라 for 한국, and for 한국
+    the word 국내 (domestic): a Korean document's own country is the one it calls 국내 (국내 AI 기업, 국내 은행)."""
+    others = [k for k, v in _COUNTRY.items() if v == name] + (["우리나라", "국내"] if name == "한국" else [])
+    if not any(o in text for o in others):
+        return False
+    read = terms(text)
+    return name in read or (name == "한국" and "국내" in read)
 
 
 def terms(text: str) -> list[str]:
