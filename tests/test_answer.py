@@ -270,6 +270,16 @@ def test_table_rows_are_given_with_their_column_names():
     assert render_row("대한민국\t20", ()) == "대한민국 20"  # no header: the cells as they are
 
 
+def test_a_tables_header_row_is_no_answer_even_when_its_names_hold_digits():
+    from ragqa.answer.sentences import not_an_answer
+
+    header = ("기업명", "분야", "매출액('23)", "종업원 수")
+    assert not_an_answer("기업명\t분야\t매출액('23)\t종업원 수", True, header)
+    assert not_an_answer("기업명\t분야\t매출액('23)\t종업원 수", False, header)  # a table of words too
+    assert not not_an_answer("뤼이드\t교육\t77.0\t119", True, header)
+    assert not not_an_answer("기업명\t분야\t매출액('23)\t종업원 수", True, ())  # no header known: a row with digits
+
+
 @pytest.mark.parametrize("text, figure", [
     ("AMD의 Instinct MI300 시리즈는 GPU 가속기를 통해 작업을 진행한다", False),  # a name's digits
     ("[그림 10] AI 기반 라벨링 기업 스케일AI", False),  # a figure reference
@@ -358,6 +368,7 @@ def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
     assert not labelled_for("국내 주요 유망 스타트업의 매출액은 증가하는 추세이며 헬스케어 분야는 성장", asked)
     assert not labelled_for("헬스케어 기업 회의는 10:30에 시작", asked)  # a clock time is not a label
     assert labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)
+
 
 
 def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
@@ -1036,3 +1047,26 @@ def test_a_latin_name_counts_only_as_a_word_of_its_own():
     assert not present("gpt-4", "GPT-4o를 출시했다.") and present("gpt-4", "GPT-4의 학습 비용")
     assert present("hbm", "HBM3E 양산") and not present("sk", "high risk")
     assert present("오픈ai", "오픈 AI의 투자") and present("엔비디아", "엔비디아의 GPU")
+
+
+def test_an_english_questions_answer_takes_another_reports_sentence_only_on_the_same_subject(tmp_path, fake_embedder):
+    """An English question shares only its names with Korean text, so "covers as many of the question's terms" lets
+    any other report's figure in; the two sentences' own content words decide instead."""
+    from dataclasses import replace
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    postings = "AI 채용 동향\n\n한국의 AI 채용 공고 비율은 2.1%였다.\n"
+    automation = "업무 자동화 동향\n\n한국 제조 기업 현장 업무의 약 10%가 생성형 AI 도구로 빠르게 자동화되었다.\n"
+    eng = _two_report_engine(tmp_path, fake_embedder, postings, automation)
+    question = "What share of job postings in South Korea required AI skills?"
+    hits = eng.search(question).hits
+    texts = {h.chunk.source: eng.source_text(h.chunk.source) for h in hits}
+
+    def answer(by_overlap: bool) -> str:
+        cfg = replace(eng.cfg.extractive, english_topic_by_overlap=by_overlap, abstention_threshold=0.0)
+        result = ExtractiveAnswerer(eng.index, eng.embedder, cfg=cfg).answer(question, hits, texts)
+        return " ".join(p.text for p in result.picks)
+
+    assert "2.1%" in answer(True) and "10%" not in answer(True)
+    assert "2.1%" in answer(False) and "10%" in answer(False)  # by the question's terms: the other report joins

@@ -262,6 +262,10 @@ class ExtractiveConfig:
     # precision 0.374 -> 0.384 (ag112 no longer takes "us" in "business" for US Foods: 436 -> 256 characters, recall
     # 1.0 both), report half unchanged
     latin_name_bounds: bool = True
+    # another report's sentence joins an English question's answer only when it shares conflict_overlap of the best
+    # sentence's content words: the share of the question's terms it covers (on_topic_ratio) says little when the
+    # question's only terms are a name or two
+    english_topic_by_overlap: bool = True
     # a how-much question's sentence of the asked type whose passage names the question's entities (though not
     # the sentence or the one before it: "a16z가 발표했다. … 특히, 웹 기반 AI 앱의 52%가 …") is preferred to a
     # sentence that names them but states no figure of the asked kind; the missing name still lowers the

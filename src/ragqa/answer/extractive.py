@@ -180,8 +180,12 @@ class ExtractiveAnswerer:
                 continue
             # another report's figure: of the best sentence's kind (a count is not answered by a duration)
             wants_number = qtype != "number" or (has_answer_number(c.text) and figures_comparable(best.text, c.text))
-            on_topic = c.lexical >= cfg.on_topic_ratio * best.lexical  # about the same thing, not merely similar
-            if other_doc and qtype == "number" and wants_number and not on_topic:
+            # about the same thing, not merely similar: sharing the best sentence's share of the question's terms;
+            # an English question shares few terms with Korean text (its names and figures), so there the two
+            # sentences' own words decide, as for another report's figure below
+            english = lang == "en" and cfg.english_topic_by_overlap
+            on_topic = not english and c.lexical >= cfg.on_topic_ratio * best.lexical
+            if other_doc and (qtype == "number" or english) and wants_number and not on_topic:
                 # or another report's figure for the best sentence's thing, in that report's words (the
                 # overlap that makes two figures a conflict)
                 on_topic = subject_overlap(c.text, best.text) >= cfg.conflict_overlap

@@ -83,7 +83,7 @@ class SentenceScorer:
                 if sounded:
                     own = own | {t for name, inside in sounded if not inside <= own
                                  and transliteration.written_in(name, s.text) for t in inside}
-                if len(s.text) >= 8 and not not_an_answer(s.text, numeric):
+                if len(s.text) >= 8 and not not_an_answer(s.text, numeric, hit.chunk.table_header):
                     # the sentence itself counts most; the one before it often names the subject
                     here = sum(w for t, w in idf.items() if t in own | context_terms) / total if idf else 0.0
                     window = sum(w for t, w in idf.items() if t in own | previous | context_terms) / total if idf else 0.0

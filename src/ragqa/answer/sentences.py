@@ -15,7 +15,7 @@ from ragqa import korean
 from ragqa.answer.question import question_terms
 from ragqa.config import ExtractiveConfig
 from ragqa.numbers import number_spans, numbers_in
-from ragqa.tables import CAPTION_LINE
+from ragqa.tables import CAPTION_LINE, cells_of
 from ragqa.types import Chunk
 
 # where a long sentence may be cut into clauses: after a comma, after a connective ending (-며, -고, -으나, -지만,
@@ -88,9 +88,13 @@ def figure_table(chunk: Chunk) -> bool:
     return bool(data) and sum(bool(re.search(r"\d", _NOT_A_FIGURE.sub(" ", t))) for t in data) >= 0.5 * len(data)
 
 
-def not_an_answer(text: str, numeric_table: bool = False) -> bool:
-    """Captions, source notes and a figure table's header row describe data; they do not answer."""
+def not_an_answer(text: str, numeric_table: bool = False, header: Sequence[str] = ()) -> bool:
+    """Captions, source notes and a table's header row (its cells are the table's ``header``; in a figure
+    table, any row without a figure) describe data; they do not answer."""
     if CAPTION_LINE.match(text.strip()):
+        return True
+    names = [h.strip() for h in header if h and h.strip()]
+    if names and "\t" in text and cells_of(text) == names:
         return True
     return numeric_table and not re.search(r"\d", text)
 
