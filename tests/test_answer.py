@@ -1070,3 +1070,24 @@ def test_an_english_questions_answer_takes_another_reports_sentence_only_on_the_
 
     assert "2.1%" in answer(True) and "10%" not in answer(True)
     assert "2.1%" in answer(False) and "10%" in answer(False)  # by the question's terms: the other report joins
+
+
+def test_an_interrogative_the_documents_never_write_is_no_absent_word(tmp_path, fake_embedder):
+    """Kiwi reads 얼마 and 며칠 as nouns; a statute or a bank's guide never writes them, and that is no evidence the
+    answer is missing (absent_share would lower every how-much question's confidence on such a corpus)."""
+    from conftest import one_document_engine
+
+    from ragqa.answer.extractive import ExtractiveAnswerer
+
+    eng = one_document_engine(tmp_path, fake_embedder, "guide.txt",
+                              "은행 인가 안내\n\n지방은행의 최저자본금은 250억원이다. 심사 기간은 60일이다.\n")
+    assert "얼마" not in eng.index.bm25.vocab and "며칠" not in eng.index.bm25.vocab
+
+    def absent(question: str) -> float:
+        hits = eng.search(question).hits
+        result = ExtractiveAnswerer(eng.index, eng.embedder, cfg=eng.cfg.extractive).answer(question, hits, decide=False)
+        return result.features["absent_share"]
+
+    assert absent("지방은행의 최저자본금은 얼마인가?") == 0.0
+    assert absent("지방은행의 심사 기간은 며칠인가?") == 0.0
+    assert absent("지방은행의 최저자본금 환율은 얼마인가?") > 0.0  # a real noun the guide never uses still counts

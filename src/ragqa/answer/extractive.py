@@ -16,8 +16,8 @@ from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.answer.compose import Composer, Pick, distinct, join_adjacent
 from ragqa.answer.confidence import Confidence
 from ragqa.answer.names import NameChecks
-from ragqa.answer.question import LISTING, MULTI_Q, PARTS_Q, asks_when, content_nouns, question_entities, \
-    question_type, unit_pattern
+from ragqa.answer.question import INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, asks_when, content_nouns, \
+    question_entities, question_type, unit_pattern
 from ragqa.answer.scoring import Candidate, SentenceScorer
 from ragqa.answer.sentences import (DEPENDENT, figures_comparable, has_answer_number, restates, states_date,
                                     states_figure, subject_overlap)
@@ -138,7 +138,9 @@ class ExtractiveAnswerer:
         nouns = content_nouns(question) if lang == "ko" else []
         # content nouns the corpus never uses: ordinary words of a question's phrasing are often among
         # them, so they lower the confidence; they never decide alone
-        missing = [n for n in nouns if n not in self.index.bm25.vocab]
+        # (Kiwi reads the interrogatives 얼마 and 며칠 as nouns: a document that never writes them, a statute or a
+        # bank's guide, lacks nothing the question asks; they stay in the count, as the model was fitted)
+        missing = [n for n in nouns if n not in self.index.bm25.vocab and n not in INTERROGATIVES]
         # a question listing several names is answered one sentence per name: they count in the best passage
         by_passage = listing and len(entities) + len(names) > 1
 

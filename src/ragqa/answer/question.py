@@ -13,7 +13,7 @@ from ragqa import korean
 from ragqa.retrieval.hybrid import english_entity_terms
 
 # Korean's interrogative pro-forms (a closed class): a question's own words that no answer writes
-INTERROGATIVES = frozenset({"얼마", "몇", "무엇", "누구", "어디", "언제", "어느", "어떤", "어떻게", "왜", "무슨"})
+INTERROGATIVES = frozenset({"얼마", "몇", "며칠", "무엇", "누구", "어디", "언제", "어느", "어떤", "어떻게", "왜", "무슨"})
 _NUMBER_Q = re.compile(r"얼마|몇|규모|비중|비율|금액|비용|점수|순위|액수|수는|수치|퍼센트|%|\bhow (?:much|many)\b|"
                        r"\bwhat share\b|\bpercent(?:age)?\b|\bvaluations?\b|\bcosts?\b|\brates?\b|\bnumber of\b|\bscores?\b",
                        re.I)
