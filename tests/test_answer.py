@@ -370,6 +370,20 @@ def test_a_line_labelled_with_the_asked_thing_is_told_from_prose():
     assert labelled_for("(헬스케어) 대부분 기업의 매출이 상승 중", asked)
 
 
+def test_a_label_counts_by_how_many_of_its_words_the_question_names():
+    """A line under a longer label that shares one name with the question is another field under that name: the
+    label bonus follows the share of the label's words the question names, whole or in part (최소자본금 for 최저자본금)."""
+    from ragqa import korean
+    from ragqa.answer.sentences import label_share
+
+    asked = set(korean.terms("안전신문고로 수렴된 의견은 몇 건인가?"))
+    assert label_share("▶ 안전신문고 안전정책 제안 건수: 8,704건", asked) == 0.5
+    assert label_share("(안전신문고) 의견 1,672건 수렴", asked) == 1.0
+    assert label_share("안전신문고로 1,672건의 의견이 수렴됐다", asked) == 0.0  # prose: no label
+    capital = set(korean.terms("지방은행의 최저자본금은 얼마인가?"))
+    assert label_share("최소자본금: 시중은행 1,000억원", capital) == 1.0  # named in other words, in part
+
+
 
 def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
     from ragqa.answer.sentences import answering_window

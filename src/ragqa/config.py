@@ -209,6 +209,10 @@ class ExtractiveConfig:
     # list a category's items or a country's figures under such labels. Fitted (grid 0 ... 0.2): only the
     # grid's top value moved the objective (0.8145 -> 0.8306, two of 124 questions), so it is at the edge
     label_bonus: float = 0.2
+    # the label bonus scaled by the share of the label's words the question names (sentences.label_share): a line
+    # under a longer label sharing one name with the question ("안전신문고 안전정책 제안 건수: 8,704건") is another
+    # field under that name
+    label_by_words: bool = True
     # by hand: the cost bound of embedding at answer time. Every sentence the index stores is compared by its
     # stored vector; of the sentences it does not store (a passage from elsewhere), only these many, the best
     # by words first, are embedded now

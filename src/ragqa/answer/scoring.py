@@ -16,7 +16,7 @@ import numpy as np
 from ragqa import aliases, korean, transliteration
 from ragqa.answer.question import YEAR_TERM, named_years, question_entities, question_terms, question_type, \
     question_years, sentence_years
-from ragqa.answer.sentences import figure_table, has_answer_number, labelled_for, not_an_answer
+from ragqa.answer.sentences import figure_table, has_answer_number, label_share, labelled_for, not_an_answer
 from ragqa.config import ExtractiveConfig
 from ragqa.index.store import IndexData
 from ragqa.tables import scoring_text
@@ -131,7 +131,8 @@ class SentenceScorer:
                 new = [a or b for a, b in names if (a or b).lower() not in question.lower()]
                 score += cfg.name_bonus if new else -cfg.name_penalty
             if qterms and labelled_for(c.text, qterms):  # "- 분야명: 기업 A, 기업 B" for a question on 분야명
-                score += cfg.label_bonus
+                # in proportion to the label's words the question names (or whole)
+                score += cfg.label_bonus * (label_share(c.text, qterms) if cfg.label_by_words else 1.0)
             scored.append(Candidate(c.hit_no, c.sentence_no, c.text, c.start, c.end, c.lexical, c.prior, score,
                                     float(sim)))
         return sorted(scored, key=lambda c: -c.score)

@@ -79,6 +79,17 @@ def labelled_for(text: str, qterms: set[str]) -> bool:
     return bool(label) and bool(set(korean.terms(label)) & qterms)
 
 
+def label_share(text: str, qterms: set[str]) -> float:
+    """The share of the lead label's words that the question names, whole or in part (a word counts when one of
+    its terms, a bigram of a long noun included, is the question's; 0 without a label): "(헬스케어)" and "최소자본금:"
+    for a question on 헬스케어 or 최저자본금 are wholly named; "안전신문고 안전정책 제안 건수:" for a question on what
+    안전신문고 collected is half named, a field of its own under that name."""
+    m = LEAD_LABEL.match(text)
+    label = m and (m.group(1) or m.group(2))
+    words = [w for w in (label or "").split() if korean.terms(w)]
+    return sum(bool(set(korean.terms(w)) & qterms) for w in words) / len(words) if words else 0.0
+
+
 def figure_table(chunk: Chunk) -> bool:
     """A table chunk whose rows mostly carry figures: its rows without one are headers and labels. In a table
     of words (a company's model portfolio, a matrix of use cases) every row may hold the answer."""
