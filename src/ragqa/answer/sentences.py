@@ -71,11 +71,16 @@ def _is_year(n: float) -> bool:
 LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
 
 
+def lead_label(text: str) -> str:
+    """The label a line is led by (``LEAD_LABEL``), or ''."""
+    m = LEAD_LABEL.match(text)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
 def labelled_for(text: str, qterms: set[str]) -> bool:
     """The sentence is a line whose lead label names one of the question's terms: reports list the items of
     a category, or a country's figures, under such labels."""
-    m = LEAD_LABEL.match(text)
-    label = m and (m.group(1) or m.group(2))
+    label = lead_label(text)
     return bool(label) and bool(set(korean.terms(label)) & qterms)
 
 
@@ -84,10 +89,8 @@ def label_share(text: str, qterms: set[str]) -> float:
     its terms, a bigram of a long noun included, is the question's; 0 without a label): "(헬스케어)" and "최소자본금:"
     for a question on 헬스케어 or 최저자본금 are wholly named; "안전신문고 안전정책 제안 건수:" for a question on what
     안전신문고 collected is half named, a field of its own under that name."""
-    m = LEAD_LABEL.match(text)
-    label = m and (m.group(1) or m.group(2))
-    words = [w for w in (label or "").split() if korean.terms(w)]
-    return sum(bool(set(korean.terms(w)) & qterms) for w in words) / len(words) if words else 0.0
+    words = [t for t in (set(korean.terms(w)) for w in lead_label(text).split()) if t]  # words with terms
+    return sum(bool(t & qterms) for t in words) / len(words) if words else 0.0
 
 
 def figure_table(chunk: Chunk) -> bool:
