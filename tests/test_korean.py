@@ -67,6 +67,21 @@ def test_an_ordinal_matches_however_it_is_written():
         assert not [t for t in terms(text) if t.endswith("번째")], text
 
 
+def test_a_letter_spaced_line_head_is_read_as_its_words():
+    # how judgments set their header lines: the question's words find them
+    header = "제 1 심 판 결 서울중앙지방법원 2023. 2. 2. 선고\n변 론 종 결 2023. 11. 21.\n판 결 선 고 2023. 12. 6."
+    assert {"판결", "변론", "종결", "선고"} <= set(terms(header))
+    assert {"주문", "이유"} <= set(terms("주 문\n1. 피고의 항소를 기각한다.\n이 유"))
+    assert "법원" in terms("  서 울 고 등 법 원")
+    # a PDF's lines joined: the heading stands inside the text
+    assert {"변론", "종결", "판결", "선고"} <= set(terms("민현아제 1 심 판 결 서울중앙지방법원 변 론 종 결 2023. 7. 11. 판 결 선 고"))
+    # single syllables a space apart in a sentence are words of their own: joined, they make no noun
+    for text in ("그 결과 인구 만 명 당 3명", "이는 작년의 두 배", "이를 알 수 있다", "또 그 중 하나"):
+        joined = [t for t in terms(text) if len(t) >= 2 and not t.endswith("다") and not any(t in w for w in text.split())]
+        assert not joined, (text, joined)
+    assert not [t for t in terms("1 2 3 4") if len(t) > 1]  # digits alone are no heading
+
+
 def test_language_detection():
     assert is_korean("2024 Global AI Index에서 대한민국의 종합 점수는?")
     assert not is_korean("How much did Korea invest in AI?")

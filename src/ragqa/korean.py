@@ -97,7 +97,14 @@ _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _APOSTROPHES = ("'", "\u2018", "\u2019")
 _SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
 # Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
-TERMS_VERSION = 6  # 6: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째; a rank (두 번째로 많은) 2위
+TERMS_VERSION = 7  # 6: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째; a rank (두 번째로 많은) 2위
+# 7: a letter-spaced word (변 론 종 결) also yields the nouns of its joined form
+# A heading or label set letter-spaced (서 울 고 등 법 원, 변 론 종 결, 제 1 심 판 결, 주 문: how judgments and government
+# documents set them; a PDF's lines joined, it stands inside the text): single syllables (a digit among them) a
+# space apart, two Hangul or more. Read apart, its syllables are no words; the nouns Kiwi finds in its joined form
+# are emitted beside them. Single syllables a space apart in a sentence are mostly words of their own (만 명 당,
+# 의 두 배, 할 수 있): joined, they make no noun of two syllables, so they add nothing
+_SPACED = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] )+[가-힣])(?![가-힣0-9A-Za-z])")
 # Other names of a country that reports use for it: the canonical name is emitted beside
 # them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
 _HANJA_RELATION = set("對訪反親駐在脫")  # 對中 (toward China), 訪美 (visit to the US), 駐韓 (stationed in Korea)
@@ -240,6 +247,29 @@ def terms(text: str) -> list[str]:
         out.append(form)
         if tag in ("NNG", "NNP") and len(form) >= 3:
             out.extend(form[j:j + 2] for j in range(len(form) - 1))
+    for m in _SPACED.finditer(text):
+        joined = m.group(1).replace(" ", "")
+        if len(_HANGUL.findall(joined)) >= 2:
+            out.extend(_spaced_nouns(joined))
+    return out
+
+
+def spaced_word(run: str) -> str:
+    """A letter-spaced run read joined (``변 론 종 결`` -> ``변론종결``) when the joined form holds a noun of two
+    syllables or more; else '' (``또 그 중`` is three words)."""
+    joined = run.replace(" ", "")
+    return joined if len(_HANGUL.findall(joined)) >= 2 and _spaced_nouns(joined) else ""
+
+
+def _spaced_nouns(joined: str) -> list[str]:
+    """The nouns of two syllables or more in a letter-spaced run read joined (and a long one's bigrams, as
+    :func:`terms` gives them)."""
+    out = []
+    for tok in kiwi().tokenize(joined):
+        if str(tok.tag).split("-")[0] in ("NNG", "NNP") and len(tok.form) >= 2:
+            out.append(tok.form)
+            if len(tok.form) >= 3:
+                out.extend(tok.form[j:j + 2] for j in range(len(tok.form) - 1))
     return out
 
 
