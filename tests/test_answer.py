@@ -384,6 +384,20 @@ def test_a_label_counts_by_how_many_of_its_words_the_question_names():
     assert label_share("최소자본금: 시중은행 1,000억원", capital) == 1.0  # named in other words, in part
 
 
+def test_a_letter_spaced_label_leads_its_line():
+    """A judgment's header sets each field's label letter-spaced before its value: the label is read joined."""
+    from ragqa import korean
+    from ragqa.answer.sentences import label_share, lead_label
+
+    assert lead_label("판 결 선 고 2023. 9. 14.") == "판결선고"
+    assert lead_label("원 심 판 결 의정부지방법원 2023. 4. 20. 선고 2022고합329 판결") == "원심판결"
+    asked = set(korean.terms("이 사건의 판결 선고일은 언제인가?"))
+    assert label_share("판 결 선 고 2023. 9. 14.", asked) == 1.0
+    assert label_share("변 론 종 결 2023. 7. 11.", asked) == 0.0  # another field of the header
+    # single syllables that are words of their own lead no label
+    assert lead_label("또 그 중 ACL은 핵심 모듈로") == "" and lead_label("그 중 한국은 9위") == ""
+
+
 
 def test_a_long_table_row_is_cut_to_its_label_and_the_cells_that_answer():
     from ragqa.answer.sentences import answering_window

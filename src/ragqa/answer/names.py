@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ragqa import glossary, korean, transliteration
 from ragqa.aliases import norm
-from ragqa.answer.sentences import ANAPHOR, LEAD_LABEL
+from ragqa.answer.sentences import ANAPHOR, lead_label
 from ragqa.config import ExtractiveConfig
 from ragqa.index.store import IndexData
 from ragqa.types import Hit
@@ -96,7 +96,7 @@ class NameChecks:
         # the sentence before names the subject; a sentence that refers back ("이 회사는", "이는") may name it
         # further back in its passage
         back = cand.sentence_no if ANAPHOR.match(cand.text) else 1
-        if back == 1 and self.cfg.labelled_line_alone and LEAD_LABEL.match(cand.text):
+        if back == 1 and self.cfg.labelled_line_alone and lead_label(cand.text):
             back = 0  # a line led by its own label ("- (분야) ...") is an item beside the one before
         prev = " ".join(s.text for s in chunk.sentences[max(0, cand.sentence_no - back):cand.sentence_no])
         raw = " ".join((prev, cand.text, chunk.context, chunk.section, chunk.text if chunk.kind == "table" else ""))

@@ -69,12 +69,18 @@ def _is_year(n: float) -> bool:
 
 # a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
 LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
+# a line led by a letter-spaced label and its value: "판 결 선 고 2023. 9. 14.", "발 행 처 한국지능정보사회진흥원" (how
+# judgments and government documents set a header's fields)
+SPACED_LEAD = re.compile(r"^\s*[-•·◦▪○*]?\s*((?:[가-힣] )+[가-힣])\s+\S")
 
 
 def lead_label(text: str) -> str:
-    """The label a line is led by (``LEAD_LABEL``), or ''."""
+    """The label a line is led by (``LEAD_LABEL``, or a letter-spaced one read joined), or ''."""
     m = LEAD_LABEL.match(text)
-    return (m.group(1) or m.group(2)) if m else ""
+    if m:
+        return m.group(1) or m.group(2)
+    m = SPACED_LEAD.match(text)
+    return korean.spaced_word(m.group(1)) if m else ""
 
 
 def labelled_for(text: str, qterms: set[str]) -> bool:
