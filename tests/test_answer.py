@@ -351,6 +351,9 @@ def test_a_piece_of_a_longer_word_is_not_a_name_and_a_back_reference_is_seen():
     ("칩은 몇 나노미터 공정으로 생산되나?", "2024년 출시된 칩이다", False),
     ("보고서는 시나리오를 몇 가지 제시하나?", "세 가지 시나리오를 제시한다", True),  # a native numeral counts
     ("보고서는 시나리오를 몇 가지 제시하나?", "여러 가지 시나리오를 제시한다", False),
+    # Kiwi reads a counter and its particle as another noun (종이, paper): the counter alone is asked too
+    ("표준매뉴얼은 몇 종이 심의되었나?", "표준매뉴얼*(13종) 심의 및 개정 완료", True),
+    ("표준매뉴얼은 몇 종이 심의되었나?", "표준매뉴얼 개정 완료(10월)", False),
 ])
 def test_the_asked_unit_is_found_after_a_power_of_ten(question, text, fits):
     from ragqa.answer.question import unit_pattern

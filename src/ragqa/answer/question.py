@@ -190,8 +190,16 @@ def unit_pattern(question: str) -> re.Pattern[str] | None:
             return unit
     counter = asked_counter(question)
     if counter:
-        return re.compile(r"(?:\d|(?<![가-힣])" + _NATIVE + r")" + _BIG + r"\s*" + re.escape(counter), re.I)
+        # Kiwi may read a counter and its particle as another noun (몇 종이 -> 종이, paper; 몇 회의 -> 회의,
+        # meeting): the counter without a trailing particle counts too
+        forms = [counter] + ([counter[:-1]] if len(counter) >= 2 and counter[-1] in _PARTICLE_END else [])
+        return re.compile(r"(?:\d|(?<![가-힣])" + _NATIVE + r")" + _BIG + r"\s*(?:" +
+                          "|".join(map(re.escape, forms)) + ")", re.I)
     return None
+
+
+# one-syllable particles a counter may be followed by: subject, object, topic, possessive, "also", "to"/"in"
+_PARTICLE_END = frozenset("이가은는을를의도로에")
 
 
 # Korean's native numerals, which count with a counter (세 가지, 두 차례)
