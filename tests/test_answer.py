@@ -1122,3 +1122,18 @@ def test_an_interrogative_the_documents_never_write_is_no_absent_word(tmp_path, 
     assert absent("지방은행의 최저자본금은 얼마인가?") == 0.0
     assert absent("지방은행의 심사 기간은 며칠인가?") == 0.0
     assert absent("지방은행의 최저자본금 환율은 얼마인가?") > 0.0  # a real noun the guide never uses still counts
+
+
+@pytest.mark.parametrize("question, parts, multi", [
+    # a how-much question on a relation asks its size: one figure
+    ("MMLU 기준 미국과 중국 AI 모델의 성능 차이는 2024년 말 얼마까지 줄었나?", False, False),
+    ("By what percentage did the mobility companies' revenue grow compared with 2022?", False, False),
+    # asked to explain a difference, or for each side's figure, it is asked in parts
+    ("시중은행과 지방은행의 인가 요건 차이는 무엇인가?", True, False),
+    ("폐쇄형과 개방형 최고 모델 점수는 각각 얼마인가?", True, True),
+])
+def test_a_how_much_question_on_a_relation_asks_one_figure(question, parts, multi):
+    from ragqa.answer.question import asks_parts, asks_several, question_type
+
+    qtype = question_type(question)
+    assert asks_parts(question, qtype) is parts and asks_several(question, qtype) is multi

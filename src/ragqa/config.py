@@ -270,6 +270,9 @@ class ExtractiveConfig:
     # sentence's content words: the share of the question's terms it covers (on_topic_ratio) says little when the
     # question's only terms are a name or two
     english_topic_by_overlap: bool = True
+    # in a how-much question a relation's word (차이, 비교, difference, compared with) asks the size of one relation,
+    # not for parts or several things (question.asks_parts, asks_several): "성능 차이는 얼마까지 줄었나?" is one figure
+    relation_is_one_figure: bool = True
     # a how-much question's sentence of the asked type whose passage names the question's entities (though not
     # the sentence or the one before it: "a16z가 발표했다. … 특히, 웹 기반 AI 앱의 52%가 …") is preferred to a
     # sentence that names them but states no figure of the asked kind; the missing name still lowers the

@@ -16,7 +16,7 @@ from ragqa.answer.abstention import AbstentionModel, load_model
 from ragqa.answer.compose import Composer, Pick, distinct, join_adjacent
 from ragqa.answer.confidence import Confidence
 from ragqa.answer.names import NameChecks
-from ragqa.answer.question import INTERROGATIVES, LISTING, MULTI_Q, PARTS_Q, asks_when, content_nouns, \
+from ragqa.answer.question import INTERROGATIVES, LISTING, asks_parts, asks_several, asks_when, content_nouns, \
     question_entities, question_type, unit_pattern
 from ragqa.answer.scoring import Candidate, SentenceScorer
 from ragqa.answer.sentences import (DEPENDENT, figures_comparable, has_answer_number, restates, states_date,
@@ -110,7 +110,7 @@ class ExtractiveAnswerer:
             # in the asked unit, written out or, for a table's row, declared by its table (단위: 억원; 종업원 수)
             return states_figure(c.text, unit, declared_units(hits[c.hit_no - 1].chunk) if "\t" in c.text else ())
 
-        parts = bool(PARTS_Q.search(question))
+        parts = asks_parts(question, qtype, self.cfg.relation_is_one_figure)
         shown_chars = self.cfg.parts_sentence_chars if parts else self.max_chars  # how much of a sentence is shown
 
         def shown_typed(c: Candidate) -> bool:
@@ -166,7 +166,7 @@ class ExtractiveAnswerer:
             return ExtractiveResult((), True, False, best.score, why, confidence, features)
         chosen = [best]
         docs = {hits[best.hit_no - 1].chunk.doc_id}
-        multi = bool(MULTI_Q.search(question))
+        multi = asks_several(question, qtype, self.cfg.relation_is_one_figure)
         cfg = self.cfg
         for c in pool[1:]:
             if len(chosen) >= self.max_sentences:

@@ -26,6 +26,25 @@ MULTI_Q = re.compile(r"각각|자료마다|어떻게 달라|달라졌|비교|보
 PARTS_Q = re.compile(r"설명|서술|차이|각각|비교|나열|어떤 것들|무엇무엇|구체적으로|"
                      r"(?:며|고|지|지와|지를)\s*,|그리고|또한|\bexplain|\bdescrib|\bdifferen|\bcompar|\beach\b|"
                      r"\blist(?:s|ed|ing)?\b", re.I)
+# a relation whose size a how-much question asks (the gap between A and B, a growth compared with a year) is one
+# figure, not several things: in such a question these words make it ask neither for parts nor for several
+_RELATION = re.compile(r"차이|비교|\bdifferen\w*|\bcompar\w*", re.I)
+
+
+def asks_parts(question: str, qtype: str, relation_is_one_figure: bool = True) -> bool:
+    """The question asks to explain, list or compare (``PARTS_Q``): answered in parts."""
+    return bool(PARTS_Q.search(_without_relation(question, qtype, relation_is_one_figure)))
+
+
+def asks_several(question: str, qtype: str, relation_is_one_figure: bool = True) -> bool:
+    """The question asks for several things (``MULTI_Q``: each of them, every report's figure)."""
+    return bool(MULTI_Q.search(_without_relation(question, qtype, relation_is_one_figure)))
+
+
+def _without_relation(question: str, qtype: str, relation_is_one_figure: bool) -> str:
+    return _RELATION.sub(" ", question) if relation_is_one_figure and qtype == "number" else question
+
+
 # where a Korean question joins two questions: a connective ending before a comma (무엇이며, / 있는지, /
 # 변하였고,), or 그리고 / 또한 between them
 _SUBQ_SPLIT = re.compile(r"(?<=[가-힣][고며지])\s*,\s*|[,.]?\s*(?:그리고|또한)\s+")
