@@ -394,6 +394,7 @@ def test_a_letter_spaced_label_leads_its_line():
 
     assert lead_label("판 결 선 고 2023. 9. 14.") == "판결선고"
     assert lead_label("원 심 판 결 의정부지방법원 2023. 4. 20. 선고 2022고합329 판결") == "원심판결"
+    assert lead_label("제 1 심 판 결 서울중앙지방법원 2022. 10. 28. 선고") == "제1심판결"  # a digit among the letters
     asked = set(korean.terms("이 사건의 판결 선고일은 언제인가?"))
     assert label_share("판 결 선 고 2023. 9. 14.", asked) == 1.0
     assert label_share("변 론 종 결 2023. 7. 11.", asked) == 0.0  # another field of the header

@@ -69,9 +69,9 @@ def _is_year(n: float) -> bool:
 
 # a line led by a label: "- 분야명: 기업 A, 기업 B", "(국가명) 지표 순위는 ...", "◦ 업황: ..."
 LEAD_LABEL = re.compile(r"^\s*[-•·◦▪○*]?\s*(?:\(([^()]{1,25})\)|([^:：\t()]{1,25}?)\s*[:：](?!\d))\s*\S")
-# a line led by a letter-spaced label and its value: "판 결 선 고 2023. 9. 14.", "발 행 처 한국지능정보사회진흥원" (how
-# judgments and government documents set a header's fields)
-SPACED_LEAD = re.compile(r"^\s*[-•·◦▪○*]?\s*((?:[가-힣] )+[가-힣])\s+\S")
+# a line led by a letter-spaced label and its value: "판 결 선 고 2023. 9. 14.", "제 1 심 판 결 서울중앙지방법원 …", "발 행 처
+# 한국지능정보사회진흥원" (how judgments and government documents set a header's fields; korean.terms reads such runs)
+SPACED_LEAD = re.compile(r"^\s*[-•·◦▪○*]?\s*((?:[가-힣0-9] )+[가-힣])\s+\S")
 
 
 def lead_label(text: str) -> str:
