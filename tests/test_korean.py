@@ -76,7 +76,8 @@ def test_a_letter_spaced_line_head_is_read_as_its_words():
     # a PDF's lines joined: the heading stands inside the text
     assert {"변론", "종결", "판결", "선고"} <= set(terms("민현아제 1 심 판 결 서울중앙지방법원 변 론 종 결 2023. 7. 11. 판 결 선 고"))
     # single syllables a space apart in a sentence are words of their own: joined, they make no noun
-    for text in ("그 결과 인구 만 명 당 3명", "이는 작년의 두 배", "이를 알 수 있다", "또 그 중 하나"):
+    for text in ("그 결과 인구 만 명 당 3명", "이는 작년의 두 배", "이를 알 수 있다", "또 그 중 하나", "인구 1만 명 당 3명",
+                 "이는 이 전 과정을 거친다", "수익은 중 간 수준"):  # two letters inside a line: words of their own
         joined = [t for t in terms(text) if len(t) >= 2 and not t.endswith("다") and not any(t in w for w in text.split())]
         assert not joined, (text, joined)
     assert not [t for t in terms("1 2 3 4") if len(t) > 1]  # digits alone are no heading

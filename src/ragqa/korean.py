@@ -97,13 +97,14 @@ _NUM = re.compile(r"^\d[\d,]*(\.\d+)?$")
 _APOSTROPHES = ("'", "\u2018", "\u2019")
 _SHORT_DATE = re.compile(r"^(\d{2})(?:\.(\d{1,2}))?$")
 # Bump when terms() changes what it emits: BM25 indexes built with other terms are rebuilt.
-TERMS_VERSION = 7  # 6: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째; a rank (두 번째로 많은) 2위
-# 7: a letter-spaced word (변 론 종 결) also yields the nouns of its joined form
-# A heading or label set letter-spaced (서 울 고 등 법 원, 변 론 종 결, 제 1 심 판 결, 주 문: how judgments and government
-# documents set them; a PDF's lines joined, it stands inside the text): single syllables (a digit among them) a
-# space apart, two Hangul or more. Read apart, its syllables are no words; the nouns Kiwi finds in its joined form
-# are emitted beside them. Single syllables a space apart in a sentence are mostly words of their own (만 명 당,
-# 의 두 배, 할 수 있): joined, they make no noun of two syllables, so they add nothing
+TERMS_VERSION = 8  # 6: ordinals (두 번째, 둘째, ②, 제2항) also yield one term, 2번째; a rank (두 번째로 많은) 2위
+# 7: a letter-spaced word (변 론 종 결) also yields the nouns of its joined form; 8: two letters only at a line's start
+# A heading or label set letter-spaced (서 울 고 등 법 원, 변 론 종 결, 제 1 심 판 결; 주 문, 이 유 on a line of their own: how
+# judgments and government documents set them; a PDF's wrapped lines joined, it may stand inside the text): single
+# syllables (a digit among them) a space apart, three Hangul or more, or two opening a line. Read apart, its
+# syllables are no words; the nouns Kiwi finds in its joined form are emitted beside them. Single syllables a space
+# apart in a sentence are mostly words of their own: joined, most make no noun (만 명 당, 할 수 있), and two inside a
+# line make a false one too often (1만 명 당 -> 명당, 이 전 -> 이전), so they count only at a line's start
 _SPACED = re.compile(r"(?<![가-힣0-9A-Za-z])((?:[가-힣0-9] )+[가-힣])(?![가-힣0-9A-Za-z])")
 # Other names of a country that reports use for it: the canonical name is emitted beside
 # them, so 한국 matches 우리나라 and 대한민국, and a headline's 美 matches 미국.
@@ -249,9 +250,14 @@ def terms(text: str) -> list[str]:
             out.extend(form[j:j + 2] for j in range(len(form) - 1))
     for m in _SPACED.finditer(text):
         joined = m.group(1).replace(" ", "")
-        if len(_HANGUL.findall(joined)) >= 2:
+        if len(_HANGUL.findall(joined)) >= (2 if _opens_line(text, m.start()) else 3):
             out.extend(_spaced_nouns(joined))
     return out
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Only spaces or tabs stand between ``start`` and the line's (or the text's) beginning."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip(" \t")
 
 
 def spaced_word(run: str) -> str:
