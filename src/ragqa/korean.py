@@ -246,8 +246,8 @@ def terms(text: str) -> list[str]:
         if tag == "SL":
             form = form.lower()
         out.append(form)
-        if tag in ("NNG", "NNP") and len(form) >= 3:
-            out.extend(form[j:j + 2] for j in range(len(form) - 1))
+        if tag in ("NNG", "NNP"):
+            out.extend(_bigrams(form))
     for m in _SPACED.finditer(text):
         joined = m.group(1).replace(" ", "")
         if len(_HANGUL.findall(joined)) >= (2 if _opens_line(text, m.start()) else 3):
@@ -274,9 +274,13 @@ def _spaced_nouns(joined: str) -> list[str]:
     for tok in kiwi().tokenize(joined):
         if str(tok.tag).split("-")[0] in ("NNG", "NNP") and len(tok.form) >= 2:
             out.append(tok.form)
-            if len(tok.form) >= 3:
-                out.extend(tok.form[j:j + 2] for j in range(len(tok.form) - 1))
+            out.extend(_bigrams(tok.form))
     return out
+
+
+def _bigrams(noun: str) -> list[str]:
+    """A long noun's character bigrams (``투자액`` -> 투자, 자액), so its parts match: none under three letters."""
+    return [noun[j:j + 2] for j in range(len(noun) - 1)] if len(noun) >= 3 else []
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
